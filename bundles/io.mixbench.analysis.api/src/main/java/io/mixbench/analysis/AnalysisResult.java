@@ -1,0 +1,55 @@
+package io.mixbench.analysis;
+
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.Severity;
+import io.mixbench.session.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything an analysis found. Immutable.
+ *
+ * @param session the session analysed
+ * @param ruleSet the rule set used
+ * @param tracks every track in session order, measured or with its decode error
+ * @param rules every rule considered, with its outcome and parameter values
+ * @param findings every finding, most severe first
+ * @param startedAt when the analysis started
+ * @param elapsed how long it took
+ * @param versions versions of the tool and of the bundles that took part, by name
+ */
+public record AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrack> tracks, List<AppliedRule> rules,
+    List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions) {
+
+    public AnalysisResult {
+        tracks = List.copyOf(tracks);
+        rules = List.copyOf(rules);
+        findings = List.copyOf(findings);
+        versions = Map.copyOf(versions);
+    }
+
+    /** The most severe finding's severity, {@link Severity#OK} when there is none. */
+    public Severity worstSeverity() {
+        Severity worst = Severity.OK;
+        for (Finding f : findings) {
+            if (f.severity().compareTo(worst) > 0) {
+                worst = f.severity();
+            }
+        }
+        return worst;
+    }
+
+    /** Whether any finding is at or above the threshold ({@link Severity#reaches}). */
+    public boolean hasFindingsAtOrAbove(Severity threshold) {
+        return findings.stream().anyMatch(f -> f.severity().reaches(threshold));
+    }
+
+    public Optional<MeasuredTrack> mix() {
+        return tracks.stream().filter(t -> t.track().role() == io.mixbench.session.Role.MIX).findFirst();
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Audio input for Mixbench: the {@link io.mixbench.audio.AudioFormat} of a file, its
+ * {@link io.mixbench.audio.ChannelLayout}, and the decoder SPI. A decoder is an
+ * {@link io.mixbench.audio.AudioDecoder} service; the analysis picks one by the file's content and reads
+ * the file as a stream of fixed-size blocks of float samples (full scale = 1.0) from an
+ * {@link io.mixbench.audio.AudioStream}.
+ */
+@Export
+@Version("1.0.0")
+package io.mixbench.audio;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

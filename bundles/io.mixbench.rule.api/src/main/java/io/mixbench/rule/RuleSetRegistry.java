@@ -1,0 +1,35 @@
+package io.mixbench.rule;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rule sets that are installed (shipped in bundles) and loading of rule-set files. An OSGi service;
+ * thread-safe. Sets it returns are resolved: {@code extends} is applied, so {@link RuleSet#extendsId()} is
+ * informational.
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface RuleSetRegistry {
+
+    /** The id of the set used when a session names none. */
+    String DEFAULT_ID = "default";
+
+    /** Every installed set, resolved, sorted by id. */
+    List<RuleSet> ruleSets();
+
+    /** The installed set with this id, resolved. */
+    Optional<RuleSet> find(String id);
+
+    /**
+     * Loads, validates and resolves a rule-set file. Validation checks the JSON, that extended sets exist, and
+     * that every rule and parameter it names is installed and every value is in range with the right unit.
+     *
+     * @throws RuleSetException naming the file, line and problem; a set is never applied in part
+     */
+    RuleSet load(Path file) throws IOException;
+
+    /** An installed set by id, or a rule-set file by path (when {@code idOrPath} names an existing file). */
+    RuleSet resolve(String idOrPath) throws IOException;
+}
