@@ -3,6 +3,7 @@
  * framework's class path and exports it from the system bundle; a bundle that provides a command registers an
  * {@link io.mixbench.launch.Application} service, and the launcher's main thread calls it.
  */
+@org.osgi.annotation.bundle.Export
 @Version("1.0.0")
 package io.mixbench.launch;
 

@@ -1,0 +1,297 @@
+package io.mixbench.analysis.engine.internal;
+
+import io.mixbench.analysis.AnalysisJob;
+import io.mixbench.analysis.AnalysisListener;
+import io.mixbench.analysis.AnalysisRequest;
+import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.analysis.AnalysisService;
+import io.mixbench.analysis.AppliedRule;
+import io.mixbench.audio.AudioDecoder;
+import io.mixbench.meter.MeterFactory;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Rule;
+import io.mixbench.rule.Severity;
+import io.mixbench.session.Session;
+import io.mixbench.session.Track;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The analysis service. Decoders, meters and rules are tracked dynamically: a plug-in installed while the
+ * program runs takes part in the next analysis, and each analysis works on a snapshot taken when it starts.
+ */
+@Component(service = AnalysisService.class)
+public final class AnalysisEngine implements AnalysisService {
+
+    private final ConcurrentSkipListSet<ServiceEntry<AudioDecoder>> decoders = new ConcurrentSkipListSet<>();
+    private final ConcurrentSkipListSet<ServiceEntry<MeterFactory>> meters = new ConcurrentSkipListSet<>();
+    private final ConcurrentSkipListSet<ServiceEntry<Rule>> rules = new ConcurrentSkipListSet<>();
+
+    private final ExecutorService coordinators = Executors.newCachedThreadPool(daemonThreads("mixbench-analysis"));
+    private final ExecutorService trackThreads = Executors.newFixedThreadPool(
+        Math.max(1, Runtime.getRuntime().availableProcessors()), daemonThreads("mixbench-meter"));
+    private final ExecutorService ruleThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-rule"));
+    private String engineVersion = "unknown";
+
+    @Activate
+    void activate(BundleContext context) {
+        engineVersion = context.getBundle().getVersion().toString();
+    }
+
+    @Deactivate
+    void deactivate() {
+        coordinators.shutdownNow();
+        trackThreads.shutdownNow();
+        ruleThreads.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void addDecoder(AudioDecoder decoder, ServiceReference<AudioDecoder> ref) {
+        decoders.add(ServiceEntry.of(decoder, ref));
+    }
+
+    void removeDecoder(AudioDecoder decoder) {
+        decoders.removeIf(e -> e.service() == decoder);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void addMeter(MeterFactory meter, ServiceReference<MeterFactory> ref) {
+        meters.add(ServiceEntry.of(meter, ref));
+    }
+
+    void removeMeter(MeterFactory meter) {
+        meters.removeIf(e -> e.service() == meter);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void addRule(Rule rule, ServiceReference<Rule> ref) {
+        rules.add(ServiceEntry.of(rule, ref));
+    }
+
+    void removeRule(Rule rule) {
+        rules.removeIf(e -> e.service() == rule);
+    }
+
+    @Override
+    public AnalysisJob submit(AnalysisRequest request, AnalysisListener listener) {
+        Job job = new Job(request, listener == null ? AnalysisListener.NONE : listener);
+        job.start();
+        return job;
+    }
+
+    private final class Job implements AnalysisJob {
+        private final AnalysisRequest request;
+        private final AnalysisListener listener;
+        private final CompletableFuture<AnalysisResult> result = new CompletableFuture<>();
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private volatile Future<?> coordinator;
+
+        Job(AnalysisRequest request, AnalysisListener listener) {
+            this.request = request;
+            this.listener = listener;
+        }
+
+        void start() {
+            coordinator = coordinators.submit(() -> {
+                try {
+                    result.complete(run());
+                } catch (CancellationException e) {
+                    result.cancel(false);
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        }
+
+        @Override
+        public CompletableFuture<AnalysisResult> result() {
+            return result;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+            result.cancel(false);
+            Future<?> c = coordinator;
+            if (c != null) {
+                c.cancel(true);
+            }
+        }
+
+        private AnalysisResult run() throws InterruptedException {
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
+            Session session = request.session();
+            List<AudioDecoder> decoderSnapshot = decoders.stream().map(ServiceEntry::service).toList();
+            List<ServiceEntry<MeterFactory>> meterSnapshot = List.copyOf(meters);
+            List<ServiceEntry<Rule>> ruleSnapshot = List.copyOf(rules);
+
+            List<Track> tracks = session.tracks();
+            Progress progress = new Progress(listener, tracks);
+            List<Future<TrackMeasurer.Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < tracks.size(); i++) {
+                Track track = tracks.get(i);
+                int index = i;
+                futures.add(trackThreads.submit(() -> {
+                    progress.message("Measuring " + track.name());
+                    TrackMeasurer.Outcome outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot,
+                        cancelled::get, fraction -> progress.track(index, fraction));
+                    progress.track(index, 1.0);
+                    listener.trackMeasured(outcome.track());
+                    return outcome;
+                }));
+            }
+            List<MeasuredTrack> measuredTracks = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            try {
+                for (Future<TrackMeasurer.Outcome> f : futures) {
+                    TrackMeasurer.Outcome outcome = f.get();
+                    measuredTracks.add(outcome.track());
+                    if (!outcome.track().measured()) {
+                        findings.add(Finding.of("decode", Severity.PROBLEM).tracks(outcome.track().name())
+                            .message("Cannot analyse " + outcome.track().name() + ": " + outcome.track().error())
+                            .suggestion("Export the file again, or remove it from the session.").build());
+                    }
+                    for (TrackMeasurer.MeterFailure mf : outcome.meterFailures()) {
+                        findings.add(Finding.of("meter:" + mf.meterId(), Severity.RULE_ERROR)
+                            .tracks(outcome.track().name()).message("Meter " + mf.meterId() + " (bundle "
+                                + mf.bundle() + ") " + mf.message() + " on " + outcome.track().name() + ".")
+                            .build());
+                    }
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof CancellationException c) {
+                    throw c;
+                }
+                throw new IllegalStateException("measuring failed unexpectedly", e.getCause());
+            } catch (InterruptedException | CancellationException e) {
+                cancelled.set(true);
+                futures.forEach(f -> f.cancel(true));
+                throw new CancellationException("analysis cancelled");
+            }
+            if (cancelled.get()) {
+                throw new CancellationException("analysis cancelled");
+            }
+            progress.message("Checking rules");
+            List<MeasuredTrack> usable = measuredTracks.stream().filter(MeasuredTrack::measured).toList();
+            RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, request.ruleSet(), ruleSnapshot,
+                request.ruleTimeLimit(), ruleThreads);
+            findings.addAll(rulesOutcome.findings());
+            findings.sort(FINDING_ORDER);
+            List<AppliedRule> applied = new ArrayList<>(rulesOutcome.rules());
+            applied.sort(Comparator.comparing(AppliedRule::ruleId));
+            listener.progress(1.0, "Done");
+            return new AnalysisResult(session, request.ruleSet(), measuredTracks, applied, findings, started,
+                Duration.ofNanos(System.nanoTime() - t0), versions(decoders, meterSnapshot, ruleSnapshot));
+        }
+    }
+
+    private Map<String, String> versions(Iterable<ServiceEntry<AudioDecoder>> decoderEntries,
+        List<ServiceEntry<MeterFactory>> meterEntries, List<ServiceEntry<Rule>> ruleEntries) {
+        Map<String, String> versions = new TreeMap<>();
+        versions.put("mixbench", System.getProperty("mixbench.version", engineVersion));
+        versions.put("io.mixbench.analysis.engine", engineVersion);
+        for (ServiceEntry<?> e : decoderEntries) {
+            versions.put(e.bundle(), e.bundleVersion());
+        }
+        for (ServiceEntry<?> e : meterEntries) {
+            versions.put(e.bundle(), e.bundleVersion());
+        }
+        for (ServiceEntry<?> e : ruleEntries) {
+            versions.put(e.bundle(), e.bundleVersion());
+        }
+        return versions;
+    }
+
+    /** Most severe first (a rule error first of all), then by rule, then by first track. */
+    static final Comparator<Finding> FINDING_ORDER = Comparator
+        .comparing((Finding f) -> f.severity(), Comparator.reverseOrder())
+        .thenComparing(Finding::ruleId)
+        .thenComparing(f -> f.tracks().isEmpty() ? "" : f.tracks().get(0));
+
+    /** A track's weight in progress: its file size, as a stand-in for its length. */
+    private static double weight(Track t) {
+        try {
+            return Math.max(1, java.nio.file.Files.size(t.file()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /** Progress weighted by file size, reported at most every 1 % so listeners are not flooded. */
+    private static final class Progress {
+        private final AnalysisListener listener;
+        private final double[] weights;
+        private final double[] done;
+        private final double total;
+        private int lastPercent = -1;
+        private String message = "Starting";
+
+        Progress(AnalysisListener listener, List<Track> tracks) {
+            this.listener = listener;
+            this.weights = tracks.stream().mapToDouble(AnalysisEngine::weight).toArray();
+            this.done = new double[weights.length];
+            this.total = java.util.Arrays.stream(weights).sum();
+        }
+
+        synchronized void message(String text) {
+            message = text;
+            listener.progress(fraction(), text);
+        }
+
+        /** Track {@code index} is {@code fraction} done. */
+        synchronized void track(int index, double fraction) {
+            done[index] = Math.min(1, Math.max(done[index], fraction));
+            int percent = (int) (fraction() * 100);
+            if (percent > lastPercent) {
+                lastPercent = percent;
+                listener.progress(fraction(), message);
+            }
+        }
+
+        private double fraction() {
+            double sum = 0;
+            for (int i = 0; i < done.length; i++) {
+                sum += done[i] * weights[i];
+            }
+            // Rules take the last 5 %.
+            return total <= 0 ? 0 : 0.95 * sum / total;
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

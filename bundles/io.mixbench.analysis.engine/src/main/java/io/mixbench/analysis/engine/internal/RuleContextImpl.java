@@ -1,0 +1,86 @@
+package io.mixbench.analysis.engine.internal;
+
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Parameter;
+import io.mixbench.rule.RuleContext;
+import io.mixbench.rule.RuleDescriptor;
+import io.mixbench.rule.RuleSet;
+import io.mixbench.session.Role;
+import io.mixbench.session.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/** One rule's view of one analysis: measured tracks plus that rule's parameter values. Immutable. */
+final class RuleContextImpl implements RuleContext {
+
+    private final Session session;
+    private final List<MeasuredTrack> measured;
+    private final RuleSet ruleSet;
+    private final Map<String, Double> parameters;
+
+    RuleContextImpl(Session session, List<MeasuredTrack> measured, RuleSet ruleSet, RuleDescriptor descriptor) {
+        this.session = session;
+        this.measured = List.copyOf(measured);
+        this.ruleSet = ruleSet;
+        this.parameters = effectiveParameters(ruleSet, descriptor);
+    }
+
+    /** The rule set's values where it sets them, else the declared defaults. */
+    static Map<String, Double> effectiveParameters(RuleSet ruleSet, RuleDescriptor descriptor) {
+        return descriptor.parameters().stream().collect(Collectors.toMap(Parameter::id, p -> {
+            OptionalDouble set = ruleSet.parameter(descriptor.id(), p.id());
+            return set.isPresent() ? set.getAsDouble() : p.defaultValue();
+        }, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    Map<String, Double> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public List<MeasuredTrack> tracks() {
+        return measured;
+    }
+
+    @Override
+    public Optional<MeasuredTrack> mix() {
+        return measured.stream().filter(t -> t.track().role() == Role.MIX).findFirst();
+    }
+
+    @Override
+    public List<MeasuredTrack> withRole(Role role) {
+        return measured.stream().filter(t -> t.track().role() == role).toList();
+    }
+
+    @Override
+    public List<MeasuredTrack> parts() {
+        return measured.stream().filter(t -> t.track().role().isPart()).toList();
+    }
+
+    @Override
+    public double parameter(String parameterId) {
+        Double value = parameters.get(parameterId);
+        if (value == null) {
+            throw new IllegalArgumentException("the rule did not declare a parameter '" + parameterId + "'");
+        }
+        return value;
+    }
+
+    @Override
+    public double stereoLoudnessOffsetDb(MeasuredTrack track) {
+        return track.isMono() ? session.panLaw().monoToStereoLoudnessOffsetDb() : 0.0;
+    }
+
+    @Override
+    public String ruleSetId() {
+        return ruleSet.id();
+    }
+}

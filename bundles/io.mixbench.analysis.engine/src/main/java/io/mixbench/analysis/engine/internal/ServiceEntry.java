@@ -1,0 +1,32 @@
+package io.mixbench.analysis.engine.internal;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * A service object with where it came from, so findings and reports can name the bundle of a failing plug-in.
+ *
+ * @param service the service object
+ * @param bundle symbolic name of the registering bundle
+ * @param bundleVersion its version
+ * @param ranking the service ranking (higher first)
+ * @param serviceId the service id (lower first among equal rankings)
+ */
+record ServiceEntry<S>(S service, String bundle, String bundleVersion, int ranking, long serviceId)
+    implements Comparable<ServiceEntry<S>> {
+
+    static <S> ServiceEntry<S> of(S service, ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        Object ranking = ref.getProperty("service.ranking");
+        Object id = ref.getProperty("service.id");
+        return new ServiceEntry<>(service, b == null ? "unknown" : b.getSymbolicName(),
+            b == null ? "0.0.0" : b.getVersion().toString(), ranking instanceof Integer i ? i : 0,
+            id instanceof Long l ? l : 0L);
+    }
+
+    @Override
+    public int compareTo(ServiceEntry<S> other) {
+        int byRanking = Integer.compare(other.ranking, ranking);
+        return byRanking != 0 ? byRanking : Long.compare(serviceId, other.serviceId);
+    }
+}

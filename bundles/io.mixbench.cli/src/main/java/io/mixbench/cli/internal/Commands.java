@@ -1,0 +1,353 @@
+package io.mixbench.cli.internal;
+
+import io.mixbench.analysis.AnalysisListener;
+import io.mixbench.analysis.AnalysisRequest;
+import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.report.ReportOptions;
+import io.mixbench.report.ReportRenderer;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Parameter;
+import io.mixbench.rule.Rule;
+import io.mixbench.rule.RuleDescriptor;
+import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.RuleSetRegistry;
+import io.mixbench.rule.Severity;
+import io.mixbench.session.Session;
+import io.mixbench.session.SessionStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.osgi.framework.Bundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The picocli command tree. Exit codes: {@link ExitCodes}. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    @Command(name = "mixbench", mixinStandardHelpOptions = true, versionProvider = Top.Version.class,
+        description = "Objective mix-balance analysis: measures stems and the mix, checks them against a rule set,"
+            + " and says what to change.",
+        subcommands = {Analyze.class, Rules.class, RuleSets.class, Plugins.class, VersionCommand.class,
+            picocli.CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or"
+            + " nothing analysable.", "The workbench: mixbench gui [session|folder]"})
+    static final class Top implements Callable<Integer> {
+        final MixbenchCli cli;
+        final PrintStream out;
+        final PrintStream err;
+
+        Top(MixbenchCli cli, PrintStream out, PrintStream err) {
+            this.cli = cli;
+            this.out = out;
+            this.err = err;
+        }
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
+
+        static final class Version implements picocli.CommandLine.IVersionProvider {
+            @Override
+            public String[] getVersion() {
+                return new String[] {"Mixbench " + System.getProperty("mixbench.version", "(development)")};
+            }
+        }
+    }
+
+    @Command(name = "version", description = "Print the version of Mixbench and of its bundles.")
+    static final class VersionCommand implements Callable<Integer> {
+        @ParentCommand
+        Top top;
+
+        @Override
+        public Integer call() {
+            top.out.println("Mixbench " + System.getProperty("mixbench.version", "(development)"));
+            for (Bundle b : top.cli.bundleContext().getBundles()) {
+                top.out.println("  " + b.getSymbolicName() + " " + b.getVersion());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse a session folder, a session file, or audio files.",
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (a file that cannot"
+            + " be decoded is a PROBLEM); 2 usage error or nothing analysable.",
+            "stdout carries only the report; progress and errors go to stderr."})
+    static final class Analyze implements Callable<Integer> {
+        @ParentCommand
+        Top top;
+
+        @Parameters(arity = "1..*", paramLabel = "<folder|session-file|files...>",
+            description = "A folder of stems (roles guessed from file names), a .mixbench session file, or files.")
+        List<Path> inputs;
+
+        @Option(names = "--rules", paramLabel = "SET",
+            description = "Rule set: an installed id (see 'mixbench rulesets') or a rule-set file. Default: the"
+                + " session's, else 'default'.")
+        String rules;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.",
+            completionCandidates = Formats.class)
+        String format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (atomically).")
+        Path out;
+
+        @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "problem",
+            description = "Exit 1 when a finding is at or above this severity: warn or problem (default).")
+        String failOn;
+
+        @Option(names = "--rule-time-limit", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long one rule may take before it is reported as a rule error (default 10).")
+        double ruleTimeLimitSeconds;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream err = top.err;
+            Severity threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
+                case "warn" -> Severity.WARN;
+                case "problem" -> Severity.PROBLEM;
+                default -> null;
+            };
+            if (threshold == null) {
+                err.println("mixbench: --fail-on must be warn or problem, not '" + failOn + "'");
+                return ExitCodes.USAGE;
+            }
+            ReportRenderer renderer = top.cli.renderers().get(format.toLowerCase(Locale.ROOT));
+            if (renderer == null) {
+                err.println("mixbench: unknown --format '" + format + "'; installed formats: "
+                    + String.join(", ", top.cli.renderers().keySet()));
+                return ExitCodes.USAGE;
+            }
+            if (!(ruleTimeLimitSeconds > 0)) {
+                err.println("mixbench: --rule-time-limit must be a positive number of seconds");
+                return ExitCodes.USAGE;
+            }
+            Session session;
+            RuleSet ruleSet;
+            try {
+                session = openSession(top.cli.sessions, inputs);
+                String setName = rules != null ? rules
+                    : session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID;
+                ruleSet = top.cli.ruleSets.resolve(setName);
+            } catch (IOException e) {
+                err.println("mixbench: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (session.tracks().isEmpty()) {
+                err.println("mixbench: nothing to analyse: no audio files in " + session.location());
+                return ExitCodes.USAGE;
+            }
+            PluginSettler.await(top.cli.scr, List.of(top.cli.bundleContext().getBundles()), 5_000);
+            if (!quiet) {
+                err.printf(Locale.ROOT, "Analysing %d track(s) of %s with rule set '%s'%n", session.tracks().size(),
+                    session.location(), ruleSet.id());
+            }
+            AnalysisListener progress = quiet ? AnalysisListener.NONE : new AnalysisListener() {
+                @Override
+                public void trackMeasured(MeasuredTrack track) {
+                    if (track.measured()) {
+                        err.printf(Locale.ROOT, "  measured %s (%s, %.1f s)%n", track.name(),
+                            track.format().formatName(), track.durationSeconds());
+                    } else {
+                        err.println("  FAILED   " + track.error());
+                    }
+                }
+            };
+            AnalysisResult result = top.cli.analysis.analyze(new AnalysisRequest(session, ruleSet,
+                Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000))), progress);
+            boolean colour = out == null && System.console() != null && System.getenv("NO_COLOR") == null;
+            ReportOptions options = new ReportOptions(colour, threshold);
+            if (out != null) {
+                AtomicFiles.write(out, o -> renderer.render(result, options, o));
+                if (!quiet) {
+                    err.println("Report written to " + out.toAbsolutePath());
+                }
+            } else {
+                renderer.render(result, options, top.out);
+                top.out.flush();
+            }
+            if (!quiet) {
+                err.printf(Locale.ROOT, "Analysed in %.2f s%n", result.elapsed().toMillis() / 1000.0);
+            }
+            if (result.tracks().stream().noneMatch(MeasuredTrack::measured)) {
+                err.println("mixbench: nothing could be analysed: every file failed to decode");
+                return ExitCodes.USAGE;
+            }
+            return result.hasFindingsAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        }
+    }
+
+    static Session openSession(SessionStore store, List<Path> inputs) throws IOException {
+        if (inputs.size() == 1) {
+            Path only = inputs.get(0);
+            if (Files.isDirectory(only) && !looksLikeAudio(only)) {
+                return store.open(only);
+            }
+            if (only.getFileName() != null
+                && only.getFileName().toString().endsWith("." + SessionStore.SESSION_FILE_EXTENSION)) {
+                return store.open(only);
+            }
+        }
+        return store.fromFiles(inputs);
+    }
+
+    /** A folder named like an audio file is a broken input, not a session folder. */
+    private static boolean looksLikeAudio(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.matches(".*\\.(wav|wave|bwf|aif|aiff|aifc|flac|mp3|ogg|oga)");
+    }
+
+    /** Completion candidates for --format: the installed renderers at the time help is printed. */
+    static final class Formats extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        Formats() {
+            super(List.of("text", "json"));
+        }
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "List the installed rules with their parameters, units and defaults.")
+    static final class Rules implements Callable<Integer> {
+        @ParentCommand
+        Top top;
+
+        @Override
+        public Integer call() {
+            List<RuleDescriptor> descriptors = new ArrayList<>();
+            for (Rule r : top.cli.rules()) {
+                try {
+                    descriptors.add(r.descriptor());
+                } catch (RuntimeException e) {
+                    top.err.println("mixbench: a rule (" + r.getClass().getName() + ") cannot describe itself: " + e);
+                }
+            }
+            descriptors.sort(Comparator.comparing(RuleDescriptor::id));
+            for (RuleDescriptor d : descriptors) {
+                List<String> needs = new ArrayList<>();
+                d.requiredRoles().stream().map(r -> r.id()).sorted().forEach(needs::add);
+                if (d.needsMix()) {
+                    needs.add("mix");
+                }
+                if (d.exportKind() != null) {
+                    needs.add(d.exportKind().id());
+                }
+                top.out.printf(Locale.ROOT, "%s  %s%s%n", d.id(), d.title(),
+                    needs.isEmpty() ? "" : "  (needs " + String.join(", ", needs) + ")");
+                top.out.println("    " + d.description());
+                for (Parameter p : d.parameters()) {
+                    top.out.printf(Locale.ROOT, "    %-18s %8s %s  range %s..%s  (%s)%n", p.id(), fmt(p.defaultValue()),
+                        p.unit(), fmt(p.min()), fmt(p.max()), p.title());
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "rulesets", mixinStandardHelpOptions = true,
+        description = "List the installed rule sets; 'show SET' prints one, 'check FILE' validates a file.")
+    static final class RuleSets implements Callable<Integer> {
+        @ParentCommand
+        Top top;
+
+        @Parameters(arity = "0..2", paramLabel = "[show SET | check FILE]")
+        List<String> words = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            RuleSetRegistry registry = top.cli.ruleSets;
+            if (words.isEmpty()) {
+                for (RuleSet s : registry.ruleSets()) {
+                    top.out.printf(Locale.ROOT, "%-20s %s  (%s)%n", s.id(), s.title(), s.source());
+                }
+                return ExitCodes.OK;
+            }
+            if (words.size() != 2 || !(words.get(0).equals("show") || words.get(0).equals("check"))) {
+                top.err.println("mixbench: usage: mixbench rulesets [show SET | check FILE]");
+                return ExitCodes.USAGE;
+            }
+            try {
+                RuleSet set = words.get(0).equals("show") ? registry.resolve(words.get(1))
+                    : registry.load(Path.of(words.get(1)));
+                if (words.get(0).equals("check")) {
+                    top.out.println(words.get(1) + ": valid rule set '" + set.id() + "'");
+                    return ExitCodes.OK;
+                }
+                top.out.println(set.id() + ": " + set.title());
+                top.out.println("  " + set.description());
+                top.out.println("  source: " + set.source());
+                set.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    String values = e.getValue().parameters().entrySet().stream()
+                        .map(p -> p.getKey() + "=" + fmt(p.getValue())).collect(Collectors.joining(", "));
+                    top.out.printf(Locale.ROOT, "  %-18s %s %s%n", e.getKey(),
+                        Boolean.FALSE.equals(e.getValue().enabled()) ? "disabled" : "enabled", values);
+                });
+                return ExitCodes.OK;
+            } catch (IOException e) {
+                top.err.println("mixbench: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+    }
+
+    @Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List the bundles installed from the plug-in folder, with their state.")
+    static final class Plugins implements Callable<Integer> {
+        @ParentCommand
+        Top top;
+
+        @Override
+        public Integer call() {
+            var launch = top.cli.launchContext();
+            String prefix = launch == null ? null : launch.pluginsDir().toUri().toString();
+            top.out.println("Plug-in folder: " + (launch == null ? "(none)" : launch.pluginsDir()));
+            for (Bundle b : top.cli.bundleContext().getBundles()) {
+                if (prefix != null && b.getLocation().startsWith(prefix)) {
+                    top.out.printf(Locale.ROOT, "  %-40s %-16s %s%n", b.getSymbolicName(), b.getVersion(), state(b));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String state(Bundle b) {
+            return switch (b.getState()) {
+                case Bundle.ACTIVE -> "active";
+                case Bundle.RESOLVED -> "resolved (not started)";
+                case Bundle.INSTALLED -> "installed (does not resolve)";
+                case Bundle.STARTING -> "starting";
+                case Bundle.STOPPING -> "stopping";
+                default -> "uninstalled";
+            };
+        }
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v)
+            : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,490 @@
+package io.mixbench.report.standard.internal;
+
+import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.report.ReportOptions;
+import io.mixbench.report.ReportRenderer;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.Severity;
+import io.mixbench.rule.Target;
+import io.mixbench.rule.TimeRange;
+import io.mixbench.rule.Value;
+import io.mixbench.session.PanLaw;
+import io.mixbench.session.Role;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The terminal report: a header, the findings grouped by severity (most severe first) with their suggestions, a
+ * table of the tracks' levels, and a one-line verdict. Lines fit in {@value #WIDTH} columns (except unbreakable
+ * words such as long paths); UTF-8; ANSI colour only when {@link ReportOptions#colour()} is set.
+ */
+@Component(service = ReportRenderer.class, property = ReportRenderer.FORMAT + "=" + TextReportRenderer.FORMAT_ID)
+public final class TextReportRenderer implements ReportRenderer {
+
+    static final String FORMAT_ID = "text";
+    /** The widest line the report writes, in columns. */
+    static final int WIDTH = 100;
+
+    /** Severities in the order the report lists them; OK findings are only counted. */
+    private static final List<Severity> LISTED = List.of(Severity.RULE_ERROR, Severity.PROBLEM, Severity.WARN,
+            Severity.INFO);
+    /** Width of the severity tag column: "RULE ERROR" plus two spaces. */
+    private static final int TAG_WIDTH = 12;
+    private static final int LABEL_WIDTH = 11;
+    private static final int MAX_TIME_RANGES = 3;
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String RESET = "\u001b[0m";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The table's level columns: header, measurement id. */
+    private static final String[][] LEVEL_COLUMNS = {{"Peak dBFS", MeasurementIds.SAMPLE_PEAK},
+            {"TP dBTP", MeasurementIds.TRUE_PEAK}, {"RMS dBFS", MeasurementIds.RMS},
+            {"Int LUFS", MeasurementIds.INTEGRATED_LOUDNESS}};
+    /** Narrowest the name and format columns get when the table must shrink to {@link #WIDTH} columns. */
+    private static final int MIN_NAME_WIDTH = 12;
+    private static final int MIN_FORMAT_WIDTH = 18;
+
+    @Override
+    public String format() {
+        return FORMAT_ID;
+    }
+
+    @Override
+    public String fileExtension() {
+        return "txt";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/plain; charset=utf-8";
+    }
+
+    @Override
+    public void render(AnalysisResult result, ReportOptions options, OutputStream out) throws IOException {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(out, "out");
+        boolean colour = options != null && options.colour();
+        // Not closed: closing the writer would close the caller's stream.
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        new Report(result, colour, writer).write();
+        writer.flush();
+    }
+
+    /** Short name of a severity as the report shows it. */
+    static String label(Severity severity) {
+        return switch (severity) {
+            case OK -> "OK";
+            case INFO -> "INFO";
+            case WARN -> "WARN";
+            case PROBLEM -> "PROBLEM";
+            case RULE_ERROR -> "RULE ERROR";
+        };
+    }
+
+    /** E.g. "48 kHz 24-bit mono", "44.1 kHz 32-bit float stereo", "44.1 kHz lossy stereo". */
+    static String describeFormat(AudioFormat format) {
+        String rate = BigDecimal.valueOf(format.sampleRateHz()).movePointLeft(3).stripTrailingZeros()
+                .toPlainString();
+        String depth = switch (format.encoding()) {
+            case PCM_INTEGER -> format.bitsPerSample() + "-bit";
+            case PCM_FLOAT -> format.bitsPerSample() + "-bit float";
+            case LOSSY -> "lossy";
+        };
+        return rate + " kHz " + depth + " " + format.layout().displayName();
+    }
+
+    /** Control characters (e.g. escape sequences in a file name) would corrupt the terminal: shown as spaces. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(text);
+                }
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    /**
+     * Breaks {@code text} at spaces into lines of at most {@code width} columns; a word longer than the width
+     * gets a line of its own.
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split(" +")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** One rendering. */
+    private static final class Report {
+        private final AnalysisResult result;
+        private final boolean colour;
+        private final Writer out;
+
+        Report(AnalysisResult result, boolean colour, Writer out) {
+            this.result = result;
+            this.colour = colour;
+            this.out = out;
+        }
+
+        void write() throws IOException {
+            header();
+            findings();
+            tracks();
+            verdict();
+        }
+
+        private void header() throws IOException {
+            line("Mixbench report (Mixbench " + clean(ReportSupport.toolVersion(result)) + ")");
+            labelled("Session",
+                    result.session().location() == null
+                            ? "-"
+                            : result.session().location().toAbsolutePath().toString());
+            labelled("Export", result.session().exportKind().id());
+            PanLaw law = result.session().panLaw();
+            labelled("Pan law", ReportSupport.oneDecimal(law.centreGainDb())
+                    + " dB: mono parts are compared with stereo parts as if panned centre ("
+                    + ReportSupport.signedOneDecimal(law.monoToStereoLoudnessOffsetDb()) + " dB)");
+            RuleSet ruleSet = result.ruleSet();
+            String ruleSetText = ruleSet == null
+                    ? "-"
+                    : (ruleSet.title() == null || ruleSet.title().isBlank()
+                            ? ruleSet.id()
+                            : ruleSet.title() + " (" + ruleSet.id() + ")");
+            labelled("Rule set", ruleSetText);
+            labelled("Tracks", trackCounts());
+            String when = result.startedAt() == null ? "-" : TIME.format(result.startedAt());
+            String took = result.elapsed() == null
+                    ? ""
+                    : ", took " + ReportSupport.oneDecimal(result.elapsed().toMillis() / 1000.0) + " s";
+            labelled("Analysed", when + took);
+        }
+
+        private String trackCounts() {
+            int parts = 0;
+            int references = 0;
+            int mixes = 0;
+            int failed = 0;
+            for (MeasuredTrack track : result.tracks()) {
+                Role role = track.track().role();
+                if (role == Role.MIX) {
+                    mixes++;
+                } else if (role == Role.REFERENCE) {
+                    references++;
+                } else {
+                    parts++;
+                }
+                if (!track.measured()) {
+                    failed++;
+                }
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(result.tracks().size()).append(" (").append(plural(parts, "part", "parts"));
+            if (mixes > 0) {
+                sb.append(", ").append(mixes == 1 ? "the mix" : mixes + " mixes");
+            } else {
+                sb.append(", no mix");
+            }
+            if (references > 0) {
+                sb.append(", ").append(plural(references, "reference", "references"));
+            }
+            sb.append(')');
+            if (failed > 0) {
+                sb.append(", ").append(failed).append(" could not be decoded");
+            }
+            return sb.toString();
+        }
+
+        private void findings() throws IOException {
+            line("");
+            line("Findings");
+            Map<String, Integer> order = trackOrder();
+            boolean any = false;
+            for (Severity severity : LISTED) {
+                List<Finding> group = new ArrayList<>();
+                for (Finding finding : result.findings()) {
+                    if (finding.severity() == severity) {
+                        group.add(finding);
+                    }
+                }
+                // Stable: within one track the result's order (most severe first) stands.
+                group.sort(Comparator.comparingInt(f -> firstTrackIndex(f, order)));
+                for (Finding finding : group) {
+                    finding(finding);
+                    any = true;
+                }
+            }
+            int passed = ReportSupport.counts(result)[Severity.OK.ordinal()];
+            String passedText = plural(passed, "check passed.", "checks passed.");
+            line(any ? passedText : "No findings. " + passedText);
+        }
+
+        private Map<String, Integer> trackOrder() {
+            Map<String, Integer> order = new HashMap<>();
+            List<MeasuredTrack> tracks = result.tracks();
+            for (int i = 0; i < tracks.size(); i++) {
+                order.putIfAbsent(tracks.get(i).name(), i);
+            }
+            return order;
+        }
+
+        private static int firstTrackIndex(Finding finding, Map<String, Integer> order) {
+            if (finding.tracks().isEmpty()) {
+                return Integer.MAX_VALUE;
+            }
+            return order.getOrDefault(finding.tracks().get(0), Integer.MAX_VALUE - 1);
+        }
+
+        private void finding(Finding finding) throws IOException {
+            StringBuilder body = new StringBuilder();
+            if (finding.severity() == Severity.RULE_ERROR) {
+                body.append("[").append(finding.ruleId()).append("] ");
+            }
+            if (!finding.tracks().isEmpty()) {
+                body.append(String.join(", ", finding.tracks())).append(": ");
+            }
+            body.append(finding.message().strip());
+            String figures = figures(finding.measured(), finding.target());
+            if (!figures.isEmpty()) {
+                body.append(" (").append(figures).append(')');
+            }
+            String times = timeRanges(finding.timeRanges());
+            if (!times.isEmpty()) {
+                body.append(" At ").append(times).append('.');
+            }
+            List<String> lines = wrap(clean(body.toString()), WIDTH - TAG_WIDTH);
+            String tag = label(finding.severity());
+            String indent = " ".repeat(TAG_WIDTH);
+            out.write(paint(finding.severity(), tag));
+            out.write(" ".repeat(TAG_WIDTH - tag.length()));
+            out.write(lines.get(0));
+            out.write('\n');
+            for (int i = 1; i < lines.size(); i++) {
+                line(indent + lines.get(i));
+            }
+            if (finding.suggestion() != null && !finding.suggestion().isBlank()) {
+                List<String> suggestion = wrap(clean(finding.suggestion()), WIDTH - TAG_WIDTH - 3);
+                line(indent + "-> " + suggestion.get(0));
+                for (int i = 1; i < suggestion.size(); i++) {
+                    line(indent + "   " + suggestion.get(i));
+                }
+            }
+        }
+
+        /** E.g. "kick hit peak: -6.2 dBFS; target -12.0 to -10.0 dBFS", or "measured ..." without a measure. */
+        private static String figures(Value measured, Target target) {
+            StringBuilder sb = new StringBuilder();
+            if (measured != null) {
+                String measure = measured.measure() == null || measured.measure().isBlank()
+                        ? "measured"
+                        : measured.measure().strip() + ":";
+                sb.append(measure).append(' ').append(withUnit(measured.value(), measured.unit()));
+            }
+            if (target != null && !(Double.isNaN(target.min()) && Double.isNaN(target.max()))) {
+                if (sb.length() > 0) {
+                    sb.append("; ");
+                }
+                sb.append("target ").append(target.describe());
+            }
+            return sb.toString();
+        }
+
+        /** E.g. "0:12.0-0:18.5, 1:02.0-1:10.0 and 2 more". */
+        private static String timeRanges(List<TimeRange> ranges) {
+            StringBuilder sb = new StringBuilder();
+            int shown = Math.min(ranges.size(), MAX_TIME_RANGES);
+            for (int i = 0; i < shown; i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(clock(ranges.get(i).startSeconds())).append('-').append(clock(ranges.get(i).endSeconds()));
+            }
+            if (ranges.size() > shown) {
+                sb.append(" and ").append(ranges.size() - shown).append(" more");
+            }
+            return sb.toString();
+        }
+
+        /** Minutes and seconds to a tenth, e.g. "1:02.5". */
+        private static String clock(double seconds) {
+            long tenths = Math.round(Math.max(0, seconds) * 10);
+            long minutes = tenths / 600;
+            double rest = (tenths % 600) / 10.0;
+            return String.format(Locale.ROOT, "%d:%04.1f", minutes, rest);
+        }
+
+        private void tracks() throws IOException {
+            line("");
+            line("Tracks");
+            List<MeasuredTrack> tracks = result.tracks();
+            int nameWidth = "Name".length();
+            int roleWidth = "Role".length();
+            int formatWidth = "Format".length();
+            for (MeasuredTrack track : tracks) {
+                nameWidth = Math.max(nameWidth, clean(track.name()).length());
+                roleWidth = Math.max(roleWidth, track.track().role().id().length());
+                if (track.format() != null) {
+                    formatWidth = Math.max(formatWidth, describeFormat(track.format()).length());
+                }
+            }
+            // Shrink the widest of name and format until the row fits; longer texts are cut with "~".
+            int levelsWidth = 0;
+            for (String[] column : LEVEL_COLUMNS) {
+                levelsWidth += 2 + column[0].length();
+            }
+            int textWidth = WIDTH - levelsWidth - 4;
+            while (nameWidth + roleWidth + formatWidth > textWidth
+                    && (nameWidth > MIN_NAME_WIDTH || formatWidth > MIN_FORMAT_WIDTH)) {
+                if (nameWidth > MIN_NAME_WIDTH && (nameWidth >= formatWidth || formatWidth <= MIN_FORMAT_WIDTH)) {
+                    nameWidth--;
+                } else {
+                    formatWidth--;
+                }
+            }
+            StringBuilder header = new StringBuilder();
+            header.append(pad("Name", nameWidth)).append("  ").append(pad("Role", roleWidth)).append("  ")
+                    .append(pad("Format", formatWidth));
+            for (String[] column : LEVEL_COLUMNS) {
+                header.append("  ").append(column[0]);
+            }
+            line(header.toString().stripTrailing());
+            int levelsStart = nameWidth + roleWidth + 4;
+            for (MeasuredTrack track : tracks) {
+                StringBuilder row = new StringBuilder();
+                row.append(pad(fit(clean(track.name()), nameWidth), nameWidth)).append("  ")
+                        .append(pad(fit(track.track().role().id(), roleWidth), roleWidth)).append("  ");
+                if (!track.measured()) {
+                    // A failed track has no levels: its error takes the rest of the row.
+                    List<String> error = wrap("error: " + clean(track.error()), WIDTH - levelsStart);
+                    row.append(error.get(0));
+                    line(row.toString().stripTrailing());
+                    for (int i = 1; i < error.size(); i++) {
+                        line(" ".repeat(levelsStart) + error.get(i));
+                    }
+                    continue;
+                }
+                String format = track.format() == null ? "-" : describeFormat(track.format());
+                row.append(pad(fit(format, formatWidth), formatWidth));
+                for (String[] column : LEVEL_COLUMNS) {
+                    OptionalDouble value = track.scalar(column[1]);
+                    String text = value.isPresent() ? ReportSupport.oneDecimal(value.getAsDouble()) : "-";
+                    row.append("  ").append(padLeft(text, column[0].length()));
+                }
+                line(row.toString().stripTrailing());
+            }
+        }
+
+        private void verdict() throws IOException {
+            int[] counts = ReportSupport.counts(result);
+            Severity worst = result.worstSeverity();
+            List<String> parts = new ArrayList<>();
+            if (counts[Severity.RULE_ERROR.ordinal()] > 0) {
+                parts.add(plural(counts[Severity.RULE_ERROR.ordinal()], "rule error", "rule errors"));
+            }
+            if (counts[Severity.PROBLEM.ordinal()] > 0) {
+                parts.add(plural(counts[Severity.PROBLEM.ordinal()], "problem", "problems"));
+            }
+            if (counts[Severity.WARN.ordinal()] > 0) {
+                parts.add(plural(counts[Severity.WARN.ordinal()], "warning", "warnings"));
+            }
+            if (counts[Severity.INFO.ordinal()] > 0) {
+                parts.add(counts[Severity.INFO.ordinal()] + " info");
+            }
+            parts.add(plural(counts[Severity.OK.ordinal()], "check passed", "checks passed"));
+            line("");
+            out.write("Verdict: ");
+            out.write(paint(worst, label(worst)));
+            out.write(" - " + String.join(", ", parts) + ".\n");
+        }
+
+        private void labelled(String label, String value) throws IOException {
+            List<String> lines = wrap(clean(value), WIDTH - LABEL_WIDTH);
+            line(pad(label, LABEL_WIDTH) + lines.get(0));
+            for (int i = 1; i < lines.size(); i++) {
+                line(" ".repeat(LABEL_WIDTH) + lines.get(i));
+            }
+        }
+
+        private String paint(Severity severity, String text) {
+            if (!colour) {
+                return text;
+            }
+            return switch (severity) {
+                case PROBLEM, RULE_ERROR -> RED + text + RESET;
+                case WARN -> YELLOW + text + RESET;
+                default -> text;
+            };
+        }
+
+        private void line(String text) throws IOException {
+            out.write(text);
+            out.write('\n');
+        }
+    }
+
+    private static String withUnit(double value, String unit) {
+        String number = ReportSupport.oneDecimal(value);
+        return unit == null || unit.isBlank() ? number : number + " " + unit;
+    }
+
+    private static String plural(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    private static String padLeft(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
+    }
+
+    /** Shortens text to the width, marking the cut with "~". */
+    private static String fit(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "~";
+    }
+}

@@ -1,0 +1,61 @@
+package io.mixbench.launch.internal;
+
+import io.mixbench.launch.LaunchContext;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/mixbench}: starts the product and runs one command on this, the process's main thread (a GUI
+ * toolkit's event loop needs it). stdout is reserved for the command's result: everything else that writes to
+ * {@code System.out} (framework and plug-in logging) is sent to stderr.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable t) {
+            System.err.println("mixbench: " + t);
+            code = 70;
+        }
+        System.out.flush();
+        System.err.flush();
+        // Daemon threads of a hung plug-in must not keep the process alive.
+        Runtime.getRuntime().halt(code);
+    }
+
+    static int run(String[] args) throws Exception {
+        PrintStream reportOut = System.out;
+        System.setOut(System.err);
+        String command = args.length == 0 ? "help" : args[0];
+        command = switch (command) {
+            case "-h", "--help" -> "help";
+            case "-V", "--version" -> "version";
+            default -> command;
+        };
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        Path home = Path.of(System.getProperty("mixbench.home", ".")).toAbsolutePath().normalize();
+        String pluginsOverride = System.getenv("MIXBENCH_PLUGINS");
+        Path plugins = pluginsOverride == null || pluginsOverride.isBlank() ? home.resolve("plugins")
+            : Path.of(pluginsOverride).toAbsolutePath();
+        Files.createDirectories(plugins);
+        LaunchContext context = new LaunchContext(home, plugins, Path.of("").toAbsolutePath(),
+            System.getProperty("mixbench.version", "development"));
+        boolean gui = command.equals("gui");
+        List<String> features = gui ? List.of("core", "rules", "workbench") : List.of("core", "rules", "cli");
+        Map<String, String> config = gui ? Map.of("felix.fileinstall.dir", plugins.toString(),
+            "felix.fileinstall.log.default", "jul", "felix.fileinstall.noInitialDelay", "true",
+            "felix.fileinstall.poll", "1000", "felix.fileinstall.bundles.new.start", "true") : Map.of();
+        try (EmbeddedProduct product = EmbeddedProduct.start(context, features, !gui, config, System.err)) {
+            return product.run(command, rest, reportOut, System.err, 10_000);
+        }
+    }
+}

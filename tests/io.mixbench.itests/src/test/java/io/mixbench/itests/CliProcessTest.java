@@ -1,0 +1,100 @@
+package io.mixbench.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mixbench.audio.wav.WavEncoding;
+import io.mixbench.audio.wav.WavWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/mixbench as a user runs it: exit codes, stdout only for the report, broken files. */
+class CliProcessTest {
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        Product.Run run = Product.process(Map.of(), 60, "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("analyze") && run.out().contains("Exit codes"), run.out());
+    }
+
+    @Test
+    void jsonOnStdoutProgressOnStderr() throws Exception {
+        Product.Run run = Product.process(Map.of(), 60, "analyze", Product.demo("flawed").toString(), "--format",
+            "json");
+        assertEquals(1, run.exitCode(), run.err());
+        JsonNode report = Product.JSON.readTree(run.out());
+        ReportSchema.assertValid(report);
+        assertTrue(run.err().contains("Analysing"), run.err());
+    }
+
+    @Test
+    void textReportNamesTheFixes() throws Exception {
+        Product.Run run = Product.process(Map.of(), 60, "analyze", Product.demo("flawed").toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Kick") && run.out().contains("Lead Vox"), run.out());
+        assertFalse(run.out().contains("\u001b["), "no colour when stdout is not a terminal");
+    }
+
+    @Test
+    void brokenFilesAreReportedAndTheRestIsAnalysed(@TempDir Path session) throws Exception {
+        try (Stream<Path> stems = Files.list(Product.demo("clean"))) {
+            for (Path stem : stems.toList()) {
+                Files.copy(stem, session.resolve(stem.getFileName()));
+            }
+        }
+        writeTruncatedWav(session.resolve("Gtr L.wav"));
+        Files.write(session.resolve("Keys.wav"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0,
+            0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1});
+        Product.Run run = Product.process(Map.of(), 60, "analyze", session.toString(), "--format", "json");
+        assertEquals(1, run.exitCode(), run.err());
+        JsonNode report = Product.JSON.readTree(run.out());
+        ReportSchema.assertValid(report);
+        JsonNode guitar = Findings.ofRule(report, "decode").stream()
+            .filter(f -> f.get("tracks").get(0).asText().equals("Gtr L")).findFirst().orElseThrow();
+        assertEquals("problem", guitar.get("severity").asText());
+        assertTrue(guitar.get("message").asText().contains("Gtr L.wav")
+            && guitar.get("message").asText().contains("truncated"), guitar.toString());
+        JsonNode keys = Findings.ofRule(report, "decode").stream()
+            .filter(f -> f.get("tracks").get(0).asText().equals("Keys")).findFirst().orElseThrow();
+        assertTrue(keys.get("message").asText().contains("Keys.wav")
+            && keys.get("message").asText().contains("JPEG"), keys.toString());
+        int measured = 0;
+        for (JsonNode t : report.get("tracks")) {
+            if (t.get("measurements").has("samplePeak")) {
+                measured++;
+            }
+        }
+        assertEquals(5, measured, "the five good stems were analysed");
+        assertTrue(report.get("mix").get("measurements").has("integratedLoudness"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo(@TempDir Path empty) throws Exception {
+        assertEquals(2, Product.process(Map.of(), 60, "analyze", Product.demo("clean").toString(), "--format",
+            "xml").exitCode());
+        assertEquals(2, Product.process(Map.of(), 60, "analyze", empty.resolve("missing").toString()).exitCode());
+        assertEquals(2, Product.process(Map.of(), 60, "analyze", empty.toString()).exitCode(), "nothing to analyse");
+        assertEquals(2, Product.process(Map.of(), 60, "frobnicate").exitCode());
+    }
+
+    /** A valid 24-bit WAV with its last 40 % cut off, as an interrupted copy leaves it. */
+    static void writeTruncatedWav(Path file) throws IOException {
+        float[][] tone = new float[2][44_100];
+        for (int i = 0; i < tone[0].length; i++) {
+            tone[0][i] = tone[1][i] = (float) (0.25 * Math.sin(2 * Math.PI * 330 * i / 44_100.0));
+        }
+        Path whole = file.resolveSibling("whole.tmp");
+        WavWriter.write(whole, 44_100, WavEncoding.PCM_24, tone);
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.delete(whole);
+        Files.write(file, java.util.Arrays.copyOf(bytes, (int) (bytes.length * 0.6)));
+    }
+}

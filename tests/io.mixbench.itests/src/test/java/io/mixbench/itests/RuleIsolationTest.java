@@ -1,0 +1,51 @@
+package io.mixbench.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mixbench.launch.internal.EmbeddedProduct;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rules that throw, hang or return nonsense become RULE ERROR findings; every other finding stands. */
+class RuleIsolationTest {
+
+    @Test
+    void badRulesAreReportedAndTheRestStands(@TempDir Path plugins) throws Exception {
+        Files.copy(Product.testBundle("io.mixbench.testbundle.badrules"), plugins.resolve("badrules.jar"));
+        try (EmbeddedProduct product = Product.startCli(plugins)) {
+            long start = System.nanoTime();
+            Product.Run run = Product.run(product, "analyze", Product.demo("flawed").toString(), "--format", "json",
+                "--rule-time-limit", "1.5");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            JsonNode report = run.json();
+            ReportSchema.assertValid(report);
+            assertEquals(Set.of("bad.hangs@", "bad.returnsNull@", "bad.throws@", "bad.unknownTrack@"),
+                Findings.keys(report, "rule-error"));
+            for (JsonNode error : Findings.all(report)) {
+                if (error.get("severity").asText().equals("rule-error")) {
+                    assertTrue(error.get("message").asText().contains("io.mixbench.testbundle.badrules"),
+                        "names the bundle: " + error);
+                }
+            }
+            assertTrue(Findings.ofRule(report, "bad.hangs").get(0).get("message").asText().contains("time limit"));
+            assertTrue(Findings.keys(report, "problem").contains("kick.level@Kick"), "the other rules' findings stand");
+            assertTrue(seconds < 20, "the hung rule did not hold the analysis: " + seconds + " s");
+            assertEquals(1, run.exitCode(), "rule errors count as failures");
+        }
+    }
+
+    @Test
+    void processExitsCleanlyWithARuleStillHung(@TempDir Path plugins) throws Exception {
+        Files.copy(Product.testBundle("io.mixbench.testbundle.badrules"), plugins.resolve("badrules.jar"));
+        Product.Run run = Product.process(Map.of("MIXBENCH_PLUGINS", plugins.toString()), 60, "analyze",
+            Product.demo("clean").toString(), "--format", "json", "--rule-time-limit", "1");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(Findings.keys(Product.JSON.readTree(run.out()), "rule-error").contains("bad.hangs@"));
+    }
+}
