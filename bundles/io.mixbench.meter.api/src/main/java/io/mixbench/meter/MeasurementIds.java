@@ -25,6 +25,8 @@ public final class MeasurementIds {
     public static final String CREST_FACTOR = "crestFactor";
     /** Stereo balance, left minus right channel power, dB (positive: left louder). 0 for mono. */
     public static final String BALANCE = "balance";
+    /** Energy-based pan position of the whole signal, -100 (hard left) .. +100 (hard right), %. */
+    public static final String PAN = "pan";
     /** Energy-based pan position below the low-end crossover, -100 (hard left) .. +100 (hard right), %. */
     public static final String LOW_END_PAN = "lowEndPan";
     /** Side energy relative to mid energy below the low-end crossover, dB (-inf for a centred low end). */

@@ -1,0 +1,244 @@
+package io.mixbench.rules.standard.internal;
+
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Units;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Parameter;
+import io.mixbench.rule.Rule;
+import io.mixbench.rule.RuleContext;
+import io.mixbench.rule.RuleDescriptor;
+import io.mixbench.rule.Severity;
+import io.mixbench.rule.Target;
+import io.mixbench.session.ExportKind;
+import io.mixbench.session.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Low end centred: the mix, the bass and the kick must have their low end (below the 200 Hz crossover) in the
+ * centre and narrow; other stems only when their wide low end is loud enough to matter. When the mix is off and
+ * parts are off too, the parts are the cause and are reported instead of the mix.
+ */
+@Component(service = Rule.class, property = Rule.ID + "=" + LowEndCentredRule.ID)
+public final class LowEndCentredRule implements Rule {
+
+    static final String ID = "lowEnd.centred";
+
+    private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Low end centred",
+            "Pan position and side/mid energy below the 200 Hz crossover of the mix, the bass and the kick, and of "
+                    + "other stems whose wide low end is loud enough to matter.",
+            Set.of(), false, null,
+            List.of(new Parameter("maxPanPercent", "Largest low-end pan offset", Units.PERCENT, 0, 100, 10),
+                    new Parameter("maxSideDb", "Largest low-end side energy relative to mid", Units.DB, -100, 0, -20),
+                    new Parameter("problemPanPercent", "Low-end pan offset from which it is a PROBLEM", Units.PERCENT,
+                            0, 100,
+                            30),
+                    new Parameter("problemSideDb", "Low-end side energy from which it is a PROBLEM", Units.DB, -100, 20,
+                            -10),
+                    new Parameter("loudWithinLu",
+                            "Other stems count when their loudness is within this of the loudest part",
+                            Units.LU, 0, 60, 15),
+                    new Parameter("sideHighPassHz", "Frequency below which the fix removes side energy", Units.HZ, 20,
+                            500,
+                            RuleSupport.LOW_END_CROSSOVER_HZ)));
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /** One thing off with one track's low end. */
+    private record Issue(MeasuredTrack track, boolean pan, double value, Severity severity) {
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        List<Issue> partIssues = new ArrayList<>();
+        // raw tracks are pre-pan: only the mix says where the low end sits
+        List<MeasuredTrack> parts = context.session().exportKind() == ExportKind.STEMS ? context.parts() : List.of();
+        double loudest = Double.NEGATIVE_INFINITY;
+        for (MeasuredTrack part : parts) {
+            OptionalDouble loudness = part.scalar(MeasurementIds.INTEGRATED_LOUDNESS);
+            if (loudness.isPresent()) {
+                loudest = Math.max(loudest, loudness.getAsDouble() + RuleSupport.offset(context, part));
+            }
+        }
+        for (MeasuredTrack part : parts) {
+            Role role = part.track().role();
+            if (role == Role.BASS || role == Role.KICK) {
+                List<Issue> issues = check(context, part, findings);
+                if (issues != null) {
+                    partIssues.addAll(issues);
+                    if (issues.isEmpty()) {
+                        findings.add(centred(context, part));
+                    }
+                }
+            } else {
+                sideIfLoud(context, part, loudest).ifPresent(partIssues::add);
+            }
+        }
+        Optional<MeasuredTrack> mix = context.mix();
+        List<Issue> mixIssues = List.of();
+        if (mix.isPresent()) {
+            mixIssues = check(context, mix.get(), findings);
+            if (mixIssues != null && mixIssues.isEmpty()) {
+                findings.add(centred(context, mix.get()));
+            }
+        }
+        String mixNote = mixIssues == null || mixIssues.isEmpty() ? "" : " " + mixNote(mix.get(), mixIssues);
+        for (Issue issue : partIssues) {
+            findings.add(finding(context, issue, mixNote));
+        }
+        if (partIssues.isEmpty() && mixIssues != null) {
+            for (Issue issue : mixIssues) {
+                findings.add(finding(context, issue, ""));
+            }
+        }
+        if (findings.isEmpty() && !parts.isEmpty()) {
+            findings.add(Finding.of(ID, Severity.OK).tracks(parts.stream().map(MeasuredTrack::name).toList())
+                    .message("No stem has a low end that is both wide and loud enough to matter, and there is no "
+                            + "mix, bass or kick to check further.")
+                    .build());
+        }
+        return RuleSupport.orNothing(findings, ID,
+                "Nothing to judge: the session has no mix and no stems (raw tracks are not panned yet).");
+    }
+
+    /** The pan and side issues of a track that must be centred; null (with an INFO added) when it cannot judge. */
+    private static List<Issue> check(RuleContext context, MeasuredTrack track, List<Finding> findings) {
+        OptionalDouble pan = track.scalar(MeasurementIds.LOW_END_PAN);
+        OptionalDouble side = track.scalar(MeasurementIds.LOW_END_SIDE);
+        String what = track.name() + "'s low end";
+        if (pan.isEmpty()) {
+            findings.add(RuleSupport.cannotJudge(ID, track, what,
+                    RuleSupport.missingScalar(track, MeasurementIds.LOW_END_PAN, "low-end pan")));
+            return null;
+        }
+        if (side.isEmpty() && !track.isMono()) {
+            findings.add(RuleSupport.cannotJudge(ID, track, what,
+                    RuleSupport.missingScalar(track, MeasurementIds.LOW_END_SIDE, "low-end side energy")));
+            return null;
+        }
+        List<Issue> issues = new ArrayList<>();
+        double p = pan.getAsDouble();
+        if (Math.abs(p) > context.parameter("maxPanPercent") + RuleSupport.EPSILON_DB) {
+            Severity severity = Math.abs(p) >= context.parameter("problemPanPercent") - RuleSupport.EPSILON_DB
+                    ? Severity.PROBLEM
+                    : Severity.WARN;
+            issues.add(new Issue(track, true, p, severity));
+        }
+        // a mono file has no side signal at all
+        if (side.isPresent()) {
+            sideIssue(context, track, side.getAsDouble()).ifPresent(issues::add);
+        }
+        return issues;
+    }
+
+    private static Optional<Issue> sideIfLoud(RuleContext context, MeasuredTrack part, double loudest) {
+        OptionalDouble side = part.scalar(MeasurementIds.LOW_END_SIDE);
+        OptionalDouble loudness = part.scalar(MeasurementIds.INTEGRATED_LOUDNESS);
+        if (side.isEmpty() || loudness.isEmpty()) {
+            return Optional.empty(); // silent or mono: nothing wide to matter
+        }
+        double level = loudness.getAsDouble() + RuleSupport.offset(context, part);
+        if (level < loudest - context.parameter("loudWithinLu") - RuleSupport.EPSILON_DB) {
+            return Optional.empty();
+        }
+        return sideIssue(context, part, side.getAsDouble());
+    }
+
+    private static Optional<Issue> sideIssue(RuleContext context, MeasuredTrack track, double side) {
+        if (side <= context.parameter("maxSideDb") + RuleSupport.EPSILON_DB) {
+            return Optional.empty();
+        }
+        Severity severity = side >= context.parameter("problemSideDb") - RuleSupport.EPSILON_DB
+                ? Severity.PROBLEM
+                : Severity.WARN;
+        return Optional.of(new Issue(track, false, side, severity));
+    }
+
+    private static Finding centred(RuleContext context, MeasuredTrack track) {
+        double pan = track.scalar(MeasurementIds.LOW_END_PAN).orElse(0);
+        OptionalDouble side = track.scalar(MeasurementIds.LOW_END_SIDE);
+        double maxPan = context.parameter("maxPanPercent");
+        String sideText = side.isPresent()
+                ? ", side energy " + RuleSupport.f1(side.getAsDouble()) + " dB relative to mid (at most "
+                        + RuleSupport.f1(context.parameter("maxSideDb")) + " dB)"
+                : " (mono)";
+        return Finding.of(ID, Severity.OK).tracks(track.name())
+                .message(track.name() + "'s low end is centred: " + position(pan) + " (within ±"
+                        + RuleSupport.f1(maxPan) + " %)" + sideText + ".")
+                .measured(pan, Units.PERCENT, "low-end pan position below " + crossover() + " Hz")
+                .target(Target.between(-maxPan, maxPan, Units.PERCENT)).build();
+    }
+
+    private static Finding finding(RuleContext context, Issue issue, String mixNote) {
+        MeasuredTrack track = issue.track();
+        String name = track.name();
+        boolean isMix = track.track().role() == Role.MIX;
+        Finding.Builder builder = Finding.of(ID, issue.severity()).tracks(name);
+        double hz = context.parameter("sideHighPassHz");
+        Fix sideFix = new Fix(name, Map.of(Fix.SIDE_HIGH_PASS_HZ, hz));
+        String sideSentence = "High-pass the side of " + name + " below " + hertz(hz)
+                + " Hz.";
+        if (issue.pan()) {
+            double maxPan = context.parameter("maxPanPercent");
+            builder.message(name + "'s low end sits " + position(issue.value()) + " (below " + crossover()
+                    + " Hz); target within ±" + RuleSupport.f1(maxPan) + " %." + mixNote)
+                    .measured(issue.value(), Units.PERCENT, "low-end pan position below " + crossover() + " Hz")
+                    .target(Target.between(-maxPan, maxPan, Units.PERCENT));
+            if (isMix) {
+                // a mix cannot be panned; folding its low end to mono centres it
+                builder.fix(sideFix, "Centre the low end of " + name + ": " + sideSentence.substring(0, 1)
+                        .toLowerCase(Locale.ROOT) + sideSentence.substring(1));
+            } else {
+                builder.fix(Fix.pan(name, 0), "Pan " + name + " to the centre.");
+            }
+        } else {
+            double maxSide = context.parameter("maxSideDb");
+            builder.message(name + " has a wide low end: side energy " + RuleSupport.f1(issue.value())
+                    + " dB relative to mid below " + crossover() + " Hz; target at most " + RuleSupport.f1(maxSide)
+                    + " dB." + mixNote)
+                    .measured(issue.value(), Units.DB, "low-end side/mid energy below " + crossover() + " Hz")
+                    .target(Target.atMost(maxSide, Units.DB)).fix(sideFix, sideSentence);
+        }
+        return builder.build();
+    }
+
+    private static String mixNote(MeasuredTrack mix, List<Issue> issues) {
+        List<String> parts = new ArrayList<>();
+        for (Issue issue : issues) {
+            parts.add(issue.pan()
+                    ? "sits " + position(issue.value())
+                    : "has side energy " + RuleSupport.f1(issue.value()) + " dB relative to mid");
+        }
+        return "This is why the low end of " + mix.name() + " is off too: it " + RuleSupport.joinNames(parts) + ".";
+    }
+
+    /** "40 % right", "12 % left", "in the centre". */
+    private static String position(double pan) {
+        double rounded = Math.round(pan);
+        if (rounded == 0) {
+            return "in the centre";
+        }
+        return String.format(Locale.ROOT, "%.0f %% %s", Math.abs(rounded), rounded > 0 ? "right" : "left");
+    }
+
+    private static String crossover() {
+        return hertz(RuleSupport.LOW_END_CROSSOVER_HZ);
+    }
+
+    /** "200", "62.5". */
+    private static String hertz(double hz) {
+        return hz == Math.rint(hz) ? String.format(Locale.ROOT, "%.0f", hz) : RuleSupport.f1(hz);
+    }
+}

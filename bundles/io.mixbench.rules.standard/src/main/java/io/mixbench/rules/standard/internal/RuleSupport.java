@@ -1,0 +1,461 @@
+package io.mixbench.rules.standard.internal;
+
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Series;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Parameter;
+import io.mixbench.rule.RuleContext;
+import io.mixbench.rule.Severity;
+import io.mixbench.rule.Target;
+import io.mixbench.rule.TimeRange;
+import io.mixbench.meter.Units;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Measures and wording shared by the standard rules: robust hit peaks, power means and sums of loudness, runs of
+ * steps as time ranges, severity from margins, and the sentences of findings and fixes.
+ */
+final class RuleSupport {
+
+    /** Scalar id of the estimated pan position (%); the meters provide it, MeasurementIds 1.0.0 has no constant. */
+    static final String PAN = "pan";
+    /** The low-end crossover of the standard meters, Hz: lowEndPan and lowEndSide are measured below it. */
+    static final double LOW_END_CROSSOVER_HZ = 200;
+    /** Percentile of hit peaks that makes the robust peak, %. */
+    static final double DEFAULT_PERCENTILE = 95;
+    /** Hits are steps within this many dB of the track's highest step. */
+    static final double DEFAULT_HIT_RANGE_DB = 20;
+    /** Values closer than this to a bound count as on it: the series are floats, and reports show 0.1 dB. */
+    static final double EPSILON_DB = 1e-4;
+
+    static final String WARN_MARGIN = "warnMarginDb";
+    static final String PROBLEM_MARGIN = "problemMarginDb";
+
+    private RuleSupport() {
+    }
+
+    // ---- parameters -------------------------------------------------------------------------------------------
+
+    static Parameter warnMargin() {
+        return new Parameter(WARN_MARGIN, "Distance outside the target from which it is a WARN", Units.DB, 0, 20, 1.0);
+    }
+
+    static Parameter problemMargin() {
+        return new Parameter(PROBLEM_MARGIN, "Distance outside the target from which it is a PROBLEM", Units.DB, 0, 40,
+                3.0);
+    }
+
+    static Parameter percentile() {
+        return new Parameter("percentile", "Percentile of the hit peaks taken as the robust peak", Units.PERCENT, 50,
+                100, DEFAULT_PERCENTILE);
+    }
+
+    static Parameter hitRange() {
+        return new Parameter("hitRangeDb", "Hits are peaks within this distance of the loudest step", Units.DB, 1, 60,
+                DEFAULT_HIT_RANGE_DB);
+    }
+
+    // ---- severity ---------------------------------------------------------------------------------------------
+
+    /**
+     * The shared policy of the level rules: inside the target OK; outside by less than the WARN margin INFO; by
+     * at least the WARN margin and less than the PROBLEM margin WARN; else PROBLEM.
+     *
+     * @param excess how far the value lies outside the target, in its unit (see {@code Target.excess})
+     */
+    static Severity severityFromMargins(double excess, double warnMargin, double problemMargin) {
+        double distance = Math.abs(excess);
+        if (distance <= EPSILON_DB) {
+            return Severity.OK;
+        }
+        if (distance < warnMargin - EPSILON_DB) {
+            return Severity.INFO;
+        }
+        if (distance < Math.max(warnMargin, problemMargin) - EPSILON_DB) {
+            return Severity.WARN;
+        }
+        return Severity.PROBLEM;
+    }
+
+    static Severity severityFromMargins(RuleContext context, double excess) {
+        return severityFromMargins(excess, context.parameter(WARN_MARGIN), context.parameter(PROBLEM_MARGIN));
+    }
+
+    // ---- robust hit peak --------------------------------------------------------------------------------------
+
+    /**
+     * A robust peak of a percussive track, or why there is none.
+     *
+     * @param peakDbfs the chosen percentile of the hit peaks, dBFS; NaN when there is none
+     * @param hits how many hit peaks were found
+     * @param reason why there is no value ("it never plays"), or null
+     */
+    record HitPeak(double peakDbfs, int hits, String reason) {
+
+        boolean present() {
+            return reason == null;
+        }
+
+        static HitPeak none(String reason) {
+            return new HitPeak(Double.NaN, 0, reason);
+        }
+    }
+
+    /**
+     * The robust peak of a percussive track: the {@code percentile} (nearest rank) of its hit peaks. Hit peaks are
+     * the local maxima of the peak series (steps not lower than either neighbour) on active steps, within
+     * {@code rangeDb} of the track's highest step. Nearest rank takes the sorted hit at index round(p/100 (n-1)),
+     * so at the 95th percentile one flam among 11 or more hits never decides.
+     */
+    static HitPeak robustHitPeak(MeasuredTrack track, double percentile, double rangeDb) {
+        Optional<Series> peaks = track.series(MeasurementIds.PEAK_SERIES);
+        if (peaks.isEmpty()) {
+            return HitPeak.none("its peak series is missing");
+        }
+        Optional<Series> activity = track.series(MeasurementIds.ACTIVITY);
+        if (activity.isEmpty()) {
+            return HitPeak.none("its activity series is missing");
+        }
+        Series p = peaks.get();
+        Series a = activity.get();
+        int n = Math.min(p.size(), a.size());
+        if (n == 0) {
+            return HitPeak.none("it has no measured steps (zero length)");
+        }
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < p.size(); i++) {
+            float v = p.get(i);
+            if (Float.isFinite(v) && v > highest) {
+                highest = v;
+            }
+        }
+        if (highest == Double.NEGATIVE_INFINITY) {
+            return HitPeak.none("it is silent (no peak values)");
+        }
+        double floor = highest - rangeDb;
+        double[] hits = new double[n];
+        int count = 0;
+        boolean anyActive = false;
+        for (int i = 0; i < n; i++) {
+            if (!(a.get(i) >= 0.5f)) {
+                continue;
+            }
+            anyActive = true;
+            float v = p.get(i);
+            if (!Float.isFinite(v) || v < floor) {
+                continue;
+            }
+            if (v >= neighbour(p, i - 1) && v >= neighbour(p, i + 1)) {
+                hits[count++] = v;
+            }
+        }
+        if (!anyActive) {
+            return HitPeak.none("it never plays");
+        }
+        if (count == 0) {
+            return HitPeak.none("no hit peaks were found where it plays");
+        }
+        Arrays.sort(hits, 0, count);
+        int index = (int) Math.rint(Math.max(0, Math.min(100, percentile)) / 100 * (count - 1));
+        return new HitPeak(hits[index], count, null);
+    }
+
+    private static double neighbour(Series series, int i) {
+        if (i < 0 || i >= series.size()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        float v = series.get(i);
+        return Float.isFinite(v) ? v : Double.NEGATIVE_INFINITY;
+    }
+
+    // ---- elements and loudness --------------------------------------------------------------------------------
+
+    /**
+     * One element of the arrangement: a track, or the tracks of one multi-mic group, judged as their sum.
+     *
+     * @param name the group's name, the track's name, or the names joined when unrelated tracks are combined
+     * @param tracks the tracks, in session order; never empty
+     */
+    record Element(String name, List<MeasuredTrack> tracks) {
+
+        List<String> trackNames() {
+            return tracks.stream().map(MeasuredTrack::name).toList();
+        }
+
+        boolean contains(MeasuredTrack track) {
+            return tracks.stream().anyMatch(t -> t.name().equals(track.name()));
+        }
+    }
+
+    /** The parts as elements: the tracks of one {@code Track.group()} form one element, in session order. */
+    static List<Element> elements(List<MeasuredTrack> parts) {
+        Map<String, List<MeasuredTrack>> byKey = new LinkedHashMap<>();
+        for (MeasuredTrack t : parts) {
+            String group = t.track().group();
+            String key = group == null || group.isBlank() ? "track:" + t.name() : "group:" + group;
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+        }
+        return byKey.values().stream().map(RuleSupport::combined).toList();
+    }
+
+    /** The tracks taken as one element (e.g. every kick mic). */
+    static Element combined(List<MeasuredTrack> tracks) {
+        if (tracks.size() == 1) {
+            return new Element(tracks.get(0).name(), List.copyOf(tracks));
+        }
+        String group = tracks.get(0).track().group();
+        boolean oneGroup = group != null && !group.isBlank()
+                && tracks.stream().allMatch(t -> group.equals(t.track().group()));
+        String name = oneGroup ? group : joinNames(tracks.stream().map(MeasuredTrack::name).toList());
+        return new Element(name, List.copyOf(tracks));
+    }
+
+    /**
+     * The element's loudness at each step: the power sum of its tracks' series (in LUFS, each corrected to stereo
+     * with the session's pan law), NaN where no track has a value. Empty when no track has the series.
+     */
+    static Optional<double[]> loudnessSeries(RuleContext context, Element element, String seriesId) {
+        int length = -1;
+        for (MeasuredTrack t : element.tracks()) {
+            Optional<Series> s = t.series(seriesId);
+            if (s.isPresent()) {
+                length = Math.max(length, s.get().size());
+            }
+        }
+        if (length < 0) {
+            return Optional.empty();
+        }
+        double[] power = new double[length];
+        boolean[] any = new boolean[length];
+        for (MeasuredTrack t : element.tracks()) {
+            Optional<Series> s = t.series(seriesId);
+            if (s.isEmpty()) {
+                continue;
+            }
+            double offset = offset(context, t);
+            Series series = s.get();
+            for (int i = 0; i < series.size(); i++) {
+                float v = series.get(i);
+                if (Float.isFinite(v)) {
+                    power[i] += toPower(v + offset);
+                    any[i] = true;
+                }
+            }
+        }
+        double[] db = new double[length];
+        for (int i = 0; i < length; i++) {
+            db[i] = any[i] && power[i] > 0 ? toDb(power[i]) : Double.NaN;
+        }
+        return Optional.of(db);
+    }
+
+    /** Where any of the element's tracks plays. Empty when no track has an activity series. */
+    static Optional<boolean[]> activity(Element element) {
+        int length = -1;
+        for (MeasuredTrack t : element.tracks()) {
+            Optional<Series> s = t.series(MeasurementIds.ACTIVITY);
+            if (s.isPresent()) {
+                length = Math.max(length, s.get().size());
+            }
+        }
+        if (length < 0) {
+            return Optional.empty();
+        }
+        boolean[] active = new boolean[length];
+        for (MeasuredTrack t : element.tracks()) {
+            Optional<Series> s = t.series(MeasurementIds.ACTIVITY);
+            if (s.isPresent()) {
+                Series series = s.get();
+                for (int i = 0; i < series.size(); i++) {
+                    active[i] |= series.get(i) >= 0.5f;
+                }
+            }
+        }
+        return Optional.of(active);
+    }
+
+    /** The step of the element's series, in seconds (0.1 for the standard series). */
+    static double stepSeconds(Element element, String seriesId) {
+        for (MeasuredTrack t : element.tracks()) {
+            Optional<Series> s = t.series(seriesId);
+            if (s.isPresent()) {
+                return s.get().stepSeconds();
+            }
+        }
+        return 0.1;
+    }
+
+    /** The session's pan-law offset for a mono track; 0 when the context gives nonsense. */
+    static double offset(RuleContext context, MeasuredTrack track) {
+        double offset = context.stereoLoudnessOffsetDb(track);
+        return Double.isFinite(offset) ? offset : 0;
+    }
+
+    static double toPower(double db) {
+        return Math.pow(10, db / 10);
+    }
+
+    static double toDb(double power) {
+        return 10 * Math.log10(power);
+    }
+
+    /** The power mean, in dB, of the finite values at the flagged steps; NaN when there are none. */
+    static double powerMean(double[] db, boolean[] use) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < Math.min(db.length, use.length); i++) {
+            if (use[i] && Double.isFinite(db[i])) {
+                sum += toPower(db[i]);
+                count++;
+            }
+        }
+        return count == 0 || sum <= 0 ? Double.NaN : toDb(sum / count);
+    }
+
+    /** The median of the first {@code count} values (mean of the two middle ones for an even count). */
+    static double median(double[] values, int count) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        int middle = count / 2;
+        return count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    // ---- time ranges ------------------------------------------------------------------------------------------
+
+    /** The runs of flagged consecutive steps as time ranges, in time order. */
+    static List<TimeRange> runs(boolean[] flags, double stepSeconds) {
+        List<TimeRange> ranges = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= flags.length; i++) {
+            boolean on = i < flags.length && flags[i];
+            if (on && start < 0) {
+                start = i;
+            } else if (!on && start >= 0) {
+                ranges.add(new TimeRange(start * stepSeconds, i * stepSeconds));
+                start = -1;
+            }
+        }
+        return ranges;
+    }
+
+    /** The {@code limit} longest ranges, in time order. */
+    static List<TimeRange> longest(List<TimeRange> ranges, int limit) {
+        return ranges.stream().sorted(Comparator.comparingDouble(TimeRange::durationSeconds).reversed()
+                .thenComparingDouble(TimeRange::startSeconds)).limit(Math.max(0, limit))
+                .sorted(Comparator.comparingDouble(TimeRange::startSeconds)).toList();
+    }
+
+    // ---- wording ----------------------------------------------------------------------------------------------
+
+    /** A value rounded to 0.1 as reports show it, never "-0.0". */
+    static double round1(double value) {
+        return Math.round(value * 10) / 10.0 + 0.0;
+    }
+
+    /** E.g. "-5.0". */
+    static String f1(double value) {
+        return String.format(Locale.ROOT, "%.1f", round1(value));
+    }
+
+    /** E.g. "95th", "51st". */
+    static String ordinal(double percent) {
+        long n = Math.round(percent);
+        long lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch ((int) (n % 10)) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    static String joinNames(List<String> names) {
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "" : names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** "Lower Kick by 4.0 dB." or "Raise Kick by 4.0 dB."; {@code what} names what to move. */
+    static String gainSentence(String what, double gainDb) {
+        return (gainDb < 0 ? "Lower " : "Raise ") + what + " by " + f1(Math.abs(gainDb)) + " dB.";
+    }
+
+    /**
+     * A gain change for an element: the structured fix names its first track (a fix has one track), the sentence
+     * names every track so a group moves together.
+     */
+    static Finding.Builder withGainFix(Finding.Builder builder, Element element, double gainDb) {
+        return builder.fix(Fix.gain(element.tracks().get(0).name(), gainDb),
+                gainSentence(joinNames(element.trackNames()), round1(gainDb)));
+    }
+
+    /** An INFO finding saying why a rule cannot judge something; {@code because} starts lower case. */
+    static Finding cannotJudge(String ruleId, List<String> tracks, String what, String because) {
+        return Finding.of(ruleId, Severity.INFO).tracks(tracks)
+                .message("Cannot judge " + what + " because " + because + ".").build();
+    }
+
+    static Finding cannotJudge(String ruleId, MeasuredTrack track, String what, String because) {
+        return cannotJudge(ruleId, List.of(track.name()), what, because);
+    }
+
+    /**
+     * The findings, or one INFO saying there was nothing to judge: an empty answer would be reported as a rule
+     * error, and the analysis normally does not run a rule whose tracks are missing anyway.
+     */
+    static List<Finding> orNothing(List<Finding> findings, String ruleId, String nothing) {
+        return findings.isEmpty() ? List.of(Finding.of(ruleId, Severity.INFO).message(nothing).build()) : findings;
+    }
+
+    /** Why a scalar is missing: the meter's reason when it gave one. */
+    static String missingScalar(MeasuredTrack track, String id, String label) {
+        if (track.measurements().get(id) instanceof io.mixbench.meter.Scalar s && s.reason() != null) {
+            return "its " + label + " has no value (" + s.reason() + ")";
+        }
+        return "its " + label + " was not measured";
+    }
+
+    /** How far outside the target, in words: "4.0 dB above it", "" when inside. */
+    static String outside(double excess, String unit) {
+        if (Math.abs(excess) <= EPSILON_DB) {
+            return "";
+        }
+        return ", " + f1(Math.abs(excess)) + " " + unit + (excess > 0 ? " above it" : " below it");
+    }
+
+    /**
+     * The finding of a level against its target under the shared margin policy; WARN and PROBLEM carry a gain fix
+     * to the centre of the target.
+     *
+     * @param statement what was measured, e.g. "Kick peaks at -5.0 dBFS (95th percentile of 16 hits)"
+     * @param fixWhat what the fix moves, e.g. "Kick" or "the input gain of Kick In"
+     */
+    static Finding judgeLevel(RuleContext context, String ruleId, MeasuredTrack track, double value, Target target,
+            String measure, String statement, String fixWhat) {
+        double excess = target.excess(value);
+        Severity severity = severityFromMargins(context, excess);
+        Finding.Builder builder = Finding.of(ruleId, severity).tracks(track.name())
+                .message(statement + "; target " + target.describe() + outside(excess, Units.DB) + ".")
+                .measured(value, target.unit(), measure).target(target);
+        if (severity == Severity.WARN || severity == Severity.PROBLEM) {
+            double gain = target.centre() - value;
+            builder.fix(Fix.gain(track.name(), gain), gainSentence(fixWhat, round1(gain)));
+        }
+        return builder.build();
+    }
+}

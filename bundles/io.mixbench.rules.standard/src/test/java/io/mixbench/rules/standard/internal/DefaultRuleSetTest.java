@@ -1,0 +1,96 @@
+package io.mixbench.rules.standard.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.mixbench.rule.Parameter;
+import io.mixbench.rule.Rule;
+import io.mixbench.rule.RuleDescriptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The default rule set lists exactly the rules and parameters the rule classes declare, at their defaults. */
+class DefaultRuleSetTest {
+
+    private static final Path FILE = Path.of("../io.mixbench.ruleset.default/src/main/resources/rulesets/default.json");
+    private static final Pattern WITH_UNIT = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s+(\\S+)\\s*");
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void defaultSetMatchesTheRules() throws IOException {
+        Map<String, Object> set = JSON.std.mapFrom(Files.readString(FILE));
+        assertEquals("mixbench-ruleset", set.get("format"));
+        assertEquals(1, ((Number) set.get("formatVersion")).intValue());
+        assertEquals("default", set.get("id"));
+        assertTrue(set.containsKey("extends") && set.get("extends") == null);
+        assertTrue(((String) set.get("description")).length() > 100, "the description says why");
+        Map<String, Object> rules = (Map<String, Object>) set.get("rules");
+
+        Set<String> declared = new LinkedHashSet<>();
+        for (Rule rule : Fixtures.allRules()) {
+            RuleDescriptor descriptor = rule.descriptor();
+            declared.add(descriptor.id());
+            Map<String, Object> settings = (Map<String, Object>) rules.get(descriptor.id());
+            assertTrue(settings != null, "default.json lacks " + descriptor.id());
+            assertEquals(Boolean.TRUE, settings.get("enabled"), descriptor.id());
+            Map<String, Object> parameters = (Map<String, Object>) settings.get("parameters");
+            assertEquals(descriptor.parameters().stream().map(Parameter::id).collect(java.util.stream.Collectors
+                    .toSet()), parameters.keySet(), descriptor.id());
+            for (Parameter parameter : descriptor.parameters()) {
+                String where = descriptor.id() + "." + parameter.id();
+                double value = valueIn(parameters.get(parameter.id()), parameter.unit(), where);
+                assertTrue(parameter.allows(value), where + " = " + value + " is outside its range");
+                assertEquals(parameter.defaultValue(), value, 1e-9, where + " differs from the rule's default");
+            }
+        }
+        assertEquals(declared, rules.keySet(), "default.json lists exactly the standard rules");
+    }
+
+    private static double valueIn(Object raw, String unit, String where) {
+        if (raw instanceof Number number) {
+            return number.doubleValue();
+        }
+        Matcher matcher = WITH_UNIT.matcher(String.valueOf(raw));
+        assertTrue(matcher.matches(), where + ": \"" + raw + "\" is not \"<number> <unit>\"");
+        assertEquals(unit, matcher.group(2), where + " has the wrong unit");
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
+    void everyRuleIsADsComponentWithItsId() throws IOException {
+        // bnd writes the component descriptions before the tests run
+        for (Rule rule : Fixtures.allRules()) {
+            Path xml = Path.of("target/classes/OSGI-INF/" + rule.getClass().getName() + ".xml");
+            assertTrue(Files.exists(xml), "no component description for " + rule.getClass().getSimpleName());
+            String text = Files.readString(xml);
+            assertTrue(text.contains("name=\"rule.id\"") && text.contains("value=\"" + rule.descriptor().id() + "\""),
+                    text);
+            assertTrue(text.contains("io.mixbench.rule.Rule"), text);
+        }
+    }
+
+    @Test
+    void descriptorsAreComplete() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Rule rule : Fixtures.allRules()) {
+            RuleDescriptor descriptor = rule.descriptor();
+            assertTrue(ids.add(descriptor.id()), "duplicate id " + descriptor.id());
+            assertTrue(descriptor.title() != null && !descriptor.title().isBlank());
+            assertTrue(descriptor.description() != null && descriptor.description().length() > 20);
+            Set<String> parameterIds = new LinkedHashSet<>();
+            for (Parameter parameter : descriptor.parameters()) {
+                assertTrue(parameterIds.add(parameter.id()), descriptor.id() + " repeats " + parameter.id());
+                assertTrue(!parameter.unit().isBlank() && parameter.min() < parameter.max(), parameter.toString());
+            }
+        }
+        assertEquals(8, ids.size());
+    }
+}

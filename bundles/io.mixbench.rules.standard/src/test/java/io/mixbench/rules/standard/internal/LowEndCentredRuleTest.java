@@ -1,0 +1,107 @@
+package io.mixbench.rules.standard.internal;
+
+import static io.mixbench.rules.standard.internal.Fixtures.context;
+import static io.mixbench.rules.standard.internal.Fixtures.only;
+import static io.mixbench.rules.standard.internal.Fixtures.track;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Units;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Severity;
+import io.mixbench.rules.standard.internal.Fixtures.FakeContext;
+import io.mixbench.session.ExportKind;
+import io.mixbench.session.PanLaw;
+import io.mixbench.session.Role;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LowEndCentredRuleTest {
+
+    private static MeasuredTrack lowEnd(String name, Role role, double pan, double side, double loudness) {
+        return track(name, role).scalar(MeasurementIds.LOW_END_PAN, pan, Units.PERCENT)
+                .scalar(MeasurementIds.LOW_END_SIDE, side, Units.DB)
+                .scalar(MeasurementIds.INTEGRATED_LOUDNESS, loudness, Units.LUFS).build();
+    }
+
+    private static List<Finding> forTrack(List<Finding> findings, String name) {
+        return findings.stream().filter(f -> f.tracks().equals(List.of(name))).toList();
+    }
+
+    @Test
+    void theMixsOffCentreLowEndIsAttributedToTheBass() {
+        List<Finding> findings = context(new LowEndCentredRule(), lowEnd("Mix", Role.MIX, 25, -15, -10),
+                lowEnd("Bass", Role.BASS, 40, -25, -14), lowEnd("Kick", Role.KICK, 0, -30, -15),
+                lowEnd("Guitar", Role.GUITAR, -60, -3, -40)).evaluate();
+        assertTrue(forTrack(findings, "Mix").isEmpty(), "the mix is not reported again: " + findings);
+        Finding bass = only(forTrack(findings, "Bass"));
+        assertEquals(Severity.PROBLEM, bass.severity());
+        assertEquals(40, bass.measured().value(), 1e-9);
+        assertEquals(Fix.pan("Bass", 0), bass.fix());
+        assertEquals("Pan Bass to the centre.", bass.suggestion());
+        assertTrue(bass.message().contains("Mix"), bass.message());
+        assertTrue(bass.message().contains("40 % right"), bass.message());
+        assertEquals(Severity.OK, only(forTrack(findings, "Kick")).severity());
+        assertTrue(forTrack(findings, "Guitar").isEmpty(), "a quiet guitar's low end does not matter");
+    }
+
+    @Test
+    void aLoudWideStemIsHighPassedOnItsSide() {
+        List<Finding> findings = context(new LowEndCentredRule(), lowEnd("Mix", Role.MIX, 0, -12, -10),
+                lowEnd("Synth Pad", Role.PAD, 0, -15, -20), lowEnd("Bass", Role.BASS, 0, -30, -14)).evaluate();
+        Finding pad = only(forTrack(findings, "Synth Pad"));
+        assertEquals(Severity.WARN, pad.severity());
+        assertEquals(new Fix("Synth Pad", Map.of(Fix.SIDE_HIGH_PASS_HZ, 200.0)), pad.fix());
+        assertEquals("High-pass the side of Synth Pad below 200 Hz.", pad.suggestion());
+        assertTrue(pad.message().contains("Mix"), pad.message());
+        assertTrue(forTrack(findings, "Mix").isEmpty());
+        assertEquals(Severity.OK, only(forTrack(findings, "Bass")).severity());
+    }
+
+    @Test
+    void aMixOffCentreWithoutACauseInTheStemsIsReportedOnTheMix() {
+        List<Finding> findings = context(new LowEndCentredRule(), lowEnd("Mix", Role.MIX, -15, -30, -10),
+                lowEnd("Bass", Role.BASS, 2, -30, -14)).evaluate();
+        Finding mix = only(forTrack(findings, "Mix"));
+        assertEquals(Severity.WARN, mix.severity());
+        assertTrue(mix.message().contains("15 % left"), mix.message());
+        assertEquals(200.0, mix.fix().actions().get(Fix.SIDE_HIGH_PASS_HZ));
+        assertEquals(Severity.OK, only(forTrack(findings, "Bass")).severity());
+    }
+
+    @Test
+    void aMonoBassHasNoSideAndIsCentred() {
+        MeasuredTrack bass = track("Bass", Role.BASS).mono().scalar(MeasurementIds.LOW_END_PAN, 0, Units.PERCENT)
+                .scalar(MeasurementIds.INTEGRATED_LOUDNESS, -14, Units.LUFS).build();
+        Finding finding = only(context(new LowEndCentredRule(), bass).evaluate());
+        assertEquals(Severity.OK, finding.severity(), finding.message());
+    }
+
+    @Test
+    void rawTracksOnlyJudgeTheMix() {
+        List<Finding> findings = new FakeContext(new LowEndCentredRule(), ExportKind.RAW_TRACKS, PanLaw.MINUS_3_DB,
+                List.of(lowEnd("Mix", Role.MIX, 0, -30, -10), lowEnd("Bass", Role.BASS, 80, -3, -14))).evaluate();
+        assertEquals(List.of("Mix"), only(findings).tracks());
+        assertEquals(Severity.OK, findings.get(0).severity());
+    }
+
+    @Test
+    void withinTheLimitsIsOk() {
+        List<Finding> findings = context(new LowEndCentredRule(), lowEnd("Mix", Role.MIX, 10, -20, -10),
+                lowEnd("Kick", Role.KICK, -9, -21, -14)).evaluate();
+        assertEquals(2, findings.size());
+        assertTrue(findings.stream().allMatch(f -> f.severity() == Severity.OK), findings.toString());
+    }
+
+    @Test
+    void stemsWithoutLowEndRolesGetAnOkFinding() {
+        Finding finding = only(context(new LowEndCentredRule(), lowEnd("Guitar", Role.GUITAR, -60, -30, -20),
+                lowEnd("Lead Vox", Role.LEAD_VOCAL, 0, -40, -16)).evaluate());
+        assertEquals(Severity.OK, finding.severity(), finding.message());
+        assertEquals(List.of("Guitar", "Lead Vox"), finding.tracks());
+    }
+}
