@@ -29,7 +29,7 @@ public final class MeasurementIds {
     public static final String PAN = "pan";
     /** Energy-based pan position below the low-end crossover, -100 (hard left) .. +100 (hard right), %. */
     public static final String LOW_END_PAN = "lowEndPan";
-    /** Side energy relative to mid energy below the low-end crossover, dB (-inf for a centred low end). */
+    /** Side energy relative to mid energy below the low-end crossover, dB, within -100 (centred) .. +100 (all side). */
     public static final String LOW_END_SIDE = "lowEndSide";
     /** Share of the file's duration where the track plays, %. */
     public static final String ACTIVE_SHARE = "activeShare";

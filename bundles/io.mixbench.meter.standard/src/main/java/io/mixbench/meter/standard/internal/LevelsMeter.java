@@ -1,0 +1,438 @@
+package io.mixbench.meter.standard.internal;
+
+import io.mixbench.audio.Channel;
+import io.mixbench.audio.ChannelLayout;
+import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Meter;
+import io.mixbench.meter.PerChannel;
+import io.mixbench.meter.Scalar;
+import io.mixbench.meter.Series;
+import io.mixbench.meter.Units;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sample peak, AES17 RMS, crest factor, BS.1770-5 loudness (integrated, max momentary, max short-term), the
+ * 100 ms series and activity, in one streaming pass.
+ *
+ * <p>
+ * Time is cut into 10 ms sub-blocks whose boundaries fall on the nearest sample to {@code k * 10 ms}. Each
+ * sub-block keeps its channel-weighted sum of squared K-weighted samples; the momentary (400 ms = 40 sub-blocks)
+ * and short-term (3 s = 300 sub-blocks) windows are evaluated at every sub-block end, so max momentary and max
+ * short-term are taken on a 10 ms grid. Windows that reach before the start count the missing samples as silence.
+ * Every tenth sub-block ends a 100 ms step; the step's momentary window is also a BS.1770 gating block when it lies
+ * entirely inside the file.
+ */
+public final class LevelsMeter implements Meter {
+
+    private static final int SUB_BLOCKS_PER_SECOND = 100;
+    private static final int SUB_BLOCKS_PER_STEP = 10;
+    private static final int MOMENTARY_SUB_BLOCKS = 40;
+    private static final int SHORT_TERM_SUB_BLOCKS = 300;
+    /** Steps per gating block minus one: a step's window is a full block from this step index on. */
+    private static final int FIRST_GATING_STEP = MOMENTARY_SUB_BLOCKS / SUB_BLOCKS_PER_STEP - 1;
+    private static final double ABSOLUTE_GATE_LUFS = -70;
+    private static final double RELATIVE_GATE_LU = -10;
+    private static final double ACTIVITY_RANGE_LU = 35;
+    /** Filter states below this are flushed to zero so decaying tails never become (slow) subnormals. */
+    private static final double DENORMAL_FLOOR = 1e-25;
+
+    private final int sampleRateHz;
+    private final int channels;
+    private final List<String> channelNames;
+    private final double[] weights;
+    private final boolean anyWeight;
+
+    private final double s1b0;
+    private final double s1b1;
+    private final double s1b2;
+    private final double s1a1;
+    private final double s1a2;
+    private final double s2b0;
+    private final double s2b1;
+    private final double s2b2;
+    private final double s2a1;
+    private final double s2a2;
+    /** Transposed direct form II states per channel: stage 1 (z1, z2), stage 2 (z1, z2). */
+    private final double[] shelfZ1;
+    private final double[] shelfZ2;
+    private final double[] highPassZ1;
+    private final double[] highPassZ2;
+
+    private final float[] channelPeak;
+    /** Sum of squared K-weighted samples per channel in the current sub-block. */
+    private final double[] subBlockK;
+    /** Sum of squared samples per channel in the current step. */
+    private final double[] stepSquares;
+    private float stepPeak;
+
+    /** Channel-weighted K sums of the last 300 sub-blocks. */
+    private final double[] ring = new double[SHORT_TERM_SUB_BLOCKS];
+    /** Sub-blocks closed so far; the next one ends at boundary(closedSubBlocks + 1). */
+    private long closedSubBlocks;
+    private long position;
+    private long nextBoundary;
+    private double momentaryPower;
+    private double shortTermPower;
+    private double maxMomentaryPower;
+    private double maxShortTermPower;
+
+    private final GrowableArray stepMomentary;
+    private final GrowableArray stepShortTerm;
+    private final GrowableArray stepSumSquares;
+    private final GrowableArray stepPeaks;
+    private boolean finished;
+
+    /**
+     * @param sampleRateHz the file's sample rate, Hz; filters are designed for it
+     * @param layout the channels; weights from {@link Channel#loudnessWeight()}
+     * @param declaredFrames the header's frame count, or -1; only sizes buffers
+     */
+    public LevelsMeter(int sampleRateHz, ChannelLayout layout, long declaredFrames) {
+        if (sampleRateHz <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive, was " + sampleRateHz + " Hz");
+        }
+        this.sampleRateHz = sampleRateHz;
+        this.channels = layout.size();
+        this.weights = new double[channels];
+        List<String> names = new ArrayList<>(channels);
+        boolean weighted = false;
+        for (int c = 0; c < channels; c++) {
+            Channel channel = layout.channels().get(c);
+            weights[c] = channel.loudnessWeight();
+            weighted |= weights[c] > 0;
+            names.add(channel.name());
+        }
+        this.anyWeight = weighted;
+        this.channelNames = List.copyOf(names);
+        Biquad shelf = KWeighting.shelf(sampleRateHz);
+        Biquad highPass = KWeighting.highPass(sampleRateHz);
+        s1b0 = shelf.b0();
+        s1b1 = shelf.b1();
+        s1b2 = shelf.b2();
+        s1a1 = shelf.a1();
+        s1a2 = shelf.a2();
+        s2b0 = highPass.b0();
+        s2b1 = highPass.b1();
+        s2b2 = highPass.b2();
+        s2a1 = highPass.a1();
+        s2a2 = highPass.a2();
+        shelfZ1 = new double[channels];
+        shelfZ2 = new double[channels];
+        highPassZ1 = new double[channels];
+        highPassZ2 = new double[channels];
+        channelPeak = new float[channels];
+        subBlockK = new double[channels];
+        stepSquares = new double[channels];
+        int capacity = GrowableArray.stepCapacity(declaredFrames, sampleRateHz);
+        stepMomentary = new GrowableArray(capacity);
+        stepShortTerm = new GrowableArray(capacity);
+        stepSumSquares = new GrowableArray(capacity);
+        stepPeaks = new GrowableArray(capacity);
+        nextBoundary = boundary(1);
+    }
+
+    /** First frame of sub-block k, i.e. the frame nearest to k * 10 ms (negative k: before the start). */
+    private long boundary(long k) {
+        return Math.floorDiv(k * sampleRateHz + SUB_BLOCKS_PER_SECOND / 2, SUB_BLOCKS_PER_SECOND);
+    }
+
+    @Override
+    public void process(float[][] block, int frames) {
+        if (finished) {
+            throw new IllegalStateException("process after finish");
+        }
+        int offset = 0;
+        while (offset < frames) {
+            int n = (int) Math.min(frames - offset, nextBoundary - position);
+            if (n > 0) {
+                for (int c = 0; c < channels; c++) {
+                    processChannel(c, block[c], offset, n);
+                }
+                position += n;
+                offset += n;
+            }
+            if (position == nextBoundary) {
+                closeSubBlock();
+            }
+        }
+    }
+
+    private void processChannel(int c, float[] x, int offset, int n) {
+        final double b10 = s1b0;
+        final double b11 = s1b1;
+        final double b12 = s1b2;
+        final double a11 = s1a1;
+        final double a12 = s1a2;
+        final double b20 = s2b0;
+        final double b21 = s2b1;
+        final double b22 = s2b2;
+        final double a21 = s2a1;
+        final double a22 = s2a2;
+        double z11 = shelfZ1[c];
+        double z12 = shelfZ2[c];
+        double z21 = highPassZ1[c];
+        double z22 = highPassZ2[c];
+        // Sums continue from the fields so that the order of additions, and so every bit of the result, does not
+        // depend on how the caller cuts the stream into blocks.
+        float peak = 0f;
+        double squares = stepSquares[c];
+        double kSquares = subBlockK[c];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            float v = x[i];
+            peak = Math.max(peak, Math.abs(v));
+            double d = v;
+            squares += d * d;
+            // Additions ordered so that only "mul, sub, add" lies on each recursion's critical path.
+            double y1 = b10 * d + z11;
+            z11 = (b11 * d + z12) - a11 * y1;
+            z12 = b12 * d - a12 * y1;
+            double y2 = b20 * y1 + z21;
+            z21 = (b21 * y1 + z22) - a21 * y2;
+            z22 = b22 * y1 - a22 * y2;
+            kSquares += y2 * y2;
+        }
+        shelfZ1[c] = z11;
+        shelfZ2[c] = z12;
+        highPassZ1[c] = z21;
+        highPassZ2[c] = z22;
+        channelPeak[c] = Math.max(channelPeak[c], peak);
+        stepPeak = Math.max(stepPeak, peak);
+        stepSquares[c] = squares;
+        subBlockK[c] = kSquares;
+    }
+
+    private void closeSubBlock() {
+        double weighted = 0;
+        for (int c = 0; c < channels; c++) {
+            weighted += weights[c] * subBlockK[c];
+            subBlockK[c] = 0;
+            shelfZ1[c] = flush(shelfZ1[c]);
+            shelfZ2[c] = flush(shelfZ2[c]);
+            highPassZ1[c] = flush(highPassZ1[c]);
+            highPassZ2[c] = flush(highPassZ2[c]);
+        }
+        ring[(int) (closedSubBlocks % SHORT_TERM_SUB_BLOCKS)] = weighted;
+        closedSubBlocks++;
+        evaluateWindows();
+        nextBoundary = boundary(closedSubBlocks + 1);
+        if (closedSubBlocks % SUB_BLOCKS_PER_STEP == 0) {
+            closeStep();
+        }
+    }
+
+    private static double flush(double state) {
+        return Math.abs(state) < DENORMAL_FLOOR ? 0 : state;
+    }
+
+    /** Momentary and short-term power of the windows ending with the last closed sub-block. */
+    private void evaluateWindows() {
+        long k = closedSubBlocks;
+        int available = (int) Math.min(k, SHORT_TERM_SUB_BLOCKS);
+        int index = (int) ((k - 1) % SHORT_TERM_SUB_BLOCKS);
+        double sum = 0;
+        double momentarySum = 0;
+        for (int j = 0; j < available; j++) {
+            sum += ring[index];
+            if (j == MOMENTARY_SUB_BLOCKS - 1) {
+                momentarySum = sum;
+            }
+            index = index == 0 ? SHORT_TERM_SUB_BLOCKS - 1 : index - 1;
+        }
+        if (available < MOMENTARY_SUB_BLOCKS) {
+            momentarySum = sum;
+        }
+        // The divisor is always the full window length: samples before the start count as silence.
+        momentaryPower = momentarySum / (boundary(k) - boundary(k - MOMENTARY_SUB_BLOCKS));
+        shortTermPower = sum / (boundary(k) - boundary(k - SHORT_TERM_SUB_BLOCKS));
+        maxMomentaryPower = Math.max(maxMomentaryPower, momentaryPower);
+        maxShortTermPower = Math.max(maxShortTermPower, shortTermPower);
+    }
+
+    private void closeStep() {
+        double squares = 0;
+        for (int c = 0; c < channels; c++) {
+            squares += stepSquares[c];
+            stepSquares[c] = 0;
+        }
+        stepMomentary.add(momentaryPower);
+        stepShortTerm.add(shortTermPower);
+        stepSumSquares.add(squares);
+        stepPeaks.add(stepPeak);
+        stepPeak = 0;
+    }
+
+    private long stepStart(int step) {
+        return boundary((long) step * SUB_BLOCKS_PER_STEP);
+    }
+
+    private long stepFrames(int step) {
+        return Math.min(position, stepStart(step + 1)) - stepStart(step);
+    }
+
+    @Override
+    public Map<String, Measurement> finish() {
+        if (finished) {
+            throw new IllegalStateException("finish called twice");
+        }
+        finished = true;
+        if (position > boundary(closedSubBlocks)) {
+            // A final partial 10 ms sub-block: its windows end at the file's end. Dividing by the full window length
+            // makes them read the missing rest of the sub-block as silence, so they never overstate.
+            closeSubBlock();
+        }
+        if (position > stepStart(stepMomentary.size())) {
+            closeStep();
+        }
+        return measurements();
+    }
+
+    private Map<String, Measurement> measurements() {
+        Map<String, Measurement> out = new LinkedHashMap<>();
+        int steps = stepMomentary.size();
+        double peak = 0;
+        double[] peaksDb = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            peak = Math.max(peak, channelPeak[c]);
+            peaksDb[c] = Db.amplitude(channelPeak[c]);
+        }
+        double squares = 0;
+        for (int i = 0; i < steps; i++) {
+            squares += stepSumSquares.get(i);
+        }
+        String reason = null;
+        if (!Double.isFinite(peak) || !Double.isFinite(squares)) {
+            reason = Reasons.NON_FINITE;
+            java.util.Arrays.fill(peaksDb, Double.NaN);
+        } else if (peak == 0) {
+            reason = Reasons.SILENT;
+        }
+        double meanSquare = position == 0 ? 0 : squares / ((double) position * channels);
+
+        out.put(MeasurementIds.SAMPLE_PEAK, level(Db.amplitude(peak), Units.DBFS, reason));
+        out.put(MeasurementIds.SAMPLE_PEAK_PER_CHANNEL, new PerChannel(channelNames, peaksDb, Units.DBFS));
+        out.put(MeasurementIds.RMS, level(Db.aes17(meanSquare), Units.DBFS, reason));
+        out.put(MeasurementIds.CREST_FACTOR,
+                level(Db.amplitude(peak) - Db.power(meanSquare), Units.DB, reason));
+
+        String loudnessReason = reason != null ? reason : anyWeight ? null : Reasons.NO_WEIGHTED_CHANNELS;
+        out.put(MeasurementIds.INTEGRATED_LOUDNESS, integrated(loudnessReason));
+        out.put(MeasurementIds.MOMENTARY_MAX, level(Db.loudness(maxMomentaryPower), Units.LUFS, loudnessReason));
+        out.put(MeasurementIds.SHORT_TERM_MAX, level(Db.loudness(maxShortTermPower), Units.LUFS, loudnessReason));
+
+        boolean valid = reason == null;
+        float[] momentary = new float[steps];
+        float[] shortTerm = new float[steps];
+        float[] peaks = new float[steps];
+        float[] rms = new float[steps];
+        for (int i = 0; i < steps; i++) {
+            boolean loud = valid && anyWeight;
+            momentary[i] = loud ? (float) Db.loudness(stepMomentary.get(i)) : Float.NaN;
+            shortTerm[i] = loud ? (float) Db.loudness(stepShortTerm.get(i)) : Float.NaN;
+            peaks[i] = valid ? (float) Db.amplitude(stepPeaks.get(i)) : Float.NaN;
+            long frames = stepFrames(i);
+            rms[i] = valid && frames > 0
+                    ? (float) Db.aes17(stepSumSquares.get(i) / ((double) frames * channels))
+                    : Float.NaN;
+        }
+        out.put(MeasurementIds.MOMENTARY_SERIES, new Series(0.1, momentary, Units.LUFS));
+        out.put(MeasurementIds.SHORT_TERM_SERIES, new Series(0.1, shortTerm, Units.LUFS));
+        out.put(MeasurementIds.PEAK_SERIES, new Series(0.1, peaks, Units.DBFS));
+        out.put(MeasurementIds.RMS_SERIES, new Series(0.1, rms, Units.DBFS));
+        activity(out, loudnessReason);
+        return out;
+    }
+
+    private Scalar integrated(String reason) {
+        if (reason != null) {
+            return Scalar.absent(Units.LUFS, reason);
+        }
+        int fullSteps = 0;
+        while (fullSteps < stepMomentary.size() && stepStart(fullSteps + 1) <= position) {
+            fullSteps++;
+        }
+        if (fullSteps <= FIRST_GATING_STEP) {
+            return Scalar.absent(Units.LUFS, Reasons.TOO_SHORT);
+        }
+        double absoluteGate = Db.loudnessToPower(ABSOLUTE_GATE_LUFS);
+        double sum = 0;
+        int count = 0;
+        for (int i = FIRST_GATING_STEP; i < fullSteps; i++) {
+            double p = stepMomentary.get(i);
+            if (p > absoluteGate) {
+                sum += p;
+                count++;
+            }
+        }
+        if (count == 0) {
+            return Scalar.absent(Units.LUFS, Reasons.BELOW_GATE);
+        }
+        // Relative gate: 10 LU below the loudness of the absolute-gated mean power.
+        double gate = Math.max(absoluteGate, sum / count * Math.pow(10, RELATIVE_GATE_LU / 10));
+        double gatedSum = 0;
+        int gatedCount = 0;
+        for (int i = FIRST_GATING_STEP; i < fullSteps; i++) {
+            double p = stepMomentary.get(i);
+            if (p > gate) {
+                gatedSum += p;
+                gatedCount++;
+            }
+        }
+        return Scalar.of(Db.loudness(gatedSum / gatedCount), Units.LUFS);
+    }
+
+    /**
+     * A step is active when every momentary window that contains it reads at least max(-70 LUFS, max momentary -
+     * 35 LU), i.e. its own window and those of the next three steps. Taking only the window that ends with the step
+     * would keep a part "playing" for 300 ms after it stopped; requiring all four windows puts both edges on the
+     * step where the sound starts or ends.
+     */
+    private void activity(Map<String, Measurement> out, String reason) {
+        int steps = stepMomentary.size();
+        float[] flags = new float[steps];
+        int activeSteps = 0;
+        double activeSquares = 0;
+        long activeFrames = 0;
+        if (reason == null && maxMomentaryPower > 0) {
+            double threshold = Math.max(Db.loudnessToPower(ABSOLUTE_GATE_LUFS),
+                    maxMomentaryPower * Math.pow(10, -ACTIVITY_RANGE_LU / 10));
+            int windowsPerStep = MOMENTARY_SUB_BLOCKS / SUB_BLOCKS_PER_STEP;
+            // The first step at or after i whose window is below the threshold, scanning backwards.
+            int quietAhead = Integer.MAX_VALUE;
+            for (int i = steps - 1; i >= 0; i--) {
+                if (stepMomentary.get(i) < threshold) {
+                    quietAhead = i;
+                }
+                if (quietAhead > i + windowsPerStep - 1) {
+                    flags[i] = 1f;
+                    activeSteps++;
+                    activeSquares += stepSumSquares.get(i);
+                    activeFrames += stepFrames(i);
+                }
+            }
+        }
+        out.put(MeasurementIds.ACTIVITY, new Series(0.1, flags, Units.FLAG));
+        if (reason == null || Reasons.SILENT.equals(reason)) {
+            // Silence is a known answer: the track never plays.
+            out.put(MeasurementIds.ACTIVE_SHARE,
+                    Scalar.of(steps == 0 ? 0 : 100.0 * activeSteps / steps, Units.PERCENT));
+        } else {
+            out.put(MeasurementIds.ACTIVE_SHARE, Scalar.absent(Units.PERCENT, reason));
+        }
+        String rmsReason = reason != null ? reason : activeFrames == 0 ? Reasons.NOT_ACTIVE : null;
+        double rmsActive = activeFrames == 0
+                ? Double.NaN
+                : Db.aes17(activeSquares / ((double) activeFrames * channels));
+        out.put(MeasurementIds.RMS_ACTIVE, level(rmsActive, Units.DBFS, rmsReason));
+    }
+
+    private static Scalar level(double db, String unit, String reason) {
+        if (reason != null) {
+            return Scalar.absent(unit, reason);
+        }
+        return Scalar.level(db, unit, Reasons.SILENT);
+    }
+}

@@ -1,0 +1,40 @@
+package io.mixbench.meter.standard.internal;
+
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Meter;
+import io.mixbench.meter.MeterFactory;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/** The "levels" meter: sample peak, AES17 RMS, crest factor, BS.1770 loudness, 100 ms series and activity. */
+@Component(service = MeterFactory.class, property = MeterFactory.ID + "=" + LevelsMeterFactory.METER_ID)
+public final class LevelsMeterFactory implements MeterFactory {
+
+    static final String METER_ID = "levels";
+    private static final Set<String> IDS = Set.of(MeasurementIds.SAMPLE_PEAK, MeasurementIds.SAMPLE_PEAK_PER_CHANNEL,
+            MeasurementIds.RMS, MeasurementIds.CREST_FACTOR, MeasurementIds.INTEGRATED_LOUDNESS,
+            MeasurementIds.MOMENTARY_MAX, MeasurementIds.SHORT_TERM_MAX, MeasurementIds.MOMENTARY_SERIES,
+            MeasurementIds.SHORT_TERM_SERIES, MeasurementIds.PEAK_SERIES, MeasurementIds.RMS_SERIES,
+            MeasurementIds.ACTIVITY, MeasurementIds.ACTIVE_SHARE, MeasurementIds.RMS_ACTIVE);
+
+    @Override
+    public String id() {
+        return METER_ID;
+    }
+
+    @Override
+    public String algorithmVersion() {
+        return "1";
+    }
+
+    @Override
+    public Set<String> measurementIds() {
+        return IDS;
+    }
+
+    @Override
+    public Meter create(AudioFormat format) {
+        return new LevelsMeter(format.sampleRateHz(), format.layout(), format.frames());
+    }
+}

@@ -1,0 +1,26 @@
+package io.mixbench.meter.standard.internal;
+
+/** Reasons given with absent values ({@link io.mixbench.meter.Scalar#absent}). Rules may test for them. */
+public final class Reasons {
+    /** The file (or the part measured) contains only digital silence, or no samples at all. */
+    public static final String SILENT = "silent";
+    /** Integrated loudness needs at least one complete 400 ms gating block. */
+    public static final String TOO_SHORT = "shorter than 400 ms";
+    /** Every gating block is at or below the -70 LUFS absolute gate. */
+    public static final String BELOW_GATE = "below the absolute gate";
+    /** Only channels with loudness weight 0 (LFE). */
+    public static final String NO_WEIGHTED_CHANNELS = "no weighted channels";
+    /** No track activity, so no level over the active part. */
+    public static final String NOT_ACTIVE = "not active";
+    /** NaN or infinite samples in the input: no value can be trusted. */
+    public static final String NON_FINITE = "non-finite samples";
+    /** A stereo-only value asked of a mono file. */
+    public static final String MONO = "mono";
+    /** The signal below the low-end crossover is below -90 dBFS (AES17 RMS). */
+    public static final String NO_LOW_END = "no low end";
+    /** A stereo meter on a file with more than two channels. */
+    public static final String NOT_STEREO = "not stereo";
+
+    private Reasons() {
+    }
+}
