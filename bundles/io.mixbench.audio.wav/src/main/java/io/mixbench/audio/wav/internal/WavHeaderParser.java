@@ -1,0 +1,349 @@
+package io.mixbench.audio.wav.internal;
+
+import io.mixbench.audio.AudioDecodeException;
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.audio.Channel;
+import io.mixbench.audio.ChannelLayout;
+import io.mixbench.audio.SampleEncoding;
+import io.mixbench.audio.wav.internal.WavHeader.SampleType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a RIFF/RF64 WAVE header front to back, up to the first byte of the data chunk's samples. Every size is
+ * checked against the bytes that actually arrive, and nothing is allocated in proportion to a size field.
+ */
+final class WavHeaderParser {
+
+    static final int MAX_CHANNELS = 32;
+    static final int MAX_SAMPLE_RATE_HZ = 768_000;
+
+    private static final int WAVE_FORMAT_PCM = 0x0001;
+    private static final int WAVE_FORMAT_IEEE_FLOAT = 0x0003;
+    private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
+    private static final long UNKNOWN_SIZE = 0xFFFF_FFFFL;
+    /** KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT after the two bytes of the format code. */
+    private static final byte[] GUID_TAIL = {0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00,
+            (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71};
+    /** Speaker bits of dwChannelMask in WAVE order (bit 0 first). */
+    private static final Channel[] SPEAKERS = {Channel.LEFT, Channel.RIGHT, Channel.CENTRE, Channel.LFE,
+            Channel.LEFT_BACK, Channel.RIGHT_BACK, Channel.LEFT_CENTRE, Channel.RIGHT_CENTRE, Channel.BACK_CENTRE,
+            Channel.LEFT_SURROUND, Channel.RIGHT_SURROUND};
+    private static final int SIDE_SPEAKERS = 0x600;
+    private static final int BACK_SPEAKERS = 0x30;
+
+    private final InputStream in;
+    private final String source;
+    private final byte[] scratch = new byte[4096];
+    private long position;
+
+    WavHeaderParser(InputStream in, String source) {
+        this.in = in;
+        this.source = source;
+    }
+
+    /** Bytes consumed so far. */
+    long position() {
+        return position;
+    }
+
+    WavHeader parse() throws IOException {
+        int got = read(scratch, 12);
+        String container = got >= 4 ? id(scratch, 0) : "";
+        boolean rf64 = container.equals("RF64") || container.equals("BW64");
+        if (got < 12 || !(rf64 || container.equals("RIFF")) || !id(scratch, 8).equals("WAVE")) {
+            throw fail("not a RIFF/WAVE file (the file does not start with \"RIFF\" ... \"WAVE\")");
+        }
+        long ds64DataBytes = -1;
+        Fmt fmt = null;
+        while (true) {
+            long chunkAt = position;
+            got = read(scratch, 8);
+            if (got < 8) {
+                String where = " (the file ends after " + position + " bytes)";
+                throw fail(fmt == null ? "no fmt chunk" + where : "no data chunk" + where);
+            }
+            String id = id(scratch, 0);
+            long size = u32(scratch, 4);
+            switch (id) {
+                case "fmt " -> {
+                    if (fmt != null) {
+                        throw fail("more than one fmt chunk");
+                    }
+                    fmt = readFmt(size);
+                }
+                case "ds64" -> {
+                    if (!rf64) {
+                        skip(id, size, chunkAt);
+                    } else {
+                        ds64DataBytes = readDs64(size, chunkAt);
+                    }
+                }
+                case "data" -> {
+                    if (fmt == null) {
+                        throw fail("no fmt chunk before the data chunk");
+                    }
+                    return header(fmt, container, dataBytes(size, rf64, ds64DataBytes));
+                }
+                default -> skip(id, size, chunkAt);
+            }
+        }
+    }
+
+    private long dataBytes(long size, boolean rf64, long ds64DataBytes) throws AudioDecodeException {
+        if (size != UNKNOWN_SIZE) {
+            return size;
+        }
+        if (!rf64) {
+            // Written by recorders before they patch the size: the samples run to the end of the file.
+            return -1;
+        }
+        if (ds64DataBytes < 0) {
+            throw fail("RF64 file has no ds64 chunk giving the data size");
+        }
+        return ds64DataBytes;
+    }
+
+    private long readDs64(long size, long chunkAt) throws IOException {
+        if (size < 24) {
+            throw fail("ds64 chunk is too short (" + size + " bytes, at least 24 needed)");
+        }
+        readChunkBytes("ds64", size, 24, chunkAt);
+        long dataBytes = u64(scratch, 8);
+        if (dataBytes < 0) {
+            throw fail("ds64 chunk declares an impossible data size");
+        }
+        skip("ds64", size - 24, chunkAt);
+        return dataBytes;
+    }
+
+    private Fmt readFmt(long size) throws IOException {
+        long chunkAt = position - 8;
+        if (size < 16) {
+            throw fail("fmt chunk is too short (" + size + " bytes, at least 16 needed)");
+        }
+        int n = (int) Math.min(size, 40);
+        readChunkBytes("fmt ", size, n, chunkAt);
+        Fmt fmt = new Fmt();
+        fmt.tag = u16(scratch, 0);
+        fmt.channels = u16(scratch, 2);
+        fmt.sampleRate = u32(scratch, 4);
+        fmt.blockAlign = u16(scratch, 12);
+        fmt.bits = u16(scratch, 14);
+        fmt.validBits = fmt.bits;
+        if (fmt.tag == WAVE_FORMAT_EXTENSIBLE) {
+            if (n < 40 || u16(scratch, 16) < 22) {
+                throw fail("WAVE_FORMAT_EXTENSIBLE fmt chunk is too short (" + size + " bytes, 40 needed)");
+            }
+            int valid = u16(scratch, 18);
+            fmt.validBits = valid == 0 ? fmt.bits : valid;
+            fmt.channelMask = u32(scratch, 20);
+            fmt.subFormat = u16(scratch, 24);
+            for (int i = 0; i < GUID_TAIL.length; i++) {
+                if (scratch[26 + i] != GUID_TAIL[i]) {
+                    throw fail("unsupported WAVE_FORMAT_EXTENSIBLE sub-format " + guid(scratch, 24));
+                }
+            }
+        }
+        skip("fmt ", size - n, chunkAt);
+        return fmt;
+    }
+
+    private WavHeader header(Fmt fmt, String container, long dataBytes) throws AudioDecodeException {
+        if (fmt.channels == 0) {
+            throw fail("WAV header declares 0 channels");
+        }
+        if (fmt.channels > MAX_CHANNELS) {
+            throw fail("WAV header declares " + fmt.channels + " channels; at most " + MAX_CHANNELS
+                    + " are supported");
+        }
+        if (fmt.sampleRate == 0 || fmt.sampleRate > MAX_SAMPLE_RATE_HZ) {
+            throw fail("sample rate " + fmt.sampleRate + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ
+                    + " Hz)");
+        }
+        boolean extensible = fmt.tag == WAVE_FORMAT_EXTENSIBLE;
+        int code = extensible ? fmt.subFormat : fmt.tag;
+        SampleType type;
+        if (code == WAVE_FORMAT_PCM) {
+            type = switch (fmt.bits) {
+                case 8 -> SampleType.UNSIGNED_8;
+                case 16 -> SampleType.SIGNED_16;
+                case 24 -> SampleType.SIGNED_24;
+                case 32 -> SampleType.SIGNED_32;
+                default -> throw fail("unsupported bits per sample for integer PCM: " + fmt.bits
+                        + " (8, 16, 24 and 32 are supported)");
+            };
+        } else if (code == WAVE_FORMAT_IEEE_FLOAT) {
+            type = switch (fmt.bits) {
+                case 32 -> SampleType.FLOAT_32;
+                case 64 -> SampleType.FLOAT_64;
+                default -> throw fail("unsupported bits per sample for float samples: " + fmt.bits
+                        + " (32 and 64 are supported)");
+            };
+        } else if (extensible) {
+            throw fail("unsupported WAVE_FORMAT_EXTENSIBLE sub-format " + tagName(code)
+                    + "; only PCM and IEEE float are supported");
+        } else {
+            throw fail("unsupported format tag " + tagName(code)
+                    + "; only PCM, IEEE float and WAVE_FORMAT_EXTENSIBLE are supported");
+        }
+        if (fmt.validBits > fmt.bits) {
+            throw fail("valid bits per sample (" + fmt.validBits + ") exceed the " + fmt.bits + "-bit container");
+        }
+        int expectedAlign = fmt.channels * type.bytes;
+        if (fmt.blockAlign != expectedAlign) {
+            throw fail("block align " + fmt.blockAlign + " does not match " + fmt.channels + " channels x "
+                    + type.bytes + " bytes per sample (" + expectedAlign + ")");
+        }
+        boolean isFloat = type == SampleType.FLOAT_32 || type == SampleType.FLOAT_64;
+        String prefix = container.equals("RIFF") ? "WAV" : container;
+        String name = prefix + (isFloat ? " float " : " PCM ") + fmt.validBits + "-bit"
+                + (fmt.validBits != fmt.bits ? " (" + fmt.bits + "-bit container)" : "");
+        long frames = dataBytes < 0 ? -1 : dataBytes / fmt.blockAlign;
+        ChannelLayout layout = extensible
+                ? layoutFor(fmt.channels, fmt.channelMask)
+                : ChannelLayout.defaultFor(fmt.channels);
+        AudioFormat format = new AudioFormat((int) fmt.sampleRate, layout, fmt.validBits,
+                isFloat ? SampleEncoding.PCM_FLOAT : SampleEncoding.PCM_INTEGER, frames, name);
+        return new WavHeader(format, type, fmt.blockAlign, dataBytes);
+    }
+
+    /**
+     * Channels named by a WAVE channel mask, in WAVE order. Back speakers without side speakers are the
+     * surrounds of a 5.1 file (mask 0x3F), so both 5.1 masks give {@link ChannelLayout#SURROUND_5_1}.
+     */
+    static ChannelLayout layoutFor(int channels, long mask) {
+        if (mask == 0 || channels == 1) {
+            return ChannelLayout.defaultFor(channels);
+        }
+        boolean backAreSurrounds = (mask & SIDE_SPEAKERS) == 0 && (mask & BACK_SPEAKERS) != 0;
+        List<Channel> named = new ArrayList<>(channels);
+        for (int bit = 0; bit < 32 && named.size() < channels; bit++) {
+            if ((mask & (1L << bit)) == 0) {
+                continue;
+            }
+            Channel ch = bit < SPEAKERS.length ? SPEAKERS[bit] : Channel.OTHER;
+            if (backAreSurrounds && ch == Channel.LEFT_BACK) {
+                ch = Channel.LEFT_SURROUND;
+            } else if (backAreSurrounds && ch == Channel.RIGHT_BACK) {
+                ch = Channel.RIGHT_SURROUND;
+            }
+            named.add(ch);
+        }
+        while (named.size() < channels) {
+            named.add(Channel.OTHER);
+        }
+        return new ChannelLayout(named);
+    }
+
+    /** Reads the first {@code n} bytes of a chunk's body into {@link #scratch}. */
+    private void readChunkBytes(String id, long size, int n, long chunkAt) throws IOException {
+        int got = read(scratch, n);
+        if (got < n) {
+            throw runsPastEnd(id, size, chunkAt);
+        }
+    }
+
+    /** Skips {@code size} bytes and the pad byte of an odd size, by reading them: a skip can pass the end. */
+    private void skip(String id, long size, long chunkAt) throws IOException {
+        long left = size + (size & 1);
+        while (left > 0) {
+            int n = in.read(scratch, 0, (int) Math.min(left, scratch.length));
+            if (n < 0) {
+                if (left == 1 && (size & 1) == 1) {
+                    return; // only the pad byte is missing at the end of the file
+                }
+                throw runsPastEnd(id, size, chunkAt);
+            }
+            position += n;
+            left -= n;
+        }
+    }
+
+    private AudioDecodeException runsPastEnd(String id, long size, long chunkAt) {
+        return fail("the \"" + printable(id) + "\" chunk at byte " + chunkAt + " declares " + size
+                + " bytes, but the file ends after " + position + " bytes");
+    }
+
+    private int read(byte[] into, int n) throws IOException {
+        int got = 0;
+        while (got < n) {
+            int r = in.read(into, got, n - got);
+            if (r < 0) {
+                break;
+            }
+            got += r;
+        }
+        position += got;
+        return got;
+    }
+
+    private AudioDecodeException fail(String problem) {
+        return new AudioDecodeException(source, problem);
+    }
+
+    private static String id(byte[] b, int at) {
+        return new String(b, at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String printable(String id) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : id.toCharArray()) {
+            if (c >= 0x20 && c < 0x7F) {
+                sb.append(c);
+            } else {
+                sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String tagName(int tag) {
+        String hex = String.format(Locale.ROOT, "0x%04X", tag);
+        String name = switch (tag) {
+            case 0x0002 -> "Microsoft ADPCM";
+            case 0x0006 -> "A-law";
+            case 0x0007 -> "mu-law";
+            case 0x0011 -> "IMA ADPCM";
+            case 0x0031 -> "GSM 6.10";
+            case 0x0050 -> "MPEG";
+            case 0x0055 -> "MP3";
+            case 0x2000 -> "AC-3";
+            default -> null;
+        };
+        return name == null ? hex : hex + " (" + name + ")";
+    }
+
+    private static String guid(byte[] b, int at) {
+        return String.format(Locale.ROOT, "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x", u32(b, at),
+                u16(b, at + 4), u16(b, at + 6), b[at + 8], b[at + 9], b[at + 10], b[at + 11], b[at + 12], b[at + 13],
+                b[at + 14], b[at + 15]);
+    }
+
+    static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
+    static long u32(byte[] b, int at) {
+        return (u16(b, at) | (long) u16(b, at + 2) << 16);
+    }
+
+    static long u64(byte[] b, int at) {
+        return u32(b, at) | u32(b, at + 4) << 32;
+    }
+
+    /** The fmt chunk's fields. */
+    private static final class Fmt {
+        int tag;
+        int channels;
+        long sampleRate;
+        int blockAlign;
+        int bits;
+        int validBits;
+        long channelMask;
+        int subFormat;
+    }
+}
