@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param versions versions of the tool and of the bundles that took part, by name
  */
 public record AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrack> tracks, List<AppliedRule> rules,
-    List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions) {
+        List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions) {
 
     public AnalysisResult {
         tracks = List.copyOf(tracks);

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param outcome {@code "applied"}, {@code "not-applicable"}, {@code "disabled"} or {@code "error"}
  */
 public record AppliedRule(String ruleId, String title, String bundle, String bundleVersion,
-    Map<String, Double> parameters, String outcome) {
+        Map<String, Double> parameters, String outcome) {
 
     public AppliedRule {
         parameters = Map.copyOf(parameters);

@@ -11,7 +11,7 @@ package io.mixbench.audio;
  * @param formatName a short name of the container and codec, e.g. "WAV PCM 24-bit"
  */
 public record AudioFormat(int sampleRateHz, ChannelLayout layout, int bitsPerSample, SampleEncoding encoding,
-    long frames, String formatName) {
+        long frames, String formatName) {
 
     public AudioFormat {
         if (sampleRateHz <= 0) {

@@ -5,8 +5,7 @@ package io.mixbench.audio;
  * delivers channels. BS.1770 weights: see {@link #loudnessWeight()}.
  */
 public enum Channel {
-    MONO, LEFT, RIGHT, CENTRE, LFE, LEFT_SURROUND, RIGHT_SURROUND, LEFT_BACK, RIGHT_BACK, LEFT_CENTRE, RIGHT_CENTRE,
-    BACK_CENTRE, OTHER;
+    MONO, LEFT, RIGHT, CENTRE, LFE, LEFT_SURROUND, RIGHT_SURROUND, LEFT_BACK, RIGHT_BACK, LEFT_CENTRE, RIGHT_CENTRE, BACK_CENTRE, OTHER;
 
     /**
      * The channel's weight G in BS.1770 loudness: 1.0 for front channels, 1.41 for surrounds, 0 for LFE

@@ -13,7 +13,7 @@ public record ChannelLayout(List<Channel> channels) {
     public static final ChannelLayout STEREO = new ChannelLayout(List.of(Channel.LEFT, Channel.RIGHT));
     /** SMPTE / WAVE order: L, R, C, LFE, Ls, Rs. */
     public static final ChannelLayout SURROUND_5_1 = new ChannelLayout(List.of(Channel.LEFT, Channel.RIGHT,
-        Channel.CENTRE, Channel.LFE, Channel.LEFT_SURROUND, Channel.RIGHT_SURROUND));
+            Channel.CENTRE, Channel.LFE, Channel.LEFT_SURROUND, Channel.RIGHT_SURROUND));
 
     public ChannelLayout {
         channels = List.copyOf(channels);

@@ -13,7 +13,7 @@ public class TruncatedAudioException extends AudioDecodeException {
 
     public TruncatedAudioException(String sourceName, long framesRead, long framesDeclared) {
         super(sourceName, "file is truncated: the data stops after " + framesRead + " of " + framesDeclared
-            + " sample frames the header declares");
+                + " sample frames the header declares");
         this.framesRead = framesRead;
         this.framesDeclared = framesDeclared;
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param timeRanges where in the session it applies; empty for the whole session
  */
 public record Finding(String ruleId, Severity severity, List<String> tracks, String message, Value measured,
-    Target target, Fix fix, String suggestion, List<TimeRange> timeRanges) {
+        Target target, Fix fix, String suggestion, List<TimeRange> timeRanges) {
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");

@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  * @param error why the file could not be (fully) decoded, naming the file; null when it was
  */
 public record MeasuredTrack(Track track, AudioFormat format, double durationSeconds,
-    Map<String, Measurement> measurements, String error) {
+        Map<String, Measurement> measurements, String error) {
 
     public MeasuredTrack {
         measurements = Map.copyOf(measurements);

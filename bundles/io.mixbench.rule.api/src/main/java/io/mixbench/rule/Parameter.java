@@ -21,7 +21,7 @@ public record Parameter(String id, String title, String unit, double min, double
         Objects.requireNonNull(unit, "unit");
         if (!(min <= defaultValue && defaultValue <= max)) {
             throw new IllegalArgumentException(
-                "parameter " + id + ": default " + defaultValue + " is outside [" + min + ", " + max + "]");
+                    "parameter " + id + ": default " + defaultValue + " is outside [" + min + ", " + max + "]");
         }
     }
 

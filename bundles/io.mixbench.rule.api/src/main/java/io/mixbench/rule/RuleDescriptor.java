@@ -19,7 +19,7 @@ import java.util.Set;
  * @param parameters the parameters rule sets may set
  */
 public record RuleDescriptor(String id, String title, String description, Set<io.mixbench.session.Role> requiredRoles,
-    boolean needsMix, ExportKind exportKind, List<Parameter> parameters) {
+        boolean needsMix, ExportKind exportKind, List<Parameter> parameters) {
 
     public RuleDescriptor {
         requiredRoles = Set.copyOf(requiredRoles);

@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  * @param source where the set came from (a file path or {@code bundle:<symbolic name>}), for messages
  */
 public record RuleSet(String id, String title, String description, String extendsId, Map<String, RuleSettings> rules,
-    String source) {
+        String source) {
 
     public RuleSet {
         rules = Map.copyOf(rules);
@@ -32,6 +32,6 @@ public record RuleSet(String id, String title, String description, String extend
     /** The set's value for a rule's parameter, if it sets one. */
     public OptionalDouble parameter(String ruleId, String parameterId) {
         return Optional.ofNullable(rules.get(ruleId)).map(s -> s.parameters().get(parameterId))
-            .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+                .map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
 }

@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /** What a track is in the arrangement. The {@link #id()} is what session files and reports use. */
 public enum Role {
-    KICK("kick", "Kick"), SNARE("snare", "Snare"), TOMS("toms", "Toms"), HATS_CYMBALS("hats-cymbals", "Hats / cymbals"),
-    OVERHEADS_ROOM("overheads-room", "Overheads / room"), PERCUSSION("percussion", "Percussion"),
-    DRUMS_BUS("drums-bus", "Drums bus"), BASS("bass", "Bass"), LEAD_VOCAL("lead-vocal", "Lead vocal"),
-    BACKING_VOCALS("backing-vocals", "Backing vocals"), GUITAR("guitar", "Guitar"), KEYS("keys", "Keys"),
-    SYNTH("synth", "Synth"), PAD("pad", "Pad"), STRINGS("strings", "Strings"), BRASS("brass", "Brass"),
-    FX_RETURN("fx-return", "FX return"), OTHER("other", "Other"), MIX("mix", "Mix"), REFERENCE("reference", "Reference");
+    KICK("kick", "Kick"), SNARE("snare", "Snare"), TOMS("toms", "Toms"), HATS_CYMBALS("hats-cymbals",
+            "Hats / cymbals"), OVERHEADS_ROOM("overheads-room", "Overheads / room"), PERCUSSION("percussion",
+                    "Percussion"), DRUMS_BUS("drums-bus", "Drums bus"), BASS("bass", "Bass"), LEAD_VOCAL("lead-vocal",
+                            "Lead vocal"), BACKING_VOCALS("backing-vocals", "Backing vocals"), GUITAR("guitar",
+                                    "Guitar"), KEYS("keys", "Keys"), SYNTH("synth", "Synth"), PAD("pad",
+                                            "Pad"), STRINGS("strings", "Strings"), BRASS("brass", "Brass"), FX_RETURN(
+                                                    "fx-return", "FX return"), OTHER("other", "Other"), MIX("mix",
+                                                            "Mix"), REFERENCE("reference", "Reference");
 
     private final String id;
     private final String displayName;

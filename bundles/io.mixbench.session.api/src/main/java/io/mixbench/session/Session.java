@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param extra fields of the session file this version does not know, kept so they are written back
  */
 public record Session(Path location, List<Track> tracks, ExportKind exportKind, PanLaw panLaw, String ruleSet,
-    Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public Session {
         tracks = List.copyOf(tracks);

@@ -28,8 +28,8 @@ public final class DemoSessions {
     /** Per-channel sample peaks of the clean stems, dBFS (the targets of the default rule set). */
     static final double KICK_PEAK_DBFS = -11.0;
     static final double SNARE_PEAK_DBFS = -13.0;
-    static final double BASS_PEAK_DBFS = -15.5;
-    static final double VOCAL_PEAK_DBFS = -11.5;
+    static final double BASS_PEAK_DBFS = -21.6;
+    static final double VOCAL_PEAK_DBFS = -10.7;
     static final double PAD_PEAK_DBFS = -24.0;
 
     private DemoSessions() {
@@ -69,7 +69,12 @@ public final class DemoSessions {
         WavWriter.write(dir.resolve("Mix.wav"), RATE_HZ, WavEncoding.PCM_24, mix);
     }
 
-    /** Kick: a pitch drop from 150 to 48 Hz with a fast decay, on every beat. Peak normalised to 1. */
+    /** Kick positions within a 4-beat bar, in beats: a rock beat, "one, three, three-and". */
+    static final double[] KICK_BEATS = {0, 2, 2.5};
+    /** Snare positions within a bar, in beats: the backbeat. */
+    static final double[] SNARE_BEATS = {1, 3};
+
+    /** Kick: a pitch drop from 150 to 48 Hz with a fast decay. Peak normalised to 1. */
     static float[] kick() {
         float[] hit = new float[(int) (0.35 * RATE_HZ)];
         double phase = 0;
@@ -79,10 +84,10 @@ public final class DemoSessions {
             phase += 2 * Math.PI * f / RATE_HZ;
             hit[i] = (float) (Math.sin(phase) * Math.exp(-t / 0.12) * Math.min(1, t / 0.001));
         }
-        return normalise(repeat(hit, 0, 1));
+        return normalise(place(hit, KICK_BEATS));
     }
 
-    /** Snare: a 185 Hz body and a noise burst, on beats 2 and 4. Peak normalised to 1. */
+    /** Snare: a 185 Hz body and a noise burst. Peak normalised to 1. */
     static float[] snare() {
         float[] hit = new float[(int) (0.3 * RATE_HZ)];
         Noise noise = new Noise(0x5EED);
@@ -92,7 +97,7 @@ public final class DemoSessions {
             double rattle = noise.next() * 0.7 * Math.exp(-t / 0.09);
             hit[i] = (float) ((body + rattle) * Math.min(1, t / 0.001));
         }
-        return normalise(repeat(hit, 1, 2));
+        return normalise(place(hit, SNARE_BEATS));
     }
 
     /** Bass: eighth notes of a root line, ducked under each kick like a side-chained bass. */
@@ -108,10 +113,9 @@ public final class DemoSessions {
             phase += 2 * Math.PI * f / RATE_HZ;
             double inNote = t % note;
             double envelope = Math.min(1, inNote / 0.005) * Math.min(1, (note - inNote) / 0.02);
-            double sinceKick = t % BEAT_SECONDS;
-            double duck = 1 - 0.75 * Math.exp(-sinceKick / 0.09);
+            double duck = 1 - 0.75 * Math.exp(-secondsSinceKick(t) / 0.09);
             out[i] = (float) ((Math.sin(phase) + 0.35 * Math.sin(2 * phase) + 0.12 * Math.sin(3 * phase)) * envelope
-                * duck);
+                    * duck);
         }
         return normalise(out);
     }
@@ -119,7 +123,7 @@ public final class DemoSessions {
     /** Lead vocal: four sung phrases, a harmonic voice with formants, vibrato and syllables. */
     static float[] vocal() {
         double[][] phrases = {{0.25, 220.0}, {2.25, 246.9}, {4.25, 261.6}, {6.25, 196.0}};
-        double phraseSeconds = 1.6;
+        double phraseSeconds = 1.4;
         double[] formantsHz = {700, 1150, 2600};
         double[] formantWidthsHz = {130, 150, 250};
         float[] out = new float[FRAMES];
@@ -173,17 +177,36 @@ public final class DemoSessions {
         return out;
     }
 
-    /** Places a hit on every {@code every}-th beat starting at beat {@code first}. */
-    static float[] repeat(float[] hit, int first, int every) {
+    /** Places a hit at each of the bar positions (in beats) in every bar. */
+    static float[] place(float[] hit, double[] beatsInBar) {
         float[] out = new float[FRAMES];
-        int beats = (int) Math.round(SECONDS / BEAT_SECONDS);
-        for (int b = first; b < beats; b += every) {
-            int start = (int) Math.round(b * BEAT_SECONDS * RATE_HZ);
-            for (int i = 0; i < hit.length && start + i < FRAMES; i++) {
-                out[start + i] += hit[i];
+        int bars = (int) Math.round(SECONDS / (4 * BEAT_SECONDS));
+        for (int bar = 0; bar < bars; bar++) {
+            for (double beat : beatsInBar) {
+                int start = (int) Math.round((bar * 4 + beat) * BEAT_SECONDS * RATE_HZ);
+                for (int i = 0; i < hit.length && start + i < FRAMES; i++) {
+                    out[start + i] += hit[i];
+                }
             }
         }
         return out;
+    }
+
+    /** Time since the latest kick at or before {@code t}, in seconds (large before the first). */
+    static double secondsSinceKick(double t) {
+        double barSeconds = 4 * BEAT_SECONDS;
+        double inBar = t % barSeconds;
+        double since = Double.MAX_VALUE;
+        for (double beat : KICK_BEATS) {
+            double kick = beat * BEAT_SECONDS;
+            if (kick <= inBar) {
+                since = Math.min(since, inBar - kick);
+            }
+        }
+        // Before the bar's first kick, the last kick of the previous bar.
+        return since == Double.MAX_VALUE
+                ? inBar + barSeconds - KICK_BEATS[KICK_BEATS.length - 1] * BEAT_SECONDS
+                : since;
     }
 
     static float[] normalise(float[] x) {

@@ -28,7 +28,7 @@ class CliProcessTest {
     @Test
     void jsonOnStdoutProgressOnStderr() throws Exception {
         Product.Run run = Product.process(Map.of(), 60, "analyze", Product.demo("flawed").toString(), "--format",
-            "json");
+                "json");
         assertEquals(1, run.exitCode(), run.err());
         JsonNode report = Product.JSON.readTree(run.out());
         ReportSchema.assertValid(report);
@@ -51,21 +51,21 @@ class CliProcessTest {
             }
         }
         writeTruncatedWav(session.resolve("Gtr L.wav"));
-        Files.write(session.resolve("Keys.wav"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0,
-            0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1});
+        Files.write(session.resolve("Keys.wav"), new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0,
+                0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1});
         Product.Run run = Product.process(Map.of(), 60, "analyze", session.toString(), "--format", "json");
         assertEquals(1, run.exitCode(), run.err());
         JsonNode report = Product.JSON.readTree(run.out());
         ReportSchema.assertValid(report);
         JsonNode guitar = Findings.ofRule(report, "decode").stream()
-            .filter(f -> f.get("tracks").get(0).asText().equals("Gtr L")).findFirst().orElseThrow();
+                .filter(f -> f.get("tracks").get(0).asText().equals("Gtr L")).findFirst().orElseThrow();
         assertEquals("problem", guitar.get("severity").asText());
         assertTrue(guitar.get("message").asText().contains("Gtr L.wav")
-            && guitar.get("message").asText().contains("truncated"), guitar.toString());
+                && guitar.get("message").asText().contains("truncated"), guitar.toString());
         JsonNode keys = Findings.ofRule(report, "decode").stream()
-            .filter(f -> f.get("tracks").get(0).asText().equals("Keys")).findFirst().orElseThrow();
+                .filter(f -> f.get("tracks").get(0).asText().equals("Keys")).findFirst().orElseThrow();
         assertTrue(keys.get("message").asText().contains("Keys.wav")
-            && keys.get("message").asText().contains("JPEG"), keys.toString());
+                && keys.get("message").asText().contains("JPEG"), keys.toString());
         int measured = 0;
         for (JsonNode t : report.get("tracks")) {
             if (t.get("measurements").has("samplePeak")) {
@@ -79,7 +79,7 @@ class CliProcessTest {
     @Test
     void usageErrorsExitWithTwo(@TempDir Path empty) throws Exception {
         assertEquals(2, Product.process(Map.of(), 60, "analyze", Product.demo("clean").toString(), "--format",
-            "xml").exitCode());
+                "xml").exitCode());
         assertEquals(2, Product.process(Map.of(), 60, "analyze", empty.resolve("missing").toString()).exitCode());
         assertEquals(2, Product.process(Map.of(), 60, "analyze", empty.toString()).exitCode(), "nothing to analyse");
         assertEquals(2, Product.process(Map.of(), 60, "frobnicate").exitCode());

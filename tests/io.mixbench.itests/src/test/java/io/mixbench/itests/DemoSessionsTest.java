@@ -39,7 +39,7 @@ class DemoSessionsTest {
         JsonNode report = run.json();
         ReportSchema.assertValid(report);
         assertEquals(Set.of("kick.level@Kick", "bass.underKick@Kick", "lowEnd.centred@Bass", "vocal.lead@Lead Vox"),
-            Findings.keys(report, "warn", "problem", "rule-error"), run.out());
+                Findings.keys(report, "warn", "problem", "rule-error"), run.out());
         assertEquals(1, run.exitCode(), "PROBLEM findings exit with 1");
         JsonNode kick = Findings.ofRule(report, "kick.level").get(0);
         assertEquals("problem", kick.get("severity").asText());
@@ -54,7 +54,7 @@ class DemoSessionsTest {
     @Test
     void cleanDemoHasNoWarningOrProblem() throws Exception {
         Product.Run run = Product.run(product, "analyze", Product.demo("clean").toString(), "--format", "json",
-            "--fail-on", "warn");
+                "--fail-on", "warn");
         JsonNode report = run.json();
         ReportSchema.assertValid(report);
         assertEquals(Set.of(), Findings.keys(report, "warn", "problem", "rule-error"), run.out());

@@ -28,7 +28,7 @@ final class Product {
 
     static Path home() {
         Path home = Path.of(System.getProperty("mixbench.home", "../../releng/io.mixbench.product/target/mixbench"))
-            .toAbsolutePath().normalize();
+                .toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(home.resolve("bin/mixbench")), "the product is assembled at " + home);
         return home;
     }
@@ -39,7 +39,7 @@ final class Product {
 
     static Path testBundle(String artifactId) {
         return Path.of(System.getProperty("mixbench.testBundles", "target/test-bundles"), artifactId + ".jar")
-            .toAbsolutePath();
+                .toAbsolutePath();
     }
 
     /** Starts the command-line features in a framework in this JVM, with its own plug-in folder. */
@@ -61,7 +61,7 @@ final class Product {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-            PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = product.run(args[0], Arrays.asList(args).subList(1, args.length), o, e, 10_000);
         }
         String errText = err.toString(StandardCharsets.UTF_8);
@@ -84,7 +84,7 @@ final class Product {
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("bin/mixbench " + String.join(" ", args) + " did not exit within "
-                + timeoutSeconds + " s; stderr: " + Files.readString(err));
+                    + timeoutSeconds + " s; stderr: " + Files.readString(err));
         }
         Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);

@@ -21,16 +21,16 @@ class RuleIsolationTest {
         try (EmbeddedProduct product = Product.startCli(plugins)) {
             long start = System.nanoTime();
             Product.Run run = Product.run(product, "analyze", Product.demo("flawed").toString(), "--format", "json",
-                "--rule-time-limit", "1.5");
+                    "--rule-time-limit", "1.5");
             double seconds = (System.nanoTime() - start) / 1e9;
             JsonNode report = run.json();
             ReportSchema.assertValid(report);
             assertEquals(Set.of("bad.hangs@", "bad.returnsNull@", "bad.throws@", "bad.unknownTrack@"),
-                Findings.keys(report, "rule-error"));
+                    Findings.keys(report, "rule-error"));
             for (JsonNode error : Findings.all(report)) {
                 if (error.get("severity").asText().equals("rule-error")) {
                     assertTrue(error.get("message").asText().contains("io.mixbench.testbundle.badrules"),
-                        "names the bundle: " + error);
+                            "names the bundle: " + error);
                 }
             }
             assertTrue(Findings.ofRule(report, "bad.hangs").get(0).get("message").asText().contains("time limit"));
@@ -44,7 +44,7 @@ class RuleIsolationTest {
     void processExitsCleanlyWithARuleStillHung(@TempDir Path plugins) throws Exception {
         Files.copy(Product.testBundle("io.mixbench.testbundle.badrules"), plugins.resolve("badrules.jar"));
         Product.Run run = Product.process(Map.of("MIXBENCH_PLUGINS", plugins.toString()), 60, "analyze",
-            Product.demo("clean").toString(), "--format", "json", "--rule-time-limit", "1");
+                Product.demo("clean").toString(), "--format", "json", "--rule-time-limit", "1");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(Findings.keys(Product.JSON.readTree(run.out()), "rule-error").contains("bad.hangs@"));
     }

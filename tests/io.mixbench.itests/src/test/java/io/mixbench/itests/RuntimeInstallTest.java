@@ -45,7 +45,7 @@ class RuntimeInstallTest {
         Files.copy(Product.testBundle("io.mixbench.example.rule"), plugins.resolve("example-rule.jar"));
         try (EmbeddedProduct product = Product.startCli(plugins)) {
             JsonNode report = Product.run(product, "analyze", Product.demo("clean").toString(), "--format", "json")
-                .json();
+                    .json();
             assertTrue(Findings.ruleTookPart(report, RULE), "plugins/ was installed before the analysis");
         }
     }

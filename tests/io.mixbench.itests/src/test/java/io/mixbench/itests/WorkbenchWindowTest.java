@@ -32,8 +32,8 @@ class WorkbenchWindowTest {
         Files.deleteIfExists(shot);
         long start = System.nanoTime();
         Product.Run run = Product.process(Map.of("MIXBENCH_JAVA_OPTS",
-            "-Dmixbench.gui.screenshot=" + shot + " -Dmixbench.gui.exitAfterMillis=2500"), 90, "gui",
-            Product.demo("flawed").toString());
+                "-Dmixbench.gui.screenshot=" + shot + " -Dmixbench.gui.exitAfterMillis=2500"), 90, "gui",
+                Product.demo("flawed").toString());
         System.err.printf("gui process ran %.1f s%n", (System.nanoTime() - start) / 1e9);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("Workbench window open after"), run.err());

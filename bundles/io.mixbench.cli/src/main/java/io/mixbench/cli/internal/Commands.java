@@ -38,13 +38,13 @@ final class Commands {
     private Commands() {
     }
 
-    @Command(name = "mixbench", mixinStandardHelpOptions = true, versionProvider = Top.Version.class,
-        description = "Objective mix-balance analysis: measures stems and the mix, checks them against a rule set,"
-            + " and says what to change.",
-        subcommands = {Analyze.class, Rules.class, RuleSets.class, Plugins.class, VersionCommand.class,
-            picocli.CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or"
-            + " nothing analysable.", "The workbench: mixbench gui [session|folder]"})
+    @Command(name = "mixbench", mixinStandardHelpOptions = true, versionProvider = Top.Version.class, description = "Objective mix-balance analysis: measures stems and the mix, checks them against a rule set,"
+            + " and says what to change.", subcommands = {Analyze.class, Rules.class, RuleSets.class, Plugins.class,
+                    VersionCommand.class,
+                    picocli.CommandLine.HelpCommand.class}, footer = {"",
+                            "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or"
+                                    + " nothing analysable.",
+                            "The workbench: mixbench gui [session|folder]"})
     static final class Top implements Callable<Integer> {
         final MixbenchCli cli;
         final PrintStream out;
@@ -68,7 +68,7 @@ final class Commands {
         static final class Version implements picocli.CommandLine.IVersionProvider {
             @Override
             public String[] getVersion() {
-                return new String[] {"Mixbench " + System.getProperty("mixbench.version", "(development)")};
+                return new String[]{"Mixbench " + System.getProperty("mixbench.version", "(development)")};
             }
         }
     }
@@ -88,38 +88,31 @@ final class Commands {
         }
     }
 
-    @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse a session folder, a session file, or audio files.",
-        footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (a file that cannot"
-            + " be decoded is a PROBLEM); 2 usage error or nothing analysable.",
+    @Command(name = "analyze", mixinStandardHelpOptions = true, description = "Analyse a session folder, a session file, or audio files.", footer = {
+            "", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (a file that cannot"
+                    + " be decoded is a PROBLEM); 2 usage error or nothing analysable.",
             "stdout carries only the report; progress and errors go to stderr."})
     static final class Analyze implements Callable<Integer> {
         @ParentCommand
         Top top;
 
-        @Parameters(arity = "1..*", paramLabel = "<folder|session-file|files...>",
-            description = "A folder of stems (roles guessed from file names), a .mixbench session file, or files.")
+        @Parameters(arity = "1..*", paramLabel = "<folder|session-file|files...>", description = "A folder of stems (roles guessed from file names), a .mixbench session file, or files.")
         List<Path> inputs;
 
-        @Option(names = "--rules", paramLabel = "SET",
-            description = "Rule set: an installed id (see 'mixbench rulesets') or a rule-set file. Default: the"
+        @Option(names = "--rules", paramLabel = "SET", description = "Rule set: an installed id (see 'mixbench rulesets') or a rule-set file. Default: the"
                 + " session's, else 'default'.")
         String rules;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.",
-            completionCandidates = Formats.class)
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.", completionCandidates = Formats.class)
         String format;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (atomically).")
         Path out;
 
-        @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "problem",
-            description = "Exit 1 when a finding is at or above this severity: warn or problem (default).")
+        @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "problem", description = "Exit 1 when a finding is at or above this severity: warn or problem (default).")
         String failOn;
 
-        @Option(names = "--rule-time-limit", paramLabel = "SECONDS", defaultValue = "10",
-            description = "How long one rule may take before it is reported as a rule error (default 10).")
+        @Option(names = "--rule-time-limit", paramLabel = "SECONDS", defaultValue = "10", description = "How long one rule may take before it is reported as a rule error (default 10).")
         double ruleTimeLimitSeconds;
 
         @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -140,7 +133,7 @@ final class Commands {
             ReportRenderer renderer = top.cli.renderers().get(format.toLowerCase(Locale.ROOT));
             if (renderer == null) {
                 err.println("mixbench: unknown --format '" + format + "'; installed formats: "
-                    + String.join(", ", top.cli.renderers().keySet()));
+                        + String.join(", ", top.cli.renderers().keySet()));
                 return ExitCodes.USAGE;
             }
             if (!(ruleTimeLimitSeconds > 0)) {
@@ -151,8 +144,9 @@ final class Commands {
             RuleSet ruleSet;
             try {
                 session = openSession(top.cli.sessions, inputs);
-                String setName = rules != null ? rules
-                    : session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID;
+                String setName = rules != null
+                        ? rules
+                        : session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID;
                 ruleSet = top.cli.ruleSets.resolve(setName);
             } catch (IOException e) {
                 err.println("mixbench: " + e.getMessage());
@@ -165,21 +159,21 @@ final class Commands {
             PluginSettler.await(top.cli.scr, List.of(top.cli.bundleContext().getBundles()), 5_000);
             if (!quiet) {
                 err.printf(Locale.ROOT, "Analysing %d track(s) of %s with rule set '%s'%n", session.tracks().size(),
-                    session.location(), ruleSet.id());
+                        session.location(), ruleSet.id());
             }
             AnalysisListener progress = quiet ? AnalysisListener.NONE : new AnalysisListener() {
                 @Override
                 public void trackMeasured(MeasuredTrack track) {
                     if (track.measured()) {
                         err.printf(Locale.ROOT, "  measured %s (%s, %.1f s)%n", track.name(),
-                            track.format().formatName(), track.durationSeconds());
+                                track.format().formatName(), track.durationSeconds());
                     } else {
                         err.println("  FAILED   " + track.error());
                     }
                 }
             };
             AnalysisResult result = top.cli.analysis.analyze(new AnalysisRequest(session, ruleSet,
-                Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000))), progress);
+                    Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000))), progress);
             boolean colour = out == null && System.console() != null && System.getenv("NO_COLOR") == null;
             ReportOptions options = new ReportOptions(colour, threshold);
             if (out != null) {
@@ -209,7 +203,7 @@ final class Commands {
                 return store.open(only);
             }
             if (only.getFileName() != null
-                && only.getFileName().toString().endsWith("." + SessionStore.SESSION_FILE_EXTENSION)) {
+                    && only.getFileName().toString().endsWith("." + SessionStore.SESSION_FILE_EXTENSION)) {
                 return store.open(only);
             }
         }
@@ -231,8 +225,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List the installed rules with their parameters, units and defaults.")
+    @Command(name = "rules", mixinStandardHelpOptions = true, description = "List the installed rules with their parameters, units and defaults.")
     static final class Rules implements Callable<Integer> {
         @ParentCommand
         Top top;
@@ -258,19 +251,18 @@ final class Commands {
                     needs.add(d.exportKind().id());
                 }
                 top.out.printf(Locale.ROOT, "%s  %s%s%n", d.id(), d.title(),
-                    needs.isEmpty() ? "" : "  (needs " + String.join(", ", needs) + ")");
+                        needs.isEmpty() ? "" : "  (needs " + String.join(", ", needs) + ")");
                 top.out.println("    " + d.description());
                 for (Parameter p : d.parameters()) {
                     top.out.printf(Locale.ROOT, "    %-18s %8s %s  range %s..%s  (%s)%n", p.id(), fmt(p.defaultValue()),
-                        p.unit(), fmt(p.min()), fmt(p.max()), p.title());
+                            p.unit(), fmt(p.min()), fmt(p.max()), p.title());
                 }
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "rulesets", mixinStandardHelpOptions = true,
-        description = "List the installed rule sets; 'show SET' prints one, 'check FILE' validates a file.")
+    @Command(name = "rulesets", mixinStandardHelpOptions = true, description = "List the installed rule sets; 'show SET' prints one, 'check FILE' validates a file.")
     static final class RuleSets implements Callable<Integer> {
         @ParentCommand
         Top top;
@@ -292,8 +284,9 @@ final class Commands {
                 return ExitCodes.USAGE;
             }
             try {
-                RuleSet set = words.get(0).equals("show") ? registry.resolve(words.get(1))
-                    : registry.load(Path.of(words.get(1)));
+                RuleSet set = words.get(0).equals("show")
+                        ? registry.resolve(words.get(1))
+                        : registry.load(Path.of(words.get(1)));
                 if (words.get(0).equals("check")) {
                     top.out.println(words.get(1) + ": valid rule set '" + set.id() + "'");
                     return ExitCodes.OK;
@@ -303,9 +296,9 @@ final class Commands {
                 top.out.println("  source: " + set.source());
                 set.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
                     String values = e.getValue().parameters().entrySet().stream()
-                        .map(p -> p.getKey() + "=" + fmt(p.getValue())).collect(Collectors.joining(", "));
+                            .map(p -> p.getKey() + "=" + fmt(p.getValue())).collect(Collectors.joining(", "));
                     top.out.printf(Locale.ROOT, "  %-18s %s %s%n", e.getKey(),
-                        Boolean.FALSE.equals(e.getValue().enabled()) ? "disabled" : "enabled", values);
+                            Boolean.FALSE.equals(e.getValue().enabled()) ? "disabled" : "enabled", values);
                 });
                 return ExitCodes.OK;
             } catch (IOException e) {
@@ -315,8 +308,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the bundles installed from the plug-in folder, with their state.")
+    @Command(name = "plugins", mixinStandardHelpOptions = true, description = "List the bundles installed from the plug-in folder, with their state.")
     static final class Plugins implements Callable<Integer> {
         @ParentCommand
         Top top;
@@ -347,7 +339,8 @@ final class Commands {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v)
-            : String.format(Locale.ROOT, "%.2f", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e9
+                ? String.valueOf((long) v)
+                : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -30,8 +30,8 @@ import picocli.CommandLine;
  * the services.
  */
 @Component(service = Application.class, property = {Application.COMMAND + "=analyze", Application.COMMAND + "=rules",
-    Application.COMMAND + "=rulesets", Application.COMMAND + "=plugins", Application.COMMAND + "=help",
-    Application.COMMAND + "=version"})
+        Application.COMMAND + "=rulesets", Application.COMMAND + "=plugins", Application.COMMAND + "=help",
+        Application.COMMAND + "=version"})
 public final class MixbenchCli implements Application {
 
     @Reference
@@ -54,8 +54,7 @@ public final class MixbenchCli implements Application {
         this.bundleContext = context;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addRenderer(ReportRenderer renderer) {
         renderers.put(renderer.format(), renderer);
     }
@@ -64,8 +63,7 @@ public final class MixbenchCli implements Application {
         renderers.remove(renderer.format(), renderer);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addRule(Rule rule) {
         rules.add(rule);
     }

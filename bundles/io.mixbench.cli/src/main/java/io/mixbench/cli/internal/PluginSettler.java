@@ -14,7 +14,7 @@ final class PluginSettler {
     }
 
     static void await(ServiceComponentRuntime scr, List<Bundle> bundles, long timeoutMillis)
-        throws InterruptedException {
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         for (Bundle bundle : bundles) {
             if (bundle.getHeaders("").get("Service-Component") == null) {

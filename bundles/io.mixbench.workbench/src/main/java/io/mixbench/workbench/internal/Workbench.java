@@ -64,7 +64,7 @@ public final class Workbench implements Application {
             shell.setSize(1000, 640);
             shell.open();
             err.printf(java.util.Locale.ROOT, "Workbench window open after %.0f ms%n",
-                (System.nanoTime() - started) / 1e6);
+                    (System.nanoTime() - started) / 1e6);
             scheduleTestHooks(display, shell, err);
             while (!shell.isDisposed()) {
                 if (!display.readAndDispatch()) {
@@ -82,7 +82,7 @@ public final class Workbench implements Application {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String[] column : new String[][] {{"Track", "220"}, {"Role", "160"}, {"File", "560"}}) {
+        for (String[] column : new String[][]{{"Track", "220"}, {"Role", "160"}, {"File", "560"}}) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(column[0]);
             c.setWidth(Integer.parseInt(column[1]));
@@ -118,10 +118,10 @@ public final class Workbench implements Application {
             tracks.removeAll();
             for (Track t : session.tracks()) {
                 TableItem item = new TableItem(tracks, SWT.NONE);
-                item.setText(new String[] {t.name(), t.role().displayName(), t.file().toString()});
+                item.setText(new String[]{t.name(), t.role().displayName(), t.file().toString()});
             }
             status.setText(session.tracks().size() + " tracks in " + session.location() + " ("
-                + session.exportKind().id() + ", pan law " + session.panLaw().centreGainDb() + " dB)");
+                    + session.exportKind().id() + ", pan law " + session.panLaw().centreGainDb() + " dB)");
         } catch (IOException | RuntimeException e) {
             status.setText("Cannot open " + path + ": " + e.getMessage());
             err.println("mixbench: cannot open " + path + ": " + e.getMessage());
@@ -155,7 +155,7 @@ public final class Workbench implements Application {
         try {
             gc.copyArea(image, bounds.x, bounds.y);
             ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
+            loader.data = new ImageData[]{image.getImageData()};
             loader.save(file.toString(), SWT.IMAGE_PNG);
             err.println("Workbench screenshot saved to " + file);
         } finally {

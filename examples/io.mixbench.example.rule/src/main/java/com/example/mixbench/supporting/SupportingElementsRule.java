@@ -33,8 +33,8 @@ public final class SupportingElementsRule implements Rule {
     static final Set<Role> SUPPORTING = EnumSet.of(Role.PAD, Role.BACKING_VOCALS, Role.PERCUSSION, Role.FX_RETURN);
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Supporting elements",
-        "Pads, backing vocals, percussion and effect returns peak at or below a ceiling (sample peak).", Set.of(),
-        false, ExportKind.STEMS, List.of(new Parameter("maxPeak", "Highest peak", Units.DBFS, -40, 0, -18)));
+            "Pads, backing vocals, percussion and effect returns peak at or below a ceiling (sample peak).", Set.of(),
+            false, ExportKind.STEMS, List.of(new Parameter("maxPeak", "Highest peak", Units.DBFS, -40, 0, -18)));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -56,12 +56,12 @@ public final class SupportingElementsRule implements Rule {
             }
             double over = peak.getAsDouble() - maxPeak;
             Finding.Builder finding = Finding.of(ID, over > 0 ? Severity.WARN : Severity.OK).tracks(track.name())
-                .measured(peak.getAsDouble(), Units.DBFS, "sample peak").target(target)
-                .message(String.format(Locale.ROOT, "%s peaks at %.1f dBFS; supporting elements should stay at or"
-                    + " below %.1f dBFS.", track.name(), peak.getAsDouble(), maxPeak));
+                    .measured(peak.getAsDouble(), Units.DBFS, "sample peak").target(target)
+                    .message(String.format(Locale.ROOT, "%s peaks at %.1f dBFS; supporting elements should stay at or"
+                            + " below %.1f dBFS.", track.name(), peak.getAsDouble(), maxPeak));
             if (over > 0) {
                 finding.fix(Fix.gain(track.name(), -over),
-                    String.format(Locale.ROOT, "Lower %s by %.1f dB.", track.name(), over));
+                        String.format(Locale.ROOT, "Lower %s by %.1f dB.", track.name(), over));
             }
             findings.add(finding.build());
         }

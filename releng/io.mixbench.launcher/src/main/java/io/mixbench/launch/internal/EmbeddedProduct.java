@@ -54,7 +54,7 @@ public final class EmbeddedProduct implements AutoCloseable {
      * @param extraConfig more framework properties (e.g. for the file-install bundle)
      */
     public static EmbeddedProduct start(LaunchContext context, List<String> features, boolean installPlugins,
-        Map<String, String> extraConfig, PrintStream log) throws IOException, BundleException {
+            Map<String, String> extraConfig, PrintStream log) throws IOException, BundleException {
         Path storage = Files.createTempDirectory("mixbench-osgi-");
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -64,7 +64,7 @@ public final class EmbeddedProduct implements AutoCloseable {
         config.put("ds.loglevel", "warn");
         config.putAll(extraConfig);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, EmbeddedProduct.class.getClassLoader())
-            .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(config);
         framework.init();
         EmbeddedProduct product = new EmbeddedProduct(framework, storage);
@@ -118,7 +118,7 @@ public final class EmbeddedProduct implements AutoCloseable {
                 b.start();
             } catch (BundleException e) {
                 problem(log, "plug-in " + b.getSymbolicName() + " " + b.getVersion() + " does not start: "
-                    + e.getMessage());
+                        + e.getMessage());
             }
         }
     }
@@ -148,7 +148,7 @@ public final class EmbeddedProduct implements AutoCloseable {
     private static List<Path> jars(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".jar")).filter(Files::isRegularFile)
-                .sorted().toList();
+                    .sorted().toList();
         }
     }
 
@@ -166,7 +166,7 @@ public final class EmbeddedProduct implements AutoCloseable {
      * @return the command's exit code, or 2 when no installed application runs it
      */
     public int run(String command, List<String> args, PrintStream out, PrintStream err, long waitMillis)
-        throws Exception {
+            throws Exception {
         Application app = awaitApplication(command, waitMillis);
         if (app == null) {
             err.println("mixbench: unknown command '" + command + "'. Commands: " + String.join(", ", commands()));
@@ -206,7 +206,7 @@ public final class EmbeddedProduct implements AutoCloseable {
         TreeSet<String> names = new TreeSet<>();
         try {
             for (ServiceReference<Application> ref : framework.getBundleContext().getServiceReferences(
-                Application.class, null)) {
+                    Application.class, null)) {
                 Object value = ref.getProperty(Application.COMMAND);
                 if (value instanceof String s) {
                     names.add(s);

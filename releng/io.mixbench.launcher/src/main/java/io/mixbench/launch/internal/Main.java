@@ -44,16 +44,19 @@ public final class Main {
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         Path home = Path.of(System.getProperty("mixbench.home", ".")).toAbsolutePath().normalize();
         String pluginsOverride = System.getenv("MIXBENCH_PLUGINS");
-        Path plugins = pluginsOverride == null || pluginsOverride.isBlank() ? home.resolve("plugins")
-            : Path.of(pluginsOverride).toAbsolutePath();
+        Path plugins = pluginsOverride == null || pluginsOverride.isBlank()
+                ? home.resolve("plugins")
+                : Path.of(pluginsOverride).toAbsolutePath();
         Files.createDirectories(plugins);
         LaunchContext context = new LaunchContext(home, plugins, Path.of("").toAbsolutePath(),
-            System.getProperty("mixbench.version", "development"));
+                System.getProperty("mixbench.version", "development"));
         boolean gui = command.equals("gui");
         List<String> features = gui ? List.of("core", "rules", "workbench") : List.of("core", "rules", "cli");
-        Map<String, String> config = gui ? Map.of("felix.fileinstall.dir", plugins.toString(),
-            "felix.fileinstall.log.default", "jul", "felix.fileinstall.noInitialDelay", "true",
-            "felix.fileinstall.poll", "1000", "felix.fileinstall.bundles.new.start", "true") : Map.of();
+        Map<String, String> config = gui
+                ? Map.of("felix.fileinstall.dir", plugins.toString(),
+                        "felix.fileinstall.log.default", "jul", "felix.fileinstall.noInitialDelay", "true",
+                        "felix.fileinstall.poll", "1000", "felix.fileinstall.bundles.new.start", "true")
+                : Map.of();
         try (EmbeddedProduct product = EmbeddedProduct.start(context, features, !gui, config, System.err)) {
             return product.run(command, rest, reportOut, System.err, 10_000);
         }

@@ -18,7 +18,7 @@ final class BadRules {
 
     static RuleDescriptor descriptor(String id, String title) {
         return new RuleDescriptor(id, title, "A deliberately broken rule for isolation tests.", Set.of(), false, null,
-            List.of());
+                List.of());
     }
 
     @Component(service = Rule.class, property = Rule.ID + "=bad.throws")
@@ -78,7 +78,7 @@ final class BadRules {
         @Override
         public List<Finding> evaluate(RuleContext context) {
             return List.of(Finding.of("bad.unknownTrack", Severity.WARN).tracks("No Such Track")
-                .message("A finding about a track that is not in the session.").build());
+                    .message("A finding about a track that is not in the session.").build());
         }
     }
 }

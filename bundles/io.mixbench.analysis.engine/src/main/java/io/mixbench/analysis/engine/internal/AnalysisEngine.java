@@ -53,7 +53,7 @@ public final class AnalysisEngine implements AnalysisService {
 
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemonThreads("mixbench-analysis"));
     private final ExecutorService trackThreads = Executors.newFixedThreadPool(
-        Math.max(1, Runtime.getRuntime().availableProcessors()), daemonThreads("mixbench-meter"));
+            Math.max(1, Runtime.getRuntime().availableProcessors()), daemonThreads("mixbench-meter"));
     private final ExecutorService ruleThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-rule"));
     private String engineVersion = "unknown";
 
@@ -69,8 +69,7 @@ public final class AnalysisEngine implements AnalysisService {
         ruleThreads.shutdownNow();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addDecoder(AudioDecoder decoder, ServiceReference<AudioDecoder> ref) {
         decoders.add(ServiceEntry.of(decoder, ref));
     }
@@ -79,8 +78,7 @@ public final class AnalysisEngine implements AnalysisService {
         decoders.removeIf(e -> e.service() == decoder);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addMeter(MeterFactory meter, ServiceReference<MeterFactory> ref) {
         meters.add(ServiceEntry.of(meter, ref));
     }
@@ -89,8 +87,7 @@ public final class AnalysisEngine implements AnalysisService {
         meters.removeIf(e -> e.service() == meter);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addRule(Rule rule, ServiceReference<Rule> ref) {
         rules.add(ServiceEntry.of(rule, ref));
     }
@@ -162,7 +159,7 @@ public final class AnalysisEngine implements AnalysisService {
                 futures.add(trackThreads.submit(() -> {
                     progress.message("Measuring " + track.name());
                     TrackMeasurer.Outcome outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot,
-                        cancelled::get, fraction -> progress.track(index, fraction));
+                            cancelled::get, fraction -> progress.track(index, fraction));
                     progress.track(index, 1.0);
                     listener.trackMeasured(outcome.track());
                     return outcome;
@@ -176,14 +173,14 @@ public final class AnalysisEngine implements AnalysisService {
                     measuredTracks.add(outcome.track());
                     if (!outcome.track().measured()) {
                         findings.add(Finding.of("decode", Severity.PROBLEM).tracks(outcome.track().name())
-                            .message("Cannot analyse " + outcome.track().name() + ": " + outcome.track().error())
-                            .suggestion("Export the file again, or remove it from the session.").build());
+                                .message("Cannot analyse " + outcome.track().name() + ": " + outcome.track().error())
+                                .suggestion("Export the file again, or remove it from the session.").build());
                     }
                     for (TrackMeasurer.MeterFailure mf : outcome.meterFailures()) {
                         findings.add(Finding.of("meter:" + mf.meterId(), Severity.RULE_ERROR)
-                            .tracks(outcome.track().name()).message("Meter " + mf.meterId() + " (bundle "
-                                + mf.bundle() + ") " + mf.message() + " on " + outcome.track().name() + ".")
-                            .build());
+                                .tracks(outcome.track().name()).message("Meter " + mf.meterId() + " (bundle "
+                                        + mf.bundle() + ") " + mf.message() + " on " + outcome.track().name() + ".")
+                                .build());
                     }
                 }
             } catch (java.util.concurrent.ExecutionException e) {
@@ -202,19 +199,19 @@ public final class AnalysisEngine implements AnalysisService {
             progress.message("Checking rules");
             List<MeasuredTrack> usable = measuredTracks.stream().filter(MeasuredTrack::measured).toList();
             RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, request.ruleSet(), ruleSnapshot,
-                request.ruleTimeLimit(), ruleThreads);
+                    request.ruleTimeLimit(), ruleThreads);
             findings.addAll(rulesOutcome.findings());
             findings.sort(FINDING_ORDER);
             List<AppliedRule> applied = new ArrayList<>(rulesOutcome.rules());
             applied.sort(Comparator.comparing(AppliedRule::ruleId));
             listener.progress(1.0, "Done");
             return new AnalysisResult(session, request.ruleSet(), measuredTracks, applied, findings, started,
-                Duration.ofNanos(System.nanoTime() - t0), versions(decoders, meterSnapshot, ruleSnapshot));
+                    Duration.ofNanos(System.nanoTime() - t0), versions(decoders, meterSnapshot, ruleSnapshot));
         }
     }
 
     private Map<String, String> versions(Iterable<ServiceEntry<AudioDecoder>> decoderEntries,
-        List<ServiceEntry<MeterFactory>> meterEntries, List<ServiceEntry<Rule>> ruleEntries) {
+            List<ServiceEntry<MeterFactory>> meterEntries, List<ServiceEntry<Rule>> ruleEntries) {
         Map<String, String> versions = new TreeMap<>();
         versions.put("mixbench", System.getProperty("mixbench.version", engineVersion));
         versions.put("io.mixbench.analysis.engine", engineVersion);
@@ -232,9 +229,9 @@ public final class AnalysisEngine implements AnalysisService {
 
     /** Most severe first (a rule error first of all), then by rule, then by first track. */
     static final Comparator<Finding> FINDING_ORDER = Comparator
-        .comparing((Finding f) -> f.severity(), Comparator.reverseOrder())
-        .thenComparing(Finding::ruleId)
-        .thenComparing(f -> f.tracks().isEmpty() ? "" : f.tracks().get(0));
+            .comparing((Finding f) -> f.severity(), Comparator.reverseOrder())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.tracks().isEmpty() ? "" : f.tracks().get(0));
 
     /** A track's weight in progress: its file size, as a stand-in for its length. */
     private static double weight(Track t) {

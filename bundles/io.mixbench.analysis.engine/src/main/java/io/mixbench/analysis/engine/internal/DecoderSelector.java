@@ -48,7 +48,7 @@ final class DecoderSelector {
                 }
             }
             throw new AudioDecodeException(name, "not a supported audio file (" + describe(header)
-                + "); supported: " + supportedFormats(decoders));
+                    + "); supported: " + supportedFormats(decoders));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

@@ -35,14 +35,14 @@ final class RuleRunner {
     }
 
     private record Pending(ServiceEntry<Rule> entry, RuleDescriptor descriptor, RuleContextImpl context,
-        Future<List<Finding>> future) {
+            Future<List<Finding>> future) {
     }
 
     private RuleRunner() {
     }
 
     static Outcome run(Session session, List<MeasuredTrack> measured, RuleSet ruleSet,
-        List<ServiceEntry<Rule>> rules, Duration timeLimit, ExecutorService ruleThreads) {
+            List<ServiceEntry<Rule>> rules, Duration timeLimit, ExecutorService ruleThreads) {
         List<Finding> findings = new ArrayList<>();
         List<AppliedRule> applied = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
@@ -77,7 +77,7 @@ final class RuleRunner {
             if (missing != null) {
                 if (!missing.isEmpty()) {
                     findings.add(Finding.of(descriptor.id(), Severity.INFO)
-                        .message(descriptor.title() + " not checked: " + missing + ".").build());
+                            .message(descriptor.title() + " not checked: " + missing + ".").build());
                 }
                 applied.add(applied(descriptor, entry, parameters, "not-applicable"));
                 continue;
@@ -103,7 +103,7 @@ final class RuleRunner {
             } catch (TimeoutException e) {
                 p.future.cancel(true);
                 findings.add(ruleError(p.descriptor.id(), p.entry,
-                    "did not finish within its time limit of " + timeLimit.toMillis() / 1000.0 + " s"));
+                        "did not finish within its time limit of " + timeLimit.toMillis() / 1000.0 + " s"));
                 outcome = "error";
             } catch (ExecutionException e) {
                 findings.add(ruleError(p.descriptor.id(), p.entry, "failed: " + e.getCause()));
@@ -169,12 +169,13 @@ final class RuleRunner {
 
     static Finding ruleError(String ruleId, ServiceEntry<?> entry, String what) {
         return Finding.of(ruleId, Severity.RULE_ERROR)
-            .message("Rule " + ruleId + " (bundle " + entry.bundle() + " " + entry.bundleVersion() + ") " + what + ".")
-            .build();
+                .message("Rule " + ruleId + " (bundle " + entry.bundle() + " " + entry.bundleVersion() + ") " + what
+                        + ".")
+                .build();
     }
 
     private static AppliedRule applied(RuleDescriptor d, ServiceEntry<Rule> entry, Map<String, Double> parameters,
-        String outcome) {
+            String outcome) {
         return new AppliedRule(d.id(), d.title(), entry.bundle(), entry.bundleVersion(), parameters, outcome);
     }
 }

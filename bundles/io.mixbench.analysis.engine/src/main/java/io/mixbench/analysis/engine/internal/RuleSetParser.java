@@ -25,7 +25,8 @@ final class RuleSetParser {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Pattern VALUE_WITH_UNIT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(\\S+)?\\s*");
+    private static final Pattern VALUE_WITH_UNIT = Pattern
+            .compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(\\S+)?\\s*");
 
     /** A parameter value as written, with its unit (null when written as a bare number) and line. */
     record WrittenValue(double value, String unit, int line) {
@@ -72,11 +73,12 @@ final class RuleSetParser {
                 }
             }
             if (!FORMAT.equals(format)) {
-                throw new RuleSetException(source + ": not a Mixbench rule set (\"format\" must be \"" + FORMAT + "\")");
+                throw new RuleSetException(
+                        source + ": not a Mixbench rule set (\"format\" must be \"" + FORMAT + "\")");
             }
             if (version == null || version > FORMAT_VERSION) {
                 throw new RuleSetException(source + ": \"formatVersion\" " + version
-                    + " is not supported; this Mixbench reads version " + FORMAT_VERSION);
+                        + " is not supported; this Mixbench reads version " + FORMAT_VERSION);
             }
             if (id == null || !ID.matcher(id).matches()) {
                 throw new RuleSetException(source + ": \"id\" is missing or not made of a-z, 0-9, '.', '_' and '-'");
@@ -88,7 +90,7 @@ final class RuleSetParser {
             return new Parsed(set, ruleLines, values);
         } catch (JsonParseException e) {
             throw new RuleSetException(source + ", line " + e.getLocation().getLineNr() + ": not valid JSON: "
-                + e.getOriginalMessage());
+                    + e.getOriginalMessage());
         } catch (RuleSetException e) {
             throw e;
         } catch (IOException e) {
@@ -97,7 +99,7 @@ final class RuleSetParser {
     }
 
     private static void readRules(JsonParser p, JsonToken t, String source, Map<String, RuleSettings> rules,
-        Map<String, Integer> ruleLines, Map<String, Map<String, WrittenValue>> values) throws IOException {
+            Map<String, Integer> ruleLines, Map<String, Map<String, WrittenValue>> values) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             throw error(source, p, "\"rules\" must be an object keyed by rule id");
         }
@@ -130,13 +132,14 @@ final class RuleSetParser {
                         JsonToken pv = p.nextToken();
                         WrittenValue value = value(p, pv, source, ruleId, parameter);
                         if (written.put(parameter, value) != null) {
-                            throw error(source, p, "parameter '" + parameter + "' of rule '" + ruleId + "' is set twice");
+                            throw error(source, p,
+                                    "parameter '" + parameter + "' of rule '" + ruleId + "' is set twice");
                         }
                         parameters.put(parameter, value.value());
                     }
                 } else {
                     throw error(source, p, "unknown setting \"" + field + "\" for rule '" + ruleId
-                        + "' (expected \"enabled\" or \"parameters\")");
+                            + "' (expected \"enabled\" or \"parameters\")");
                 }
             }
             rules.put(ruleId, new RuleSettings(enabled, parameters));
@@ -146,7 +149,7 @@ final class RuleSetParser {
     }
 
     private static WrittenValue value(JsonParser p, JsonToken t, String source, String ruleId, String parameter)
-        throws IOException {
+            throws IOException {
         int line = line(p);
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             double v = p.getDoubleValue();
@@ -162,7 +165,7 @@ final class RuleSetParser {
             }
         }
         throw error(source, p, "parameter '" + parameter + "' of rule '" + ruleId
-            + "' must be a number or a string like \"-12 dBFS\"");
+                + "' must be a number or a string like \"-12 dBFS\"");
     }
 
     private static String text(JsonParser p, JsonToken t, String source, String field) throws IOException {

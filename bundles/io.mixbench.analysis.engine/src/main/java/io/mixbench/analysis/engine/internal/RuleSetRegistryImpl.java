@@ -78,8 +78,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         tracker.close();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addRule(Rule rule) {
         try {
             rules.put(rule, rule.descriptor());
@@ -127,7 +126,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
     private Map<String, RuleSet> installed() {
         Map<String, RuleSet> byId = new LinkedHashMap<>();
         bundleSets.entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .forEach(e -> e.getValue().forEach(s -> byId.putIfAbsent(s.id(), s)));
+                .forEach(e -> e.getValue().forEach(s -> byId.putIfAbsent(s.id(), s)));
         return byId;
     }
 
@@ -175,14 +174,15 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             RuleSet base = installed.get(parsed.ruleSet().extendsId());
             if (base == null) {
                 throw new RuleSetException(file + ": extends '" + parsed.ruleSet().extendsId()
-                    + "', which is not installed (installed: " + String.join(", ", installed.keySet()) + ")");
+                        + "', which is not installed (installed: " + String.join(", ", installed.keySet()) + ")");
             }
             parent = resolveChain(base, installed);
         }
         Map<String, RuleDescriptor> descriptors = descriptors();
         RuleSet inheritedFrom = parent;
-        RuleSetValidator.validate(parsed, descriptors, ruleId -> inheritedValues(inheritedFrom, descriptors.get(ruleId)),
-            true);
+        RuleSetValidator.validate(parsed, descriptors,
+                ruleId -> inheritedValues(inheritedFrom, descriptors.get(ruleId)),
+                true);
         return parent == null ? parsed.ruleSet() : merge(parent, parsed.ruleSet());
     }
 
@@ -197,7 +197,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             return load(file);
         }
         throw new RuleSetException("'" + idOrPath + "' is neither an installed rule set (installed: "
-            + String.join(", ", installed().keySet()) + ") nor a rule-set file");
+                + String.join(", ", installed().keySet()) + ") nor a rule-set file");
     }
 
     private static Map<String, Double> inheritedValues(RuleSet parent, RuleDescriptor descriptor) {
@@ -206,8 +206,9 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             return values;
         }
         for (Parameter p : descriptor.parameters()) {
-            values.put(p.id(), parent == null ? p.defaultValue()
-                : parent.parameter(descriptor.id(), p.id()).orElse(p.defaultValue()));
+            values.put(p.id(), parent == null
+                    ? p.defaultValue()
+                    : parent.parameter(descriptor.id(), p.id()).orElse(p.defaultValue()));
         }
         return values;
     }
@@ -219,7 +220,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         while (current != null) {
             if (!seen.add(current.id())) {
                 throw new RuleSetException(set.source() + ": rule sets extend each other in a circle: "
-                    + String.join(" -> ", seen) + " -> " + current.id());
+                        + String.join(" -> ", seen) + " -> " + current.id());
             }
             chain.add(0, current);
             if (current.extendsId() == null) {
@@ -228,7 +229,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             RuleSet parent = installed.get(current.extendsId());
             if (parent == null) {
                 throw new RuleSetException(current.source() + ": extends '" + current.extendsId()
-                    + "', which is not installed");
+                        + "', which is not installed");
             }
             current = parent;
         }
@@ -250,7 +251,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
                 Map<String, Double> parameters = new LinkedHashMap<>(base.parameters());
                 parameters.putAll(settings.parameters());
                 rules.put(ruleId, new RuleSettings(settings.enabled() != null ? settings.enabled() : base.enabled(),
-                    parameters));
+                        parameters));
             }
         });
         return new RuleSet(child.id(), child.title(), child.description(), child.extendsId(), rules, child.source());

@@ -25,7 +25,7 @@ final class RuleSetValidator {
      *            which may ship settings for optional plug-ins)
      */
     static void validate(RuleSetParser.Parsed parsed, Map<String, RuleDescriptor> rules,
-        Function<String, Map<String, Double>> inherited, boolean unknownRulesAreErrors) throws RuleSetException {
+            Function<String, Map<String, Double>> inherited, boolean unknownRulesAreErrors) throws RuleSetException {
         String source = parsed.ruleSet().source();
         List<String> problems = new ArrayList<>();
         for (var ruleEntry : parsed.values().entrySet()) {
@@ -34,7 +34,7 @@ final class RuleSetValidator {
             if (descriptor == null) {
                 if (unknownRulesAreErrors) {
                     problems.add("line " + parsed.ruleLines().get(ruleId) + ": unknown rule '" + ruleId
-                        + "' (installed: " + String.join(", ", rules.keySet().stream().sorted().toList()) + ")");
+                            + "' (installed: " + String.join(", ", rules.keySet().stream().sorted().toList()) + ")");
                 }
                 continue;
             }
@@ -45,19 +45,20 @@ final class RuleSetValidator {
                 Parameter parameter = descriptor.parameter(parameterId).orElse(null);
                 if (parameter == null) {
                     problems.add("line " + value.line() + ": rule '" + ruleId + "' has no parameter '" + parameterId
-                        + "' (it has: " + String.join(", ", descriptor.parameters().stream().map(Parameter::id).toList())
-                        + ")");
+                            + "' (it has: "
+                            + String.join(", ", descriptor.parameters().stream().map(Parameter::id).toList())
+                            + ")");
                     continue;
                 }
                 if (value.unit() != null && !value.unit().equals(parameter.unit())) {
                     problems.add("line " + value.line() + ": parameter '" + parameterId + "' of rule '" + ruleId
-                        + "' is in " + parameter.unit() + ", not " + value.unit());
+                            + "' is in " + parameter.unit() + ", not " + value.unit());
                     continue;
                 }
                 if (!parameter.allows(value.value())) {
                     problems.add(String.format(Locale.ROOT, "line %d: parameter '%s' of rule '%s' is %s %s, outside"
-                        + " its range %s to %s %s", value.line(), parameterId, ruleId, fmt(value.value()),
-                        parameter.unit(), fmt(parameter.min()), fmt(parameter.max()), parameter.unit()));
+                            + " its range %s to %s %s", value.line(), parameterId, ruleId, fmt(value.value()),
+                            parameter.unit(), fmt(parameter.min()), fmt(parameter.max()), parameter.unit()));
                     continue;
                 }
                 effective.put(parameterId, value.value());
@@ -71,10 +72,10 @@ final class RuleSetValidator {
                 Double max = effective.get(maxId);
                 if (min != null && max != null && min > max) {
                     RuleSetParser.WrittenValue at = ruleEntry.getValue().getOrDefault(p.id(),
-                        ruleEntry.getValue().get(maxId));
+                            ruleEntry.getValue().get(maxId));
                     int line = at == null ? parsed.ruleLines().get(ruleId) : at.line();
                     problems.add(String.format(Locale.ROOT, "line %d: rule '%s' has %s %s above %s %s", line, ruleId,
-                        p.id(), fmt(min), maxId, fmt(max)));
+                            p.id(), fmt(min), maxId, fmt(max)));
                 }
             }
         }

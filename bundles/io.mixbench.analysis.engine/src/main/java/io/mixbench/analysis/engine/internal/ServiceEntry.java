@@ -13,15 +13,16 @@ import org.osgi.framework.ServiceReference;
  * @param serviceId the service id (lower first among equal rankings)
  */
 record ServiceEntry<S>(S service, String bundle, String bundleVersion, int ranking, long serviceId)
-    implements Comparable<ServiceEntry<S>> {
+        implements
+            Comparable<ServiceEntry<S>> {
 
     static <S> ServiceEntry<S> of(S service, ServiceReference<?> ref) {
         Bundle b = ref.getBundle();
         Object ranking = ref.getProperty("service.ranking");
         Object id = ref.getProperty("service.id");
         return new ServiceEntry<>(service, b == null ? "unknown" : b.getSymbolicName(),
-            b == null ? "0.0.0" : b.getVersion().toString(), ranking instanceof Integer i ? i : 0,
-            id instanceof Long l ? l : 0L);
+                b == null ? "0.0.0" : b.getVersion().toString(), ranking instanceof Integer i ? i : 0,
+                id instanceof Long l ? l : 0L);
     }
 
     @Override

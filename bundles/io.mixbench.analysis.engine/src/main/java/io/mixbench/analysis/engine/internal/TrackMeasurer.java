@@ -42,7 +42,7 @@ final class TrackMeasurer {
      * @param progress told the share of the track done (0..1) after each block
      */
     static Outcome measure(Track track, List<AudioDecoder> decoders, List<ServiceEntry<MeterFactory>> meterFactories,
-        BooleanSupplier cancelled, DoubleConsumer progress) {
+            BooleanSupplier cancelled, DoubleConsumer progress) {
         List<MeterFailure> failures = new ArrayList<>();
         AudioFormat format = null;
         long frames = 0;
@@ -90,7 +90,7 @@ final class TrackMeasurer {
                     Map<String, Measurement> results = meters.get(m).finish();
                     if (results == null) {
                         failures.add(new MeterFailure(active.get(m).service().id(), active.get(m).bundle(),
-                            "returned no measurements"));
+                                "returned no measurements"));
                     } else {
                         measurements.putAll(results);
                     }
@@ -107,7 +107,7 @@ final class TrackMeasurer {
         } catch (RuntimeException e) {
             // A decoder bug must not take the session down; it is reported against the file.
             return new Outcome(failed(track, format, frames,
-                track.file() + ": the decoder failed (" + e + ")"), failures);
+                    track.file() + ": the decoder failed (" + e + ")"), failures);
         }
     }
 

@@ -36,7 +36,7 @@ class RuleRunnerTest {
 
     final Track kick = new Track("Kick", Path.of("/s/kick.wav"), Role.KICK, null);
     final Session session = new Session(Path.of("/s"), List.of(kick), ExportKind.STEMS, PanLaw.MINUS_3_DB, null,
-        Map.of());
+            Map.of());
     final List<MeasuredTrack> measured = List.of(new MeasuredTrack(kick, null, 1, Map.of(), null));
     final RuleSet defaults = new RuleSet("default", "Default", "", null, Map.of(), "test");
 
@@ -64,7 +64,7 @@ class RuleRunnerTest {
     @Test
     void failingRulesBecomeRuleErrorsAndTheOthersStand() {
         ServiceEntry<Rule> good = rule("good", Set.of(Role.KICK), c -> List.of(Finding.of("good", Severity.WARN)
-            .tracks("Kick").message("Kick is off.").build()));
+                .tracks("Kick").message("Kick is off.").build()));
         ServiceEntry<Rule> throwing = rule("throws", Set.of(), c -> {
             throw new IllegalStateException("boom");
         });
@@ -75,17 +75,17 @@ class RuleRunnerTest {
         });
         ServiceEntry<Rule> nothing = rule("null", Set.of(), c -> null);
         ServiceEntry<Rule> stranger = rule("stranger", Set.of(), c -> List.of(Finding.of("stranger", Severity.INFO)
-            .tracks("Nobody").message("?").build()));
+                .tracks("Nobody").message("?").build()));
         long start = System.nanoTime();
         RuleRunner.Outcome outcome = RuleRunner.run(session, measured, defaults, List.of(good, throwing, hanging,
-            nothing, stranger), Duration.ofMillis(300), threads);
+                nothing, stranger), Duration.ofMillis(300), threads);
         assertTrue((System.nanoTime() - start) / 1e9 < 3, "the hung rule is abandoned at its time limit");
         Map<String, Severity> byRule = new java.util.TreeMap<>();
         outcome.findings().forEach(f -> byRule.put(f.ruleId(), f.severity()));
         assertEquals(Map.of("good", Severity.WARN, "throws", Severity.RULE_ERROR, "hangs", Severity.RULE_ERROR, "null",
-            Severity.RULE_ERROR, "stranger", Severity.RULE_ERROR), byRule);
+                Severity.RULE_ERROR, "stranger", Severity.RULE_ERROR), byRule);
         String hangMessage = outcome.findings().stream().filter(f -> f.ruleId().equals("hangs")).findFirst()
-            .orElseThrow().message();
+                .orElseThrow().message();
         assertTrue(hangMessage.contains("time limit") && hangMessage.contains("test.bundle"), hangMessage);
     }
 
@@ -95,7 +95,7 @@ class RuleRunnerTest {
             throw new AssertionError("must not run without a vocal");
         });
         RuleRunner.Outcome outcome = RuleRunner.run(session, measured, defaults, List.of(vocal), Duration.ofSeconds(1),
-            threads);
+                threads);
         assertEquals(1, outcome.findings().size());
         assertEquals(Severity.INFO, outcome.findings().get(0).severity());
         assertTrue(outcome.findings().get(0).message().contains("lead vocal"), outcome.findings().get(0).message());
@@ -104,8 +104,9 @@ class RuleRunnerTest {
 
     @Test
     void parametersComeFromTheRuleSetWithEachCall() {
-        RuleDescriptor d = new RuleDescriptor("p", "P", "", Set.of(), false, null, List.of(new io.mixbench.rule.Parameter(
-            "limit", "Limit", "dB", -10, 10, 1)));
+        RuleDescriptor d = new RuleDescriptor("p", "P", "", Set.of(), false, null,
+                List.of(new io.mixbench.rule.Parameter(
+                        "limit", "Limit", "dB", -10, 10, 1)));
         Rule rule = new Rule() {
             @Override
             public RuleDescriptor descriptor() {
@@ -119,10 +120,10 @@ class RuleRunnerTest {
         };
         ServiceEntry<Rule> entry = new ServiceEntry<>(rule, "b", "1", 0, 1);
         RuleSet studio = new RuleSet("studio", "Studio", "", null, Map.of("p", new io.mixbench.rule.RuleSettings(null,
-            Map.of("limit", 4.0))), "test");
+                Map.of("limit", 4.0))), "test");
         assertEquals("limit=1.0", RuleRunner.run(session, measured, defaults, List.of(entry), Duration.ofSeconds(1),
-            threads).findings().get(0).message());
+                threads).findings().get(0).message());
         assertEquals("limit=4.0", RuleRunner.run(session, measured, studio, List.of(entry), Duration.ofSeconds(1),
-            threads).findings().get(0).message());
+                threads).findings().get(0).message());
     }
 }

@@ -136,8 +136,9 @@ public final class LowEndCentredRule implements Rule {
                     : Severity.WARN;
             issues.add(new Issue(track, true, p, severity));
         }
-        // a mono file has no side signal at all
-        if (side.isPresent()) {
+        // A mono file has no side signal at all. An off-centre low end has side energy by its nature, and
+        // centring it removes both: one cause, one finding.
+        if (side.isPresent() && issues.isEmpty()) {
             sideIssue(context, track, side.getAsDouble()).ifPresent(issues::add);
         }
         return issues;
