@@ -36,6 +36,25 @@ class CliProcessTest {
     }
 
     @Test
+    void severalProcessesRunAtOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<Product.Run>>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> Product.process(Map.of(), 90, "analyze", Product.demo("clean").toString(),
+                        "--format", "json", "--quiet")));
+            }
+            for (var run : runs) {
+                Product.Run r = run.get();
+                assertEquals(0, r.exitCode(), r.err());
+                ReportSchema.assertValid(Product.JSON.readTree(r.out()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void textReportNamesTheFixes() throws Exception {
         Product.Run run = Product.process(Map.of(), 60, "analyze", Product.demo("flawed").toString());
         assertEquals(1, run.exitCode(), run.err());

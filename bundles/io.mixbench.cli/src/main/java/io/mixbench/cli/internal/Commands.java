@@ -168,7 +168,7 @@ final class Commands {
                         err.printf(Locale.ROOT, "  measured %s (%s, %.1f s)%n", track.name(),
                                 track.format().formatName(), track.durationSeconds());
                     } else {
-                        err.println("  FAILED   " + track.error());
+                        err.println("  cannot decode: " + track.error());
                     }
                 }
             };

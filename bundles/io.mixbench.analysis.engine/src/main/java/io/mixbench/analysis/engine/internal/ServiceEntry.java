@@ -1,5 +1,6 @@
 package io.mixbench.analysis.engine.internal;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
@@ -11,10 +12,17 @@ import org.osgi.framework.ServiceReference;
  * @param bundleVersion its version
  * @param ranking the service ranking (higher first)
  * @param serviceId the service id (lower first among equal rankings)
+ * @param sequence unique per entry, so two entries never compare equal and a sorted set keeps both
  */
-record ServiceEntry<S>(S service, String bundle, String bundleVersion, int ranking, long serviceId)
+record ServiceEntry<S>(S service, String bundle, String bundleVersion, int ranking, long serviceId, long sequence)
         implements
             Comparable<ServiceEntry<S>> {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    ServiceEntry(S service, String bundle, String bundleVersion, int ranking, long serviceId) {
+        this(service, bundle, bundleVersion, ranking, serviceId, SEQUENCE.incrementAndGet());
+    }
 
     static <S> ServiceEntry<S> of(S service, ServiceReference<?> ref) {
         Bundle b = ref.getBundle();
@@ -28,6 +36,10 @@ record ServiceEntry<S>(S service, String bundle, String bundleVersion, int ranki
     @Override
     public int compareTo(ServiceEntry<S> other) {
         int byRanking = Integer.compare(other.ranking, ranking);
-        return byRanking != 0 ? byRanking : Long.compare(serviceId, other.serviceId);
+        if (byRanking != 0) {
+            return byRanking;
+        }
+        int byId = Long.compare(serviceId, other.serviceId);
+        return byId != 0 ? byId : Long.compare(sequence, other.sequence);
     }
 }

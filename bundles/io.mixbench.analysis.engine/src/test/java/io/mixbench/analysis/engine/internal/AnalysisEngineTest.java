@@ -1,0 +1,239 @@
+package io.mixbench.analysis.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixbench.analysis.AnalysisJob;
+import io.mixbench.analysis.AnalysisListener;
+import io.mixbench.analysis.AnalysisRequest;
+import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.audio.AudioDecoder;
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.ChannelLayout;
+import io.mixbench.audio.SampleEncoding;
+import io.mixbench.meter.Measurement;
+import io.mixbench.meter.Meter;
+import io.mixbench.meter.MeterFactory;
+import io.mixbench.meter.Scalar;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.Severity;
+import io.mixbench.session.ExportKind;
+import io.mixbench.session.PanLaw;
+import io.mixbench.session.Role;
+import io.mixbench.session.Session;
+import io.mixbench.session.Track;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.ServiceReference;
+
+/** The engine with fake decoder, meter and rule services: one pass, parallel tracks, progress, cancel, errors. */
+class AnalysisEngineTest {
+
+    static final int RATE = 48_000;
+
+    @TempDir
+    Path dir;
+    final AnalysisEngine engine = new AnalysisEngine();
+    final RuleSet defaults = new RuleSet("default", "Default", "", null, Map.of(), "test");
+
+    @AfterEach
+    void stop() {
+        engine.deactivate();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <S> ServiceReference<S> reference() {
+        return (ServiceReference<S>) Proxy.newProxyInstance(AnalysisEngineTest.class.getClassLoader(),
+                new Class<?>[]{ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    /** Decodes files that start with "FAKE" followed by a frame count, as silence, optionally slowly. */
+    static final class FakeDecoder implements AudioDecoder {
+        final long millisPerBlock;
+
+        FakeDecoder(long millisPerBlock) {
+            this.millisPerBlock = millisPerBlock;
+        }
+
+        @Override
+        public String formatName() {
+            return "FAKE";
+        }
+
+        @Override
+        public boolean accepts(byte[] header, String fileName) {
+            return new String(header, StandardCharsets.US_ASCII).startsWith("FAKE");
+        }
+
+        @Override
+        public AudioStream open(InputStream in, String sourceName) throws IOException {
+            String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+            in.close();
+            long frames = Long.parseLong(text.substring(4).trim());
+            AudioFormat format = new AudioFormat(RATE, ChannelLayout.MONO, 16, SampleEncoding.PCM_INTEGER, frames,
+                    "FAKE");
+            return new AudioStream() {
+                long left = frames;
+
+                @Override
+                public AudioFormat format() {
+                    return format;
+                }
+
+                @Override
+                public int read(float[][] block, int maxFrames) throws IOException {
+                    if (left == 0) {
+                        return -1;
+                    }
+                    if (millisPerBlock > 0) {
+                        try {
+                            Thread.sleep(millisPerBlock);
+                        } catch (InterruptedException e) {
+                            throw new java.io.InterruptedIOException();
+                        }
+                    }
+                    int n = (int) Math.min(maxFrames, left);
+                    java.util.Arrays.fill(block[0], 0, n, 0.25f);
+                    left -= n;
+                    return n;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    /** Counts the frames it is fed; optionally fails on the first block. */
+    static MeterFactory countingMeter(String id, boolean fail) {
+        return new MeterFactory() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String algorithmVersion() {
+                return "1";
+            }
+
+            @Override
+            public Set<String> measurementIds() {
+                return Set.of(id);
+            }
+
+            @Override
+            public Meter create(AudioFormat format) {
+                return new Meter() {
+                    long frames;
+
+                    @Override
+                    public void process(float[][] block, int n) {
+                        if (fail) {
+                            throw new IllegalStateException("meter bug");
+                        }
+                        frames += n;
+                    }
+
+                    @Override
+                    public Map<String, Measurement> finish() {
+                        return Map.of(id, Scalar.of(frames, "count"));
+                    }
+                };
+            }
+        };
+    }
+
+    Track fake(String name, long frames) throws IOException {
+        Path file = dir.resolve(name + ".fake");
+        Files.writeString(file, "FAKE " + frames);
+        return new Track(name, file, Role.OTHER, null);
+    }
+
+    Session session(List<Track> tracks) {
+        return new Session(dir, tracks, ExportKind.STEMS, PanLaw.MINUS_3_DB, null, Map.of());
+    }
+
+    @Test
+    void everyMeterSeesEveryFrameOnceAndProgressReachesOne() throws Exception {
+        engine.addDecoder(new FakeDecoder(0), reference());
+        engine.addMeter(countingMeter("a", false), reference());
+        engine.addMeter(countingMeter("b", false), reference());
+        List<Track> tracks = List.of(fake("One", 100_000), fake("Two", 8_191), fake("Three", 1));
+        List<Double> progress = new CopyOnWriteArrayList<>();
+        AnalysisResult result = engine.analyze(new AnalysisRequest(session(tracks), defaults),
+                new AnalysisListener() {
+                    @Override
+                    public void progress(double fraction, String message) {
+                        progress.add(fraction);
+                    }
+                });
+        assertEquals(List.of("One", "Two", "Three"), result.tracks().stream().map(MeasuredTrack::name).toList());
+        long[] expected = {100_000, 8_191, 1};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected[i], result.tracks().get(i).scalar("a").getAsDouble());
+            assertEquals(expected[i], result.tracks().get(i).scalar("b").getAsDouble());
+        }
+        assertEquals(1.0, progress.get(progress.size() - 1));
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1) - 1e-12, "progress never goes back: " + progress);
+        }
+    }
+
+    @Test
+    void brokenFilesAndFailingMetersAreReportedAndTheRestStands() throws Exception {
+        engine.addDecoder(new FakeDecoder(0), reference());
+        engine.addMeter(countingMeter("good", false), reference());
+        engine.addMeter(countingMeter("bad", true), reference());
+        Path notAudio = dir.resolve("notes.wav");
+        Files.writeString(notAudio, "{\"not\": \"audio\"}");
+        List<Track> tracks = new ArrayList<>(List.of(fake("Kick", 4_800)));
+        tracks.add(new Track("Notes", notAudio, Role.OTHER, null));
+        AnalysisResult result = engine.analyze(new AnalysisRequest(session(tracks), defaults), null);
+        assertEquals(4_800, result.tracks().get(0).scalar("good").getAsDouble());
+        assertTrue(result.tracks().get(0).scalar("bad").isEmpty());
+        Finding decode = result.findings().stream().filter(f -> f.ruleId().equals("decode")).findFirst()
+                .orElseThrow();
+        assertEquals(Severity.PROBLEM, decode.severity());
+        assertTrue(decode.message().contains("notes.wav") && decode.message().contains("text document"),
+                decode.message());
+        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("meter:bad")
+                && f.severity() == Severity.RULE_ERROR && f.message().contains("meter bug")));
+    }
+
+    @Test
+    void cancelStopsTheAnalysis() throws Exception {
+        engine.addDecoder(new FakeDecoder(20), reference());
+        engine.addMeter(countingMeter("a", false), reference());
+        AnalysisJob job = engine.submit(new AnalysisRequest(session(List.of(fake("Long", 48_000L * 3600))),
+                defaults), AnalysisListener.NONE);
+        Thread.sleep(100);
+        long start = System.nanoTime();
+        job.cancel();
+        assertThrows(CancellationException.class, () -> job.result().get(5, TimeUnit.SECONDS));
+        assertTrue((System.nanoTime() - start) / 1e9 < 2, "cancelled at once");
+    }
+}
