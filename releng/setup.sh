@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Mixbench need on a Debian machine, skipping what is there.
 #   releng/setup.sh          JDK 17 and Maven
-#   releng/setup.sh --test   also Xvfb, GTK 3 and fonts (the workbench window test) and sox (decoder tests)
+#   releng/setup.sh --test   also Xvfb, GTK 3 and fonts (the workbench window test), sox and ffmpeg (decoder
+#                            tests compare with them), and gcc with libebur128 (the peer comparison)
 set -euo pipefail
 packages=()
 need() { # need COMMAND-OR-FILE PACKAGE
@@ -15,6 +16,10 @@ if [ "${1:-}" = "--test" ]; then
   need xdpyinfo x11-utils
   need /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
   need sox sox
+  need ffmpeg ffmpeg
+  need gcc gcc
+  need pkg-config pkg-config
+  need /usr/include/ebur128.h libebur128-dev
   ls /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 >/dev/null 2>&1 || packages+=(libgtk-3-0)
 fi
 if [ ${#packages[@]} -gt 0 ]; then

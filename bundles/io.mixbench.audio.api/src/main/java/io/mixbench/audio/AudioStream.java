@@ -2,6 +2,7 @@ package io.mixbench.audio;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Samples of one open file, read front to back in blocks. Not thread-safe: one reader at a time.
@@ -25,4 +26,13 @@ public interface AudioStream extends Closeable {
      * @throws IOException when reading fails
      */
     int read(float[][] block, int maxFrames) throws IOException;
+
+    /**
+     * Descriptive data the file carries beside its samples, read with the header. Keys are
+     * {@code <chunk>.<field>}; the standard ones are the constants of {@link AudioMetadataKeys}. Empty when the
+     * format has none.
+     */
+    default Map<String, String> metadata() {
+        return Map.of();
+    }
 }

@@ -118,6 +118,10 @@ final class Commands {
         @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
         boolean quiet;
 
+        @Option(names = "--no-cache",
+                description = "Measure every file again instead of using the analysis cache beside the session.")
+        boolean noCache;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = top.err;
@@ -173,7 +177,7 @@ final class Commands {
                 }
             };
             AnalysisResult result = top.cli.analysis.analyze(new AnalysisRequest(session, ruleSet,
-                    Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000))), progress);
+                    Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), !noCache), progress);
             boolean colour = out == null && System.console() != null && System.getenv("NO_COLOR") == null;
             ReportOptions options = new ReportOptions(colour, threshold);
             if (out != null) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -152,14 +153,25 @@ public final class AnalysisEngine implements AnalysisService {
 
             List<Track> tracks = session.tracks();
             Progress progress = new Progress(listener, tracks);
+            AnalysisCache cache = request.useCache() ? AnalysisCache.of(session) : null;
+            String meterKey = AnalysisCache.meterKey(meterSnapshot);
             List<Future<TrackMeasurer.Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < tracks.size(); i++) {
                 Track track = tracks.get(i);
                 int index = i;
                 futures.add(trackThreads.submit(() -> {
-                    progress.message("Measuring " + track.name());
-                    TrackMeasurer.Outcome outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot,
-                            cancelled::get, fraction -> progress.track(index, fraction));
+                    Optional<MeasuredTrack> cached = cache == null ? Optional.empty() : cache.load(track, meterKey);
+                    TrackMeasurer.Outcome outcome;
+                    if (cached.isPresent()) {
+                        outcome = new TrackMeasurer.Outcome(cached.get(), List.of());
+                    } else {
+                        progress.message("Measuring " + track.name());
+                        outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot, cancelled::get,
+                                fraction -> progress.track(index, fraction));
+                        if (cache != null && outcome.meterFailures().isEmpty()) {
+                            cache.store(outcome.track(), meterKey);
+                        }
+                    }
                     progress.track(index, 1.0);
                     listener.trackMeasured(outcome.track());
                     return outcome;

@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,7 @@ class AnalysisEngineTest {
     /** Decodes files that start with "FAKE" followed by a frame count, as silence, optionally slowly. */
     static final class FakeDecoder implements AudioDecoder {
         final long millisPerBlock;
+        final java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
 
         FakeDecoder(long millisPerBlock) {
             this.millisPerBlock = millisPerBlock;
@@ -89,6 +91,7 @@ class AnalysisEngineTest {
 
         @Override
         public AudioStream open(InputStream in, String sourceName) throws IOException {
+            opens.incrementAndGet();
             String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
             in.close();
             long frames = Long.parseLong(text.substring(4).trim());
@@ -129,6 +132,10 @@ class AnalysisEngineTest {
 
     /** Counts the frames it is fed; optionally fails on the first block. */
     static MeterFactory countingMeter(String id, boolean fail) {
+        return countingMeter(id, fail, "1");
+    }
+
+    static MeterFactory countingMeter(String id, boolean fail, String version) {
         return new MeterFactory() {
             @Override
             public String id() {
@@ -137,7 +144,7 @@ class AnalysisEngineTest {
 
             @Override
             public String algorithmVersion() {
-                return "1";
+                return version;
             }
 
             @Override
@@ -235,5 +242,46 @@ class AnalysisEngineTest {
         job.cancel();
         assertThrows(CancellationException.class, () -> job.result().get(5, TimeUnit.SECONDS));
         assertTrue((System.nanoTime() - start) / 1e9 < 2, "cancelled at once");
+    }
+
+    @Test
+    void unchangedFilesComeFromTheCacheBesideTheSession() throws Exception {
+        FakeDecoder decoder = new FakeDecoder(0);
+        engine.addDecoder(decoder, reference());
+        MeterFactory meterV1 = countingMeter("a", false, "1");
+        engine.addMeter(meterV1, reference());
+        Track one = fake("One", 10_000);
+        Track two = fake("Two", 20_000);
+        AnalysisRequest request = new AnalysisRequest(session(List.of(one, two)), defaults);
+        AnalysisResult first = engine.analyze(request, null);
+        assertEquals(2, decoder.opens.get());
+        assertTrue(Files.isDirectory(dir.resolve(".mixbench/cache/entries")), "kept beside the session");
+
+        AnalysisResult again = engine.analyze(request, null);
+        assertEquals(2, decoder.opens.get(), "nothing decoded again");
+        assertEquals(first.tracks().get(1).scalar("a"), again.tracks().get(1).scalar("a"));
+        assertEquals(first.tracks().get(1).format(), again.tracks().get(1).format());
+
+        Files.writeString(two.file(), "FAKE 30000");
+        AnalysisResult changed = engine.analyze(request, null);
+        assertEquals(3, decoder.opens.get(), "only the changed file is decoded again");
+        assertEquals(30_000, changed.tracks().get(1).scalar("a").getAsDouble());
+
+        engine.removeMeter(meterV1);
+        engine.addMeter(countingMeter("a", false, "2"), reference());
+        engine.analyze(request, null);
+        assertEquals(5, decoder.opens.get(), "a new meter version measures everything again");
+
+        engine.analyze(new AnalysisRequest(session(List.of(one, two)), defaults, Duration.ofSeconds(1), false), null);
+        assertEquals(7, decoder.opens.get(), "useCache=false decodes");
+
+        try (var entries = Files.list(dir.resolve(".mixbench/cache/entries"))) {
+            for (Path entry : entries.toList()) {
+                Files.write(entry, new byte[]{1, 2, 3});
+            }
+        }
+        AnalysisResult afterDamage = engine.analyze(request, null);
+        assertEquals(9, decoder.opens.get(), "a damaged entry is a miss, not an error");
+        assertEquals(10_000, afterDamage.tracks().get(0).scalar("a").getAsDouble());
     }
 }
