@@ -118,8 +118,7 @@ final class Commands {
         @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
         boolean quiet;
 
-        @Option(names = "--no-cache",
-                description = "Measure every file again instead of using the analysis cache beside the session.")
+        @Option(names = "--no-cache", description = "Measure every file again instead of using the analysis cache beside the session.")
         boolean noCache;
 
         @Override
