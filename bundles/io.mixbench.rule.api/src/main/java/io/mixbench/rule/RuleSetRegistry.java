@@ -32,4 +32,22 @@ public interface RuleSetRegistry {
 
     /** An installed set by id, or a rule-set file by path (when {@code idOrPath} names an existing file). */
     RuleSet resolve(String idOrPath) throws IOException;
+
+    /**
+     * Resolves a set for a session: a set file beside the session ({@code <sessionFolder>/<id>.ruleset.json}) first,
+     * then the user's sets ({@link #userFolder()}), then the installed sets, then a rule-set file by path.
+     *
+     * @param sessionFolder the session's folder, or null
+     * @throws RuleSetException naming what was looked for, or the file, line and problem of an invalid set
+     */
+    RuleSet resolve(String idOrPath, Path sessionFolder) throws IOException;
+
+    /**
+     * The folder of the user's own (studio) rule sets: {@code $XDG_CONFIG_HOME/mixbench/rulesets}, else
+     * {@code ~/.config/mixbench/rulesets}. Its {@code *.json} files appear in {@link #ruleSets()} when valid.
+     */
+    Path userFolder();
+
+    /** What is wrong with the user's and the bundles' rule sets that could not be loaded, one message each. */
+    List<String> problems();
 }

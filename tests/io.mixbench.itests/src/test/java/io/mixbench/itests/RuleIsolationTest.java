@@ -48,4 +48,22 @@ class RuleIsolationTest {
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(Findings.keys(Product.JSON.readTree(run.out()), "rule-error").contains("bad.hangs@"));
     }
+
+    @Test
+    void bundleThatNeverResolvesIsAPluginErrorAndTheRestStands(@TempDir Path plugins) throws Exception {
+        Files.copy(Product.testBundle("io.mixbench.testbundle.unresolvable"), plugins.resolve("unresolvable.jar"));
+        try (EmbeddedProduct product = Product.startCli(plugins)) {
+            assertTrue(product.problems().stream().anyMatch(p -> p.contains("io.mixbench.testbundle.unresolvable")),
+                    "the launcher reports it: " + product.problems());
+            Product.Run run = Product.run(product, "analyze", Product.demo("clean").toString(), "--format", "json");
+            JsonNode report = run.json();
+            ReportSchema.assertValid(report);
+            JsonNode plugin = Findings.ofRule(report, "plugin").get(0);
+            assertEquals("rule-error", plugin.get("severity").asText());
+            assertTrue(plugin.get("message").asText().contains("io.mixbench.testbundle.unresolvable")
+                    && plugin.get("message").asText().contains("com.example.nowhere.api"), plugin.toString());
+            assertTrue(Findings.keys(report, "ok").contains("kick.level@Kick"), "the other rules ran");
+            assertEquals(1, run.exitCode());
+        }
+    }
 }

@@ -39,7 +39,8 @@ final class Commands {
     }
 
     @Command(name = "mixbench", mixinStandardHelpOptions = true, versionProvider = Top.Version.class, description = "Objective mix-balance analysis: measures stems and the mix, checks them against a rule set,"
-            + " and says what to change.", subcommands = {Analyze.class, Rules.class, RuleSets.class, Plugins.class,
+            + " and says what to change.", subcommands = {Analyze.class, Rules.class, RuleSetCommands.class,
+                    PluginCommands.class,
                     VersionCommand.class,
                     picocli.CommandLine.HelpCommand.class}, footer = {"",
                             "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or"
@@ -150,7 +151,9 @@ final class Commands {
                 String setName = rules != null
                         ? rules
                         : session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID;
-                ruleSet = top.cli.ruleSets.resolve(setName);
+                Path location = session.location();
+                ruleSet = top.cli.ruleSets.resolve(setName,
+                        Files.isDirectory(location) ? location : location.toAbsolutePath().getParent());
             } catch (IOException e) {
                 err.println("mixbench: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -262,82 +265,6 @@ final class Commands {
                 }
             }
             return ExitCodes.OK;
-        }
-    }
-
-    @Command(name = "rulesets", mixinStandardHelpOptions = true, description = "List the installed rule sets; 'show SET' prints one, 'check FILE' validates a file.")
-    static final class RuleSets implements Callable<Integer> {
-        @ParentCommand
-        Top top;
-
-        @Parameters(arity = "0..2", paramLabel = "[show SET | check FILE]")
-        List<String> words = new ArrayList<>();
-
-        @Override
-        public Integer call() {
-            RuleSetRegistry registry = top.cli.ruleSets;
-            if (words.isEmpty()) {
-                for (RuleSet s : registry.ruleSets()) {
-                    top.out.printf(Locale.ROOT, "%-20s %s  (%s)%n", s.id(), s.title(), s.source());
-                }
-                return ExitCodes.OK;
-            }
-            if (words.size() != 2 || !(words.get(0).equals("show") || words.get(0).equals("check"))) {
-                top.err.println("mixbench: usage: mixbench rulesets [show SET | check FILE]");
-                return ExitCodes.USAGE;
-            }
-            try {
-                RuleSet set = words.get(0).equals("show")
-                        ? registry.resolve(words.get(1))
-                        : registry.load(Path.of(words.get(1)));
-                if (words.get(0).equals("check")) {
-                    top.out.println(words.get(1) + ": valid rule set '" + set.id() + "'");
-                    return ExitCodes.OK;
-                }
-                top.out.println(set.id() + ": " + set.title());
-                top.out.println("  " + set.description());
-                top.out.println("  source: " + set.source());
-                set.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                    String values = e.getValue().parameters().entrySet().stream()
-                            .map(p -> p.getKey() + "=" + fmt(p.getValue())).collect(Collectors.joining(", "));
-                    top.out.printf(Locale.ROOT, "  %-18s %s %s%n", e.getKey(),
-                            Boolean.FALSE.equals(e.getValue().enabled()) ? "disabled" : "enabled", values);
-                });
-                return ExitCodes.OK;
-            } catch (IOException e) {
-                top.err.println("mixbench: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-        }
-    }
-
-    @Command(name = "plugins", mixinStandardHelpOptions = true, description = "List the bundles installed from the plug-in folder, with their state.")
-    static final class Plugins implements Callable<Integer> {
-        @ParentCommand
-        Top top;
-
-        @Override
-        public Integer call() {
-            var launch = top.cli.launchContext();
-            String prefix = launch == null ? null : launch.pluginsDir().toUri().toString();
-            top.out.println("Plug-in folder: " + (launch == null ? "(none)" : launch.pluginsDir()));
-            for (Bundle b : top.cli.bundleContext().getBundles()) {
-                if (prefix != null && b.getLocation().startsWith(prefix)) {
-                    top.out.printf(Locale.ROOT, "  %-40s %-16s %s%n", b.getSymbolicName(), b.getVersion(), state(b));
-                }
-            }
-            return ExitCodes.OK;
-        }
-
-        private static String state(Bundle b) {
-            return switch (b.getState()) {
-                case Bundle.ACTIVE -> "active";
-                case Bundle.RESOLVED -> "resolved (not started)";
-                case Bundle.INSTALLED -> "installed (does not resolve)";
-                case Bundle.STARTING -> "starting";
-                case Bundle.STOPPING -> "stopping";
-                default -> "uninstalled";
-            };
         }
     }
 

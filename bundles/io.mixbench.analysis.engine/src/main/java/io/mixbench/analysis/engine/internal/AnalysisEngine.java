@@ -31,7 +31,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,9 +60,11 @@ public final class AnalysisEngine implements AnalysisService {
             Math.max(1, Runtime.getRuntime().availableProcessors()), daemonThreads("mixbench-meter"));
     private final ExecutorService ruleThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-rule"));
     private String engineVersion = "unknown";
+    private BundleContext bundleContext;
 
     @Activate
     void activate(BundleContext context) {
+        bundleContext = context;
         engineVersion = context.getBundle().getVersion().toString();
     }
 
@@ -68,6 +73,14 @@ public final class AnalysisEngine implements AnalysisService {
         coordinators.shutdownNow();
         trackThreads.shutdownNow();
         ruleThreads.shutdownNow();
+        try {
+            // Decoding stops at the next block; wait for it so no file is written after the service has gone.
+            // Rule threads are not waited for: a hung rule never ends.
+            coordinators.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            trackThreads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -208,6 +221,7 @@ public final class AnalysisEngine implements AnalysisService {
             if (cancelled.get()) {
                 throw new CancellationException("analysis cancelled");
             }
+            findings.addAll(unresolvedPlugins());
             progress.message("Checking rules");
             List<MeasuredTrack> usable = measuredTracks.stream().filter(MeasuredTrack::measured).toList();
             RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, request.ruleSet(), ruleSnapshot,
@@ -220,6 +234,35 @@ public final class AnalysisEngine implements AnalysisService {
             return new AnalysisResult(session, request.ruleSet(), measuredTracks, applied, findings, started,
                     Duration.ofNanos(System.nanoTime() - t0), versions(decoders, meterSnapshot, ruleSnapshot));
         }
+    }
+
+    /**
+     * One RULE ERROR finding per bundle that does not resolve: whatever rules, meters or decoders it brings are
+     * missing from this analysis, and the report must say so rather than look complete.
+     */
+    private List<Finding> unresolvedPlugins() {
+        List<Finding> findings = new ArrayList<>();
+        if (bundleContext == null) {
+            return findings;
+        }
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getState() != Bundle.INSTALLED || b.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            String reason;
+            try {
+                // Only plug-ins that failed to start are left INSTALLED; trying again yields the resolver's reason.
+                b.start(Bundle.START_TRANSIENT);
+                continue;
+            } catch (BundleException | IllegalStateException | SecurityException e) {
+                reason = e.getMessage();
+            }
+            findings.add(Finding.of("plugin", Severity.RULE_ERROR)
+                    .message("Plug-in bundle " + b.getSymbolicName() + " " + b.getVersion() + " (" + b.getLocation()
+                            + ") does not resolve, so what it brings is missing from this analysis: " + reason)
+                    .build());
+        }
+        return findings;
     }
 
     private Map<String, String> versions(Iterable<ServiceEntry<AudioDecoder>> decoderEntries,

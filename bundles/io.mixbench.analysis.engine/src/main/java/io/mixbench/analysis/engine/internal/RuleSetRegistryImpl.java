@@ -49,6 +49,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
     private static final Logger LOG = Logger.getLogger(RuleSetRegistryImpl.class.getName());
 
     private final Map<Long, List<RuleSet>> bundleSets = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> bundleProblems = new ConcurrentHashMap<>();
     private final Map<Rule, RuleDescriptor> rules = new ConcurrentHashMap<>();
     private BundleTracker<Long> tracker;
 
@@ -61,13 +62,16 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
                 if (header == null) {
                     return null;
                 }
-                bundleSets.put(bundle.getBundleId(), readBundleSets(bundle, header));
+                List<String> problems = new ArrayList<>();
+                bundleSets.put(bundle.getBundleId(), readBundleSets(bundle, header, problems));
+                bundleProblems.put(bundle.getBundleId(), problems);
                 return bundle.getBundleId();
             }
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Long id) {
                 bundleSets.remove(id);
+                bundleProblems.remove(id);
             }
         };
         tracker.open();
@@ -91,7 +95,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         rules.remove(rule);
     }
 
-    private List<RuleSet> readBundleSets(Bundle bundle, String header) {
+    private List<RuleSet> readBundleSets(Bundle bundle, String header, List<String> problems) {
         List<RuleSet> sets = new ArrayList<>();
         for (String resource : header.split(",")) {
             String path = resource.trim();
@@ -101,7 +105,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             String source = "bundle:" + bundle.getSymbolicName() + "/" + path;
             URL url = bundle.getEntry(path);
             if (url == null) {
-                LOG.warning(source + ": listed in " + HEADER + " but not in the bundle");
+                problems.add(source + ": listed in " + HEADER + " but not in the bundle");
                 continue;
             }
             try (InputStream in = url.openStream()) {
@@ -109,7 +113,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
                 RuleSetValidator.validate(parsed, descriptors(), r -> Map.of(), false);
                 sets.add(parsed.ruleSet());
             } catch (IOException e) {
-                LOG.warning(e.getMessage());
+                problems.add(e.getMessage());
             }
         }
         return sets;
@@ -123,11 +127,98 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         return byId;
     }
 
-    private Map<String, RuleSet> installed() {
+    /** The shipped sets (from bundles), by id. */
+    private Map<String, RuleSet> shipped() {
         Map<String, RuleSet> byId = new LinkedHashMap<>();
         bundleSets.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> e.getValue().forEach(s -> byId.putIfAbsent(s.id(), s)));
         return byId;
+    }
+
+    /** The shipped sets and the valid sets of the user's folder, by id (unresolved). */
+    private Map<String, RuleSet> installed() {
+        return installed(new ArrayList<>());
+    }
+
+    private Map<String, RuleSet> installed(List<String> problems) {
+        Map<String, RuleSet> byId = shipped();
+        Map<String, RuleSetParser.Parsed> user = new LinkedHashMap<>();
+        for (Path file : userFiles()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                RuleSetParser.Parsed parsed = RuleSetParser.parse(in, file.toString());
+                String id = parsed.ruleSet().id();
+                if (byId.containsKey(id) || user.containsKey(id)) {
+                    problems.add(file + ": rule set id '" + id + "' is already taken by "
+                            + (byId.containsKey(id) ? byId.get(id).source() : user.get(id).ruleSet().source()));
+                    continue;
+                }
+                user.put(id, parsed);
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        // A user set may extend a shipped set or another user set: validate each against its resolved parent.
+        Map<String, RuleSet> candidates = new LinkedHashMap<>(byId);
+        user.forEach((id, parsed) -> candidates.put(id, parsed.ruleSet()));
+        Map<String, RuleDescriptor> descriptors = descriptors();
+        for (var e : user.entrySet()) {
+            RuleSetParser.Parsed parsed = e.getValue();
+            try {
+                RuleSet parent = parsed.ruleSet().extendsId() == null
+                        ? null
+                        : resolveChain(requireInstalled(parsed.ruleSet(), candidates), candidates);
+                RuleSetValidator.validate(parsed, descriptors, r -> inheritedValues(parent, descriptors.get(r)), true);
+                byId.put(e.getKey(), parsed.ruleSet());
+            } catch (RuleSetException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
+        return byId;
+    }
+
+    private static RuleSet requireInstalled(RuleSet child, Map<String, RuleSet> installed) throws RuleSetException {
+        RuleSet parent = installed.get(child.extendsId());
+        if (parent == null) {
+            throw new RuleSetException(child.source() + ": extends '" + child.extendsId()
+                    + "', which is not installed (installed: " + String.join(", ", installed.keySet()) + ")");
+        }
+        return parent;
+    }
+
+    private List<Path> userFiles() {
+        Path folder = userFolder();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).filter(Files::isRegularFile)
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public Path userFolder() {
+        String override = System.getProperty("mixbench.configDir");
+        Path config;
+        if (override != null && !override.isBlank()) {
+            config = Path.of(override);
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            config = xdg != null && !xdg.isBlank()
+                    ? Path.of(xdg).resolve("mixbench")
+                    : Path.of(System.getProperty("user.home"), ".config", "mixbench");
+        }
+        return config.resolve("rulesets");
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        bundleProblems.values().forEach(problems::addAll);
+        installed(problems);
+        return problems;
     }
 
     @Override
@@ -169,15 +260,9 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             throw new RuleSetException(file + ": file not found");
         }
         Map<String, RuleSet> installed = installed();
-        RuleSet parent = null;
-        if (parsed.ruleSet().extendsId() != null) {
-            RuleSet base = installed.get(parsed.ruleSet().extendsId());
-            if (base == null) {
-                throw new RuleSetException(file + ": extends '" + parsed.ruleSet().extendsId()
-                        + "', which is not installed (installed: " + String.join(", ", installed.keySet()) + ")");
-            }
-            parent = resolveChain(base, installed);
-        }
+        RuleSet parent = parsed.ruleSet().extendsId() == null
+                ? null
+                : resolveChain(requireInstalled(parsed.ruleSet(), installed), installed);
         Map<String, RuleDescriptor> descriptors = descriptors();
         RuleSet inheritedFrom = parent;
         RuleSetValidator.validate(parsed, descriptors,
@@ -198,6 +283,17 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         }
         throw new RuleSetException("'" + idOrPath + "' is neither an installed rule set (installed: "
                 + String.join(", ", installed().keySet()) + ") nor a rule-set file");
+    }
+
+    @Override
+    public RuleSet resolve(String idOrPath, Path sessionFolder) throws IOException {
+        if (sessionFolder != null && idOrPath.matches("[a-z0-9][a-z0-9._-]*")) {
+            Path beside = sessionFolder.resolve(idOrPath + ".ruleset.json");
+            if (Files.isRegularFile(beside)) {
+                return load(beside);
+            }
+        }
+        return resolve(idOrPath);
     }
 
     private static Map<String, Double> inheritedValues(RuleSet parent, RuleDescriptor descriptor) {
