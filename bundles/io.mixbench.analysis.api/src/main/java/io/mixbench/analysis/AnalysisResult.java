@@ -1,6 +1,7 @@
 package io.mixbench.analysis;
 
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.Severity;
@@ -22,15 +23,24 @@ import java.util.Optional;
  * @param startedAt when the analysis started
  * @param elapsed how long it took
  * @param versions versions of the tool and of the bundles that took part, by name
+ * @param groups what cross-track meters measured on groups of tracks
  */
 public record AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrack> tracks, List<AppliedRule> rules,
-        List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions) {
+        List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions,
+        List<GroupMeasurement> groups) {
 
     public AnalysisResult {
         tracks = List.copyOf(tracks);
         rules = List.copyOf(rules);
         findings = List.copyOf(findings);
         versions = Map.copyOf(versions);
+        groups = List.copyOf(groups);
+    }
+
+    /** A result without cross-track measurements. */
+    public AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrack> tracks, List<AppliedRule> rules,
+            List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions) {
+        this(session, ruleSet, tracks, rules, findings, startedAt, elapsed, versions, List.of());
     }
 
     /** The most severe finding's severity, {@link Severity#OK} when there is none. */

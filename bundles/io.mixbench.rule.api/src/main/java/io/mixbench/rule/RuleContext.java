@@ -41,4 +41,7 @@ public interface RuleContext {
 
     /** The id of the rule set the parameters come from. */
     String ruleSetId();
+
+    /** What cross-track meters measured on groups of tracks (null test, mic alignment, ...), in no order. */
+    List<GroupMeasurement> groupMeasurements();
 }

@@ -7,8 +7,11 @@ import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AnalysisService;
 import io.mixbench.analysis.AppliedRule;
 import io.mixbench.audio.AudioDecoder;
+import io.mixbench.meter.CrossTrackMeterFactory;
 import io.mixbench.meter.MeterFactory;
+import io.mixbench.meter.TrackInfo;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.Severity;
@@ -54,6 +57,7 @@ public final class AnalysisEngine implements AnalysisService {
     private final ConcurrentSkipListSet<ServiceEntry<AudioDecoder>> decoders = new ConcurrentSkipListSet<>();
     private final ConcurrentSkipListSet<ServiceEntry<MeterFactory>> meters = new ConcurrentSkipListSet<>();
     private final ConcurrentSkipListSet<ServiceEntry<Rule>> rules = new ConcurrentSkipListSet<>();
+    private final ConcurrentSkipListSet<ServiceEntry<CrossTrackMeterFactory>> crossTrackMeters = new ConcurrentSkipListSet<>();
 
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemonThreads("mixbench-analysis"));
     private final ExecutorService trackThreads = Executors.newFixedThreadPool(
@@ -110,6 +114,15 @@ public final class AnalysisEngine implements AnalysisService {
         rules.removeIf(e -> e.service() == rule);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addCrossTrackMeter(CrossTrackMeterFactory meter, ServiceReference<CrossTrackMeterFactory> ref) {
+        crossTrackMeters.add(ServiceEntry.of(meter, ref));
+    }
+
+    void removeCrossTrackMeter(CrossTrackMeterFactory meter) {
+        crossTrackMeters.removeIf(e -> e.service() == meter);
+    }
+
     @Override
     public AnalysisJob submit(AnalysisRequest request, AnalysisListener listener) {
         Job job = new Job(request, listener == null ? AnalysisListener.NONE : listener);
@@ -156,6 +169,55 @@ public final class AnalysisEngine implements AnalysisService {
             }
         }
 
+        /**
+         * The cross-track pass: each factory picks groups of measured tracks; each group's files are decoded in
+         * lockstep on the track threads. A meter that fails is reported and the rest stands.
+         */
+        private List<GroupMeasurement> measureGroups(List<MeasuredTrack> usable, List<AudioDecoder> decoderSnapshot,
+                List<ServiceEntry<CrossTrackMeterFactory>> factories, List<Finding> findings)
+                throws InterruptedException {
+            List<TrackInfo> infos = usable.stream().map(t -> new TrackInfo(t.name(), t.track().role().id(),
+                    t.track().group(), t.format())).toList();
+            record Pending(ServiceEntry<CrossTrackMeterFactory> factory, List<MeasuredTrack> tracks,
+                    Future<Map<String, io.mixbench.meter.Measurement>> result) {
+            }
+            List<Pending> pending = new ArrayList<>();
+            for (ServiceEntry<CrossTrackMeterFactory> entry : factories) {
+                CrossTrackMeterFactory factory = entry.service();
+                try {
+                    for (int[] group : factory.groups(infos)) {
+                        List<MeasuredTrack> members = new ArrayList<>();
+                        List<TrackInfo> memberInfos = new ArrayList<>();
+                        for (int i : group) {
+                            members.add(usable.get(i));
+                            memberInfos.add(infos.get(i));
+                        }
+                        var meter = factory.create(memberInfos);
+                        pending.add(new Pending(entry, members, trackThreads.submit(() -> GroupMeasurer.measure(
+                                members.stream().map(MeasuredTrack::track).toList(), decoderSnapshot, meter,
+                                cancelled::get))));
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    findings.add(crossTrackError(entry, List.of(), "failed: " + e));
+                }
+            }
+            List<GroupMeasurement> groups = new ArrayList<>();
+            for (Pending p : pending) {
+                List<String> names = p.tracks.stream().map(MeasuredTrack::name).toList();
+                try {
+                    Map<String, io.mixbench.meter.Measurement> measurements = p.result.get();
+                    groups.add(new GroupMeasurement(p.factory.service().id(), names,
+                            measurements == null ? Map.of() : measurements));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof CancellationException c) {
+                        throw c;
+                    }
+                    findings.add(crossTrackError(p.factory, names, "failed: " + e.getCause()));
+                }
+            }
+            return groups;
+        }
+
         private AnalysisResult run() throws InterruptedException {
             Instant started = Instant.now();
             long t0 = System.nanoTime();
@@ -163,6 +225,7 @@ public final class AnalysisEngine implements AnalysisService {
             List<AudioDecoder> decoderSnapshot = decoders.stream().map(ServiceEntry::service).toList();
             List<ServiceEntry<MeterFactory>> meterSnapshot = List.copyOf(meters);
             List<ServiceEntry<Rule>> ruleSnapshot = List.copyOf(rules);
+            List<ServiceEntry<CrossTrackMeterFactory>> crossTrackSnapshot = List.copyOf(crossTrackMeters);
 
             List<Track> tracks = session.tracks();
             Progress progress = new Progress(listener, tracks);
@@ -222,18 +285,28 @@ public final class AnalysisEngine implements AnalysisService {
                 throw new CancellationException("analysis cancelled");
             }
             findings.addAll(unresolvedPlugins());
-            progress.message("Checking rules");
             List<MeasuredTrack> usable = measuredTracks.stream().filter(MeasuredTrack::measured).toList();
-            RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, request.ruleSet(), ruleSnapshot,
-                    request.ruleTimeLimit(), ruleThreads);
+            List<GroupMeasurement> groups = measureGroups(usable, decoderSnapshot, crossTrackSnapshot, findings);
+            progress.message("Checking rules");
+            RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, groups, request.ruleSet(),
+                    ruleSnapshot, request.ruleTimeLimit(), ruleThreads);
             findings.addAll(rulesOutcome.findings());
             findings.sort(FINDING_ORDER);
             List<AppliedRule> applied = new ArrayList<>(rulesOutcome.rules());
             applied.sort(Comparator.comparing(AppliedRule::ruleId));
             listener.progress(1.0, "Done");
             return new AnalysisResult(session, request.ruleSet(), measuredTracks, applied, findings, started,
-                    Duration.ofNanos(System.nanoTime() - t0), versions(decoders, meterSnapshot, ruleSnapshot));
+                    Duration.ofNanos(System.nanoTime() - t0), versions(decoders, meterSnapshot, ruleSnapshot), groups);
         }
+    }
+
+    private static Finding crossTrackError(ServiceEntry<CrossTrackMeterFactory> entry, List<String> tracks,
+            String what) {
+        String id = entry.service().id();
+        return Finding.of("meter:" + id, Severity.RULE_ERROR).tracks(tracks)
+                .message("Meter " + id + " (bundle " + entry.bundle() + " " + entry.bundleVersion() + ") " + what
+                        + (tracks.isEmpty() ? "." : " on " + String.join(", ", tracks) + "."))
+                .build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mixbench.analysis.engine.internal;
 
+import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Parameter;
 import io.mixbench.rule.RuleContext;
@@ -20,10 +21,13 @@ final class RuleContextImpl implements RuleContext {
     private final List<MeasuredTrack> measured;
     private final RuleSet ruleSet;
     private final Map<String, Double> parameters;
+    private final List<GroupMeasurement> groups;
 
-    RuleContextImpl(Session session, List<MeasuredTrack> measured, RuleSet ruleSet, RuleDescriptor descriptor) {
+    RuleContextImpl(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
+            RuleDescriptor descriptor) {
         this.session = session;
         this.measured = List.copyOf(measured);
+        this.groups = List.copyOf(groups);
         this.ruleSet = ruleSet;
         this.parameters = effectiveParameters(ruleSet, descriptor);
     }
@@ -82,5 +86,10 @@ final class RuleContextImpl implements RuleContext {
     @Override
     public String ruleSetId() {
         return ruleSet.id();
+    }
+
+    @Override
+    public List<GroupMeasurement> groupMeasurements() {
+        return groups;
     }
 }

@@ -2,6 +2,7 @@ package io.mixbench.analysis.engine.internal;
 
 import io.mixbench.analysis.AppliedRule;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleDescriptor;
@@ -41,7 +42,7 @@ final class RuleRunner {
     private RuleRunner() {
     }
 
-    static Outcome run(Session session, List<MeasuredTrack> measured, RuleSet ruleSet,
+    static Outcome run(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
             List<ServiceEntry<Rule>> rules, Duration timeLimit, ExecutorService ruleThreads) {
         List<Finding> findings = new ArrayList<>();
         List<AppliedRule> applied = new ArrayList<>();
@@ -62,7 +63,7 @@ final class RuleRunner {
             Map<String, Double> parameters;
             RuleContextImpl context;
             try {
-                context = new RuleContextImpl(session, measured, ruleSet, descriptor);
+                context = new RuleContextImpl(session, measured, groups, ruleSet, descriptor);
                 parameters = context.parameters();
             } catch (RuntimeException e) {
                 findings.add(ruleError(descriptor.id(), entry, "has unusable parameters: " + e.getMessage()));

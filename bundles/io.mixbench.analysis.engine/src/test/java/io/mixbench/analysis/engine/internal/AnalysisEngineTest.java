@@ -284,4 +284,77 @@ class AnalysisEngineTest {
         assertEquals(9, decoder.opens.get(), "a damaged entry is a miss, not an error");
         assertEquals(10_000, afterDamage.tracks().get(0).scalar("a").getAsDouble());
     }
+
+    /** Pairs every two tracks; measures frames seen in lockstep and the sum of all samples. */
+    static io.mixbench.meter.CrossTrackMeterFactory lockstepMeter(boolean fail) {
+        return new io.mixbench.meter.CrossTrackMeterFactory() {
+            @Override
+            public String id() {
+                return "lockstep";
+            }
+
+            @Override
+            public String algorithmVersion() {
+                return "1";
+            }
+
+            @Override
+            public List<int[]> groups(List<io.mixbench.meter.TrackInfo> tracks) {
+                return List.of(new int[]{1, 0});
+            }
+
+            @Override
+            public io.mixbench.meter.CrossTrackMeter create(List<io.mixbench.meter.TrackInfo> group) {
+                return new io.mixbench.meter.CrossTrackMeter() {
+                    long frames;
+                    double sum;
+
+                    @Override
+                    public void process(float[][][] blocks, int n) {
+                        if (fail) {
+                            throw new IllegalStateException("cross-track bug");
+                        }
+                        frames += n;
+                        for (float[][] track : blocks) {
+                            for (int i = 0; i < n; i++) {
+                                sum += track[0][i];
+                            }
+                        }
+                    }
+
+                    @Override
+                    public Map<String, Measurement> finish() {
+                        return Map.of("frames", Scalar.of(frames, "count"), "sum", Scalar.of(sum, "ratio"));
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void crossTrackMetersSeeTheirGroupsInLockstep() throws Exception {
+        engine.addDecoder(new FakeDecoder(0), reference());
+        engine.addMeter(countingMeter("a", false), reference());
+        engine.addCrossTrackMeter(lockstepMeter(false), reference());
+        AnalysisResult result = engine.analyze(new AnalysisRequest(session(List.of(fake("Long", 20_000),
+                fake("Short", 5_000))), defaults), null);
+        assertEquals(1, result.groups().size());
+        io.mixbench.rule.GroupMeasurement group = result.groups().get(0);
+        assertEquals(List.of("Short", "Long"), group.tracks(), "in the order the meter asked for");
+        assertEquals(20_000, group.scalar("frames").getAsDouble(), "the longer file sets the length");
+        assertEquals(0.25 * 25_000, group.scalar("sum").getAsDouble(), 1e-6, "the shorter one is zero after its end");
+    }
+
+    @Test
+    void failingCrossTrackMeterIsARuleErrorAndTheRestStands() throws Exception {
+        engine.addDecoder(new FakeDecoder(0), reference());
+        engine.addMeter(countingMeter("a", false), reference());
+        engine.addCrossTrackMeter(lockstepMeter(true), reference());
+        AnalysisResult result = engine.analyze(new AnalysisRequest(session(List.of(fake("One", 100),
+                fake("Two", 100))), defaults), null);
+        assertTrue(result.groups().isEmpty());
+        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("meter:lockstep")
+                && f.severity() == Severity.RULE_ERROR && f.message().contains("cross-track bug")));
+        assertEquals(100, result.tracks().get(0).scalar("a").getAsDouble());
+    }
 }

@@ -77,8 +77,10 @@ class RuleRunnerTest {
         ServiceEntry<Rule> stranger = rule("stranger", Set.of(), c -> List.of(Finding.of("stranger", Severity.INFO)
                 .tracks("Nobody").message("?").build()));
         long start = System.nanoTime();
-        RuleRunner.Outcome outcome = RuleRunner.run(session, measured, defaults, List.of(good, throwing, hanging,
-                nothing, stranger), Duration.ofMillis(300), threads);
+        RuleRunner.Outcome outcome = RuleRunner.run(session, measured, List.of(), defaults,
+                List.of(good, throwing, hanging,
+                        nothing, stranger),
+                Duration.ofMillis(300), threads);
         assertTrue((System.nanoTime() - start) / 1e9 < 3, "the hung rule is abandoned at its time limit");
         Map<String, Severity> byRule = new java.util.TreeMap<>();
         outcome.findings().forEach(f -> byRule.put(f.ruleId(), f.severity()));
@@ -94,7 +96,8 @@ class RuleRunnerTest {
         ServiceEntry<Rule> vocal = rule("vocal", Set.of(Role.LEAD_VOCAL), c -> {
             throw new AssertionError("must not run without a vocal");
         });
-        RuleRunner.Outcome outcome = RuleRunner.run(session, measured, defaults, List.of(vocal), Duration.ofSeconds(1),
+        RuleRunner.Outcome outcome = RuleRunner.run(session, measured, List.of(), defaults, List.of(vocal),
+                Duration.ofSeconds(1),
                 threads);
         assertEquals(1, outcome.findings().size());
         assertEquals(Severity.INFO, outcome.findings().get(0).severity());
@@ -121,9 +124,11 @@ class RuleRunnerTest {
         ServiceEntry<Rule> entry = new ServiceEntry<>(rule, "b", "1", 0, 1);
         RuleSet studio = new RuleSet("studio", "Studio", "", null, Map.of("p", new io.mixbench.rule.RuleSettings(null,
                 Map.of("limit", 4.0))), "test");
-        assertEquals("limit=1.0", RuleRunner.run(session, measured, defaults, List.of(entry), Duration.ofSeconds(1),
-                threads).findings().get(0).message());
-        assertEquals("limit=4.0", RuleRunner.run(session, measured, studio, List.of(entry), Duration.ofSeconds(1),
-                threads).findings().get(0).message());
+        assertEquals("limit=1.0",
+                RuleRunner.run(session, measured, List.of(), defaults, List.of(entry), Duration.ofSeconds(1),
+                        threads).findings().get(0).message());
+        assertEquals("limit=4.0",
+                RuleRunner.run(session, measured, List.of(), studio, List.of(entry), Duration.ofSeconds(1),
+                        threads).findings().get(0).message());
     }
 }

@@ -18,6 +18,7 @@ import io.mixbench.meter.Spectrum;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.RuleSet;
@@ -154,6 +155,20 @@ public final class JsonReportRenderer implements ReportRenderer {
                 finding(finding);
             }
             gen.writeEndArray();
+
+            gen.writeArrayFieldStart("groups");
+            for (GroupMeasurement group : result.groups()) {
+                gen.writeStartObject();
+                gen.writeStringField("meter", group.meterId());
+                gen.writeArrayFieldStart("tracks");
+                for (String name : group.tracks()) {
+                    gen.writeString(name);
+                }
+                gen.writeEndArray();
+                measurements(group.measurements());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
             gen.writeEndObject();
         }
 
@@ -216,12 +231,16 @@ public final class JsonReportRenderer implements ReportRenderer {
             if (measured.error() != null) {
                 gen.writeStringField("error", measured.error());
             }
+            measurements(measured.measurements());
+            gen.writeEndObject();
+        }
+
+        private void measurements(Map<String, Measurement> measurements) throws IOException {
             gen.writeObjectFieldStart("measurements");
-            for (Map.Entry<String, Measurement> entry : new TreeMap<>(measured.measurements()).entrySet()) {
+            for (Map.Entry<String, Measurement> entry : new TreeMap<>(measurements).entrySet()) {
                 gen.writeFieldName(entry.getKey());
                 measurement(entry.getValue());
             }
-            gen.writeEndObject();
             gen.writeEndObject();
         }
 

@@ -129,7 +129,7 @@ class JsonReportRendererTest {
     void topLevelFieldsComeInContractOrder() throws IOException {
         JsonNode report = render(Fixtures.withMix());
         assertEquals(List.of("format", "formatVersion", "tool", "versions", "analysedAt", "elapsedSeconds", "session",
-                "ruleSet", "summary", "tracks", "mix", "findings"), fieldNames(report));
+                "ruleSet", "summary", "tracks", "mix", "findings", "groups"), fieldNames(report));
         assertEquals("mixbench-report", report.get("format").asText());
         assertEquals(1, report.get("formatVersion").asInt());
         assertEquals("Mixbench", report.at("/tool/name").asText());

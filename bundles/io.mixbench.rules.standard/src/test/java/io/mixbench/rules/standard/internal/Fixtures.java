@@ -132,6 +132,7 @@ final class Fixtures {
         private final Session session;
         private final List<MeasuredTrack> tracks;
         private final Map<String, Double> overrides = new LinkedHashMap<>();
+        private final List<io.mixbench.rule.GroupMeasurement> groups = new java.util.ArrayList<>();
 
         FakeContext(Rule rule, ExportKind kind, PanLaw panLaw, List<MeasuredTrack> tracks) {
             this.rule = rule;
@@ -190,6 +191,16 @@ final class Fixtures {
         @Override
         public String ruleSetId() {
             return "test";
+        }
+
+        FakeContext withGroup(io.mixbench.rule.GroupMeasurement group) {
+            groups.add(group);
+            return this;
+        }
+
+        @Override
+        public List<io.mixbench.rule.GroupMeasurement> groupMeasurements() {
+            return List.copyOf(groups);
         }
     }
 
