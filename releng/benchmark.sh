@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Prints how fast and how lean Mixbench's meters are (figures only: never fails on slow ones).
+#   releng/benchmark.sh [--brief]
+# Generates a 5-minute 48 kHz stereo 24-bit music-like WAV and measures, on one thread: the full meter chain
+# with each meter's cost, libebur128 with I|LRA|SAMPLE_PEAK|TRUE_PEAK, their ratio, and decoding (Mixbench's WAV
+# decoder, sox stats). Then analyses a generated 60-minute 96 kHz stereo file under -Xmx256m and prints the peak
+# heap. --brief (CI): a 1-minute file, fewer runs, no 60-minute run. Uses the jars in target/ from the last
+# build; see docs/performance.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=../tests/io.mixbench.benchmarks/src/main/sh/common.sh
+source "$root/tests/io.mixbench.benchmarks/src/main/sh/common.sh"
+
+brief=()
+for arg in "$@"; do
+  case $arg in
+    --brief) brief=(--brief) ;;
+    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) bench_fail "unknown argument $arg (see --help)" ;;
+  esac
+done
+
+bench_build_ebur128
+bench_build_classpath
+work="$bench_module/target/benchmark"
+java=(java ${bench_java_opts[@]+"${bench_java_opts[@]}"} -cp "$bench_classpath")
+echo "Mixbench benchmark on $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+"${java[@]}" io.mixbench.benchmarks.Benchmark --ebur128 "$bench_ebur128" --work "$work" ${brief[@]+"${brief[@]}"}
+if [ ${#brief[@]} -eq 0 ]; then
+  "${java[@]}" -Xmx256m io.mixbench.benchmarks.Benchmark --memory --work "$work" --minutes 60 --rate 96000
+fi

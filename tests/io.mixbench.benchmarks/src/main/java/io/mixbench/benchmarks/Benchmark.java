@@ -1,0 +1,337 @@
+package io.mixbench.benchmarks;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.wav.WavEncoding;
+import io.mixbench.audio.wav.WavWriter;
+import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Scalar;
+import io.mixbench.meter.Series;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Prints how fast and how lean Mixbench's meter chain is. Run by releng/benchmark.sh; prints figures, never fails
+ * on slow ones.
+ *
+ * <pre>
+ * Benchmark --ebur128 PROGRAM --work FOLDER [--brief]
+ *     generates a 5-minute (brief: 1-minute) 48 kHz stereo 24-bit music-like WAV, then measures on it: the full
+ *     meter chain on one thread over the decoded samples, with each meter's cost; libebur128 with
+ *     I|LRA|SAMPLE_PEAK|TRUE_PEAK; and decoding with Mixbench's WAV decoder and with sox stats.
+ * Benchmark --memory --work FOLDER [--minutes 60] [--rate 96000]
+ *     generates a long stereo 24-bit WAV, analyses it through the decoder and every meter, prints the peak heap
+ *     (run it with -Xmx256m), and deletes the file.
+ * </pre>
+ */
+public final class Benchmark {
+
+    static final long SEED = 20_261_126L;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path program = null;
+        Path work = null;
+        boolean brief = false;
+        boolean memory = false;
+        int minutes = 60;
+        int rate = 96_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--ebur128" -> program = Path.of(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--brief" -> brief = true;
+                case "--memory" -> memory = true;
+                case "--minutes" -> minutes = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                default -> usage();
+            }
+        }
+        if (work == null || (!memory && program == null)) {
+            usage();
+        }
+        Files.createDirectories(work);
+        Mixbench mixbench = Mixbench.fromClassPath();
+        if (memory) {
+            memory(mixbench, work, minutes, rate);
+        } else {
+            speed(mixbench, program, work, brief);
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: Benchmark --ebur128 PROGRAM --work FOLDER [--brief]\n"
+                + "       Benchmark --memory --work FOLDER [--minutes 60] [--rate 96000]");
+        System.exit(2);
+    }
+
+    /** Writes {@code seconds} of {@link MusicSignal} as stereo 24-bit WAV; returns the time taken, s. */
+    static double generate(Path file, int rate, long seconds) throws IOException {
+        long start = System.nanoTime();
+        MusicSignal signal = new MusicSignal(rate, SEED);
+        float[][] block = new float[2][MeterChain.BLOCK_FRAMES];
+        long frames = seconds * rate;
+        try (WavWriter writer = WavWriter.create(file, rate, 2, WavEncoding.PCM_24)) {
+            for (long done = 0; done < frames;) {
+                int n = (int) Math.min(block[0].length, frames - done);
+                signal.fill(block, n);
+                writer.write(block, n);
+                done += n;
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void speed(Mixbench mixbench, Path program, Path work, boolean brief)
+            throws IOException, InterruptedException {
+        int seconds = brief ? 60 : 300;
+        int runs = brief ? 2 : 5;
+        Path file = work.resolve("music-48k-24bit-" + seconds + "s.wav");
+        double generated = generate(file, 48_000, seconds);
+        System.out.printf(Locale.ROOT, "Benchmark file: %s (%d s, 48000 Hz, stereo, 24-bit, music-like, "
+                + "generated in %.1f s); best of %d runs; meters: %s%n", file.getFileName(), seconds, generated,
+                runs, String.join(", ", mixbench.meters().stream().map(f -> f.service().id()).toList()));
+
+        // Decode once into memory so the chain is timed on samples alone, like libebur128 below.
+        float[][] samples = null;
+        AudioFormat format = null;
+        long bestDecode = Long.MAX_VALUE;
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            try (AudioStream stream = mixbench.open(file)) {
+                format = stream.format();
+                samples = decodeAll(stream, samples);
+            }
+            bestDecode = Math.min(bestDecode, System.nanoTime() - start);
+        }
+        double duration = (double) samples[0].length / format.sampleRateHz();
+
+        // Warm-up: lets the JIT compile the meters before anything is timed.
+        for (int i = 0; i < (brief ? 1 : 2); i++) {
+            runChain(mixbench, format, samples, Math.min(samples[0].length, 30 * format.sampleRateHz()));
+        }
+        long bestChain = Long.MAX_VALUE;
+        ChainRun best = null;
+        for (int run = 0; run < runs; run++) {
+            ChainRun r = runChain(mixbench, format, samples, samples[0].length);
+            if (r.nanos < bestChain) {
+                bestChain = r.nanos;
+                best = r;
+            }
+        }
+
+        Ebur128.Result peer = null;
+        for (int run = 0; run < runs; run++) {
+            Ebur128.Result r = Ebur128.run(program, file);
+            if (peer == null || r.measureSeconds() < peer.measureSeconds()) {
+                peer = r;
+            }
+        }
+        double sox = soxStats(file, runs);
+
+        double chainX = duration / (bestChain / 1e9);
+        double peerX = duration / peer.measureSeconds();
+        System.out.printf(Locale.ROOT, "%nMeter chain, one thread, over decoded samples (%.0f s of audio):%n",
+                duration);
+        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time  %8.1f ms%n", "Mixbench full chain", chainX,
+                bestChain / 1e6);
+        long meterTotal = 0;
+        for (long n : best.meterNanos) {
+            meterTotal += n;
+        }
+        for (int m = 0; m < best.meterIds.length; m++) {
+            System.out.printf(Locale.ROOT, "    %-32s %9.0f x real time  %8.1f ms  %3.0f %% of the chain%n",
+                    best.meterIds[m], duration / (best.meterNanos[m] / 1e9), best.meterNanos[m] / 1e6,
+                    100.0 * best.meterNanos[m] / meterTotal);
+        }
+        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time  %8.1f ms%n",
+                "libebur128 " + peer.version() + " I|LRA|SAMPLE_PEAK|TRUE_PEAK", peerX, peer.measureSeconds() * 1e3);
+        System.out.printf(Locale.ROOT, "  Ratio Mixbench chain / libebur128: %.2f (goal: at least 3)%n",
+                chainX / peerX);
+
+        System.out.printf(Locale.ROOT, "%nDecoding the same WAV:%n");
+        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time%n", "Mixbench WAV decoder",
+                duration / (bestDecode / 1e9));
+        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time%n", "ebur128-measure's own reader",
+                duration / peer.decodeSeconds());
+        if (sox > 0) {
+            System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time (whole process)%n", "sox file.wav -n stats",
+                    duration / sox);
+        } else {
+            System.out.println("  sox not found: no sox figure");
+        }
+
+        Map<String, Measurement> values = best.measurements;
+        System.out.printf(Locale.ROOT, "%nValues on this file (Mixbench / libebur128): I %s / %.2f LUFS, "
+                + "true peak %s / %.2f dBTP, sample peak %s / %.2f dBFS, LRA %s / %.1f LU%n",
+                value(values, MeasurementIds.INTEGRATED_LOUDNESS), peer.integratedLufs(),
+                value(values, MeasurementIds.TRUE_PEAK), peer.truePeakDbtp(),
+                value(values, MeasurementIds.SAMPLE_PEAK), peer.samplePeakDbfs(), lra(values),
+                peer.loudnessRangeLu());
+    }
+
+    private static String value(Map<String, Measurement> values, String id) {
+        return values.get(id) instanceof Scalar s && s.present()
+                ? String.format(Locale.ROOT, "%.2f", s.value())
+                : "-";
+    }
+
+    private static String lra(Map<String, Measurement> values) {
+        double v = Compare.lra(values);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private record ChainRun(long nanos, String[] meterIds, long[] meterNanos, Map<String, Measurement> measurements) {
+    }
+
+    /** Feeds the first {@code frames} frames to a fresh chain in engine-sized blocks. */
+    private static ChainRun runChain(Mixbench mixbench, AudioFormat format, float[][] samples, int frames) {
+        long start = System.nanoTime();
+        MeterChain chain = new MeterChain(mixbench.meters(), format);
+        float[][] block = new float[samples.length][MeterChain.BLOCK_FRAMES];
+        for (int offset = 0; offset < frames; offset += MeterChain.BLOCK_FRAMES) {
+            int n = Math.min(MeterChain.BLOCK_FRAMES, frames - offset);
+            for (int c = 0; c < samples.length; c++) {
+                System.arraycopy(samples[c], offset, block[c], 0, n);
+            }
+            chain.process(block, n);
+        }
+        Map<String, Measurement> measurements = chain.finish();
+        return new ChainRun(System.nanoTime() - start, chain.ids(), chain.nanos(), measurements);
+    }
+
+    /** Reads a whole stream into planar arrays, reusing {@code into} when it has the right shape. */
+    private static float[][] decodeAll(AudioStream stream, float[][] into) throws IOException {
+        AudioFormat format = stream.format();
+        if (format.frames() < 0 || format.frames() > Integer.MAX_VALUE) {
+            throw new IOException("the benchmark file must declare its length");
+        }
+        int frames = (int) format.frames();
+        float[][] samples = into != null && into.length == format.channels() && into[0].length == frames
+                ? into
+                : new float[format.channels()][frames];
+        float[][] block = new float[format.channels()][MeterChain.BLOCK_FRAMES];
+        int done = 0;
+        int n;
+        while ((n = stream.read(block, MeterChain.BLOCK_FRAMES)) > 0) {
+            for (int c = 0; c < samples.length; c++) {
+                System.arraycopy(block[c], 0, samples[c], done, n);
+            }
+            done += n;
+        }
+        if (done != frames) {
+            throw new IOException("decoded " + done + " frames, the header declares " + frames);
+        }
+        return samples;
+    }
+
+    /** Best wall-clock time of {@code sox FILE -n stats}, s; 0 when sox is not installed. */
+    private static double soxStats(Path file, int runs) throws IOException, InterruptedException {
+        double best = Double.MAX_VALUE;
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            Process process;
+            try {
+                process = new ProcessBuilder("sox", file.toString(), "-n", "stats")
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                return 0;
+            }
+            if (process.waitFor() != 0) {
+                throw new IOException("sox stats failed on " + file);
+            }
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+
+    private static void memory(Mixbench mixbench, Path work, int minutes, int rate) throws IOException {
+        Path file = work.resolve("long-" + rate / 1000 + "k-24bit-" + minutes + "min.wav");
+        try {
+            double generated = generate(file, rate, minutes * 60L);
+            System.out.printf(Locale.ROOT, "%nMemory: %d min, %d Hz, stereo, 24-bit (%.1f GB, generated in %.0f s), "
+                    + "max heap %d MB%n", minutes, rate, Files.size(file) / 1e9, generated,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.gc();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            AtomicLong largestAfterGc = watchLiveHeap(heap.stream().map(MemoryPoolMXBean::getName).toList());
+            long start = System.nanoTime();
+            Mixbench.Measured measured = mixbench.measure(file);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long peak = 0;
+            for (MemoryPoolMXBean pool : heap) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+            long seriesValues = 0;
+            for (Measurement m : measured.measurements().values()) {
+                seriesValues += m instanceof Series s ? s.size() : 0;
+            }
+            System.gc();
+            long live = 0;
+            for (MemoryPoolMXBean pool : heap) {
+                MemoryUsage u = pool.getCollectionUsage();
+                live += u == null ? 0 : u.getUsed();
+            }
+            System.out.printf(Locale.ROOT, "  decoded and measured by every meter in %.1f s (%.0f x real time); "
+                    + "%d measurements, %d time-series values%n", elapsed, measured.seconds() / elapsed,
+                    measured.measurements().size(), seriesValues);
+            System.out.printf(Locale.ROOT, "  peak heap used %d MB (garbage included); largest live heap after a GC "
+                    + "%s; live heap holding the results %d MB%n", peak >> 20,
+                    largestAfterGc.get() < 0 ? "- (no GC ran)" : (largestAfterGc.get() >> 20) + " MB", live >> 20);
+            Reachability.keep(measured);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The largest heap occupancy right after a collection, in bytes; -1 until one runs. */
+    private static AtomicLong watchLiveHeap(List<String> heapPools) {
+        AtomicLong largest = new AtomicLong(-1);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                            .equals(notification.getType())) {
+                        return;
+                    }
+                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                            .from((CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        used += heapPools.contains(pool.getKey()) ? pool.getValue().getUsed() : 0;
+                    }
+                    largest.accumulateAndGet(used, Math::max);
+                }, null, null);
+            }
+        }
+        return largest;
+    }
+
+    /** Keeps an object reachable up to this call, so the heap figures include the results. */
+    private static final class Reachability {
+        private static volatile Object sink;
+
+        static void keep(Object o) {
+            sink = o;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.mixbench.benchmarks;
+
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.meter.Measurement;
+import io.mixbench.meter.Meter;
+import io.mixbench.meter.MeterFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every meter of the product fed the same blocks on one thread, as the analysis engine does, with the time each
+ * meter spends (creation, {@code process} and {@code finish}) so the slow one shows.
+ */
+final class MeterChain {
+
+    /** Frames per block, the analysis engine's block size. */
+    static final int BLOCK_FRAMES = 8192;
+
+    private final String[] ids;
+    private final Meter[] meters;
+    private final long[] nanos;
+
+    MeterChain(List<ServiceComponents.Found<MeterFactory>> factories, AudioFormat format) {
+        ids = new String[factories.size()];
+        meters = new Meter[factories.size()];
+        nanos = new long[factories.size()];
+        for (int m = 0; m < meters.length; m++) {
+            MeterFactory factory = factories.get(m).service();
+            ids[m] = factory.id();
+            long start = System.nanoTime();
+            meters[m] = factory.create(format);
+            nanos[m] += System.nanoTime() - start;
+        }
+    }
+
+    void process(float[][] block, int frames) {
+        for (int m = 0; m < meters.length; m++) {
+            long start = System.nanoTime();
+            meters[m].process(block, frames);
+            nanos[m] += System.nanoTime() - start;
+        }
+    }
+
+    /** Every meter's measurements, keyed by id; a later meter's id overrides an earlier one's, as in the engine. */
+    Map<String, Measurement> finish() {
+        Map<String, Measurement> all = new LinkedHashMap<>();
+        for (int m = 0; m < meters.length; m++) {
+            long start = System.nanoTime();
+            all.putAll(meters[m].finish());
+            nanos[m] += System.nanoTime() - start;
+        }
+        return all;
+    }
+
+    /** The meters' ids, in chain order. */
+    String[] ids() {
+        return ids.clone();
+    }
+
+    /** Nanoseconds each meter has spent so far, in chain order. */
+    long[] nanos() {
+        return nanos.clone();
+    }
+}
