@@ -39,9 +39,12 @@ public final class WavDecoder implements AudioDecoder {
         } catch (IllegalArgumentException e) {
             closeAfterFailure(in, e);
             throw new AudioDecodeException(sourceName, e.getMessage(), e);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (AudioDecodeException | RuntimeException | Error e) {
             closeAfterFailure(in, e);
             throw e;
+        } catch (IOException e) {
+            closeAfterFailure(in, e);
+            throw new AudioDecodeException(sourceName, "reading the header failed: " + e.getMessage(), e);
         }
     }
 

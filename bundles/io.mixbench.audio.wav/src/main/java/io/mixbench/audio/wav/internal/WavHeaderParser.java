@@ -2,13 +2,20 @@ package io.mixbench.audio.wav.internal;
 
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
+import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.wav.internal.WavHeader.SampleType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,6 +27,10 @@ final class WavHeaderParser {
 
     static final int MAX_CHANNELS = 32;
     static final int MAX_SAMPLE_RATE_HZ = 768_000;
+    /** Metadata chunks (iXML, INFO lists, coding history) larger than this are skipped, bytes. */
+    static final int MAX_TEXT_BYTES = 1 << 20;
+    /** The fixed part of a bext chunk, before the coding history, bytes. */
+    private static final int BEXT_FIXED_BYTES = 602;
 
     private static final int WAVE_FORMAT_PCM = 0x0001;
     private static final int WAVE_FORMAT_IEEE_FLOAT = 0x0003;
@@ -39,6 +50,7 @@ final class WavHeaderParser {
     private final String source;
     private final byte[] scratch = new byte[4096];
     private long position;
+    private final Map<String, String> metadata = new LinkedHashMap<>();
 
     WavHeaderParser(InputStream in, String source) {
         this.in = in;
@@ -82,6 +94,9 @@ final class WavHeaderParser {
                         ds64DataBytes = readDs64(size, chunkAt);
                     }
                 }
+                case "bext" -> readBext(size, chunkAt);
+                case "iXML" -> readIxml(size, chunkAt);
+                case "LIST" -> readList(size, chunkAt);
                 case "data" -> {
                     if (fmt == null) {
                         throw fail("no fmt chunk before the data chunk");
@@ -116,8 +131,95 @@ final class WavHeaderParser {
         if (dataBytes < 0) {
             throw fail("ds64 chunk declares an impossible data size");
         }
-        skip("ds64", size - 24, chunkAt);
+        skipRest("ds64", size, 24, chunkAt);
         return dataBytes;
+    }
+
+    /**
+     * BWF (EBU Tech 3285): description, originator, date, time and the time reference (the first sample's position
+     * in samples since midnight, an unsigned 64-bit number); the coding history when it is short.
+     */
+    private void readBext(long size, long chunkAt) throws IOException {
+        if (size < BEXT_FIXED_BYTES) {
+            skip("bext", size, chunkAt);
+            return;
+        }
+        byte[] body = readBody("bext", size, (int) Math.min(size, BEXT_FIXED_BYTES + MAX_TEXT_BYTES), chunkAt);
+        put(AudioMetadataKeys.BEXT_DESCRIPTION, text(body, 0, 256));
+        put(AudioMetadataKeys.BEXT_ORIGINATOR, text(body, 256, 32));
+        put("bext.originatorReference", text(body, 288, 32));
+        put(AudioMetadataKeys.BEXT_ORIGINATION_DATE, text(body, 320, 10));
+        put(AudioMetadataKeys.BEXT_ORIGINATION_TIME, text(body, 330, 8));
+        put(AudioMetadataKeys.BEXT_TIME_REFERENCE, Long.toUnsignedString(u64(body, 338)));
+        put("bext.version", String.valueOf(u16(body, 346)));
+        if (size <= BEXT_FIXED_BYTES + MAX_TEXT_BYTES) {
+            put("bext.codingHistory", text(body, BEXT_FIXED_BYTES, body.length - BEXT_FIXED_BYTES));
+        }
+    }
+
+    /** iXML, verbatim, when it fits in {@link #MAX_TEXT_BYTES}; a larger one is skipped, not cut. */
+    private void readIxml(long size, long chunkAt) throws IOException {
+        if (size > MAX_TEXT_BYTES) {
+            skip("iXML", size, chunkAt);
+            return;
+        }
+        byte[] body = readBody("iXML", size, (int) size, chunkAt);
+        put(AudioMetadataKeys.IXML, text(body, 0, body.length));
+    }
+
+    /** LIST/INFO: the title (INAM); other lists are skipped. */
+    private void readList(long size, long chunkAt) throws IOException {
+        if (size < 4 || size > MAX_TEXT_BYTES) {
+            skip("LIST", size, chunkAt);
+            return;
+        }
+        byte[] body = readBody("LIST", size, (int) size, chunkAt);
+        if (!id(body, 0).equals("INFO")) {
+            return;
+        }
+        int at = 4;
+        while (at + 8 <= body.length) {
+            String field = id(body, at);
+            long length = u32(body, at + 4);
+            if (length > body.length - at - 8) {
+                return; // a sub-chunk that overruns its list: keep what was read
+            }
+            if (field.equals("INAM")) {
+                put(AudioMetadataKeys.TITLE, text(body, at + 8, (int) length));
+            }
+            at += 8 + (int) length + (int) (length & 1);
+        }
+    }
+
+    /** Reads a whole chunk body of {@code n} bytes (n <= size) and skips the rest, with the pad byte. */
+    private byte[] readBody(String id, long size, int n, long chunkAt) throws IOException {
+        byte[] body = new byte[n];
+        if (read(body, n) < n) {
+            throw runsPastEnd(id, size, chunkAt);
+        }
+        skipRest(id, size, n, chunkAt);
+        return body;
+    }
+
+    private void put(String key, String value) {
+        if (!value.isEmpty()) {
+            metadata.put(key, value);
+        }
+    }
+
+    /** Text up to the first NUL, trimmed: UTF-8 when it is valid UTF-8, else ISO-8859-1. */
+    static String text(byte[] b, int at, int length) {
+        int end = at;
+        while (end < at + length && b[end] != 0) {
+            end++;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, at, end - at))
+                    .toString().strip();
+        } catch (CharacterCodingException e) {
+            return new String(b, at, end - at, StandardCharsets.ISO_8859_1).strip();
+        }
     }
 
     private Fmt readFmt(long size) throws IOException {
@@ -148,7 +250,7 @@ final class WavHeaderParser {
                 }
             }
         }
-        skip("fmt ", size - n, chunkAt);
+        skipRest("fmt ", size, n, chunkAt);
         return fmt;
     }
 
@@ -208,7 +310,7 @@ final class WavHeaderParser {
                 : ChannelLayout.defaultFor(fmt.channels);
         AudioFormat format = new AudioFormat((int) fmt.sampleRate, layout, fmt.validBits,
                 isFloat ? SampleEncoding.PCM_FLOAT : SampleEncoding.PCM_INTEGER, frames, name);
-        return new WavHeader(format, type, fmt.blockAlign, dataBytes);
+        return new WavHeader(format, type, fmt.blockAlign, dataBytes, metadata);
     }
 
     /**
@@ -249,7 +351,12 @@ final class WavHeaderParser {
 
     /** Skips {@code size} bytes and the pad byte of an odd size, by reading them: a skip can pass the end. */
     private void skip(String id, long size, long chunkAt) throws IOException {
-        long left = size + (size & 1);
+        skipRest(id, size, 0, chunkAt);
+    }
+
+    /** Skips what is left of a chunk after its first {@code consumed} bytes, and its pad byte. */
+    private void skipRest(String id, long size, long consumed, long chunkAt) throws IOException {
+        long left = size - consumed + (size & 1);
         while (left > 0) {
             int n = in.read(scratch, 0, (int) Math.min(left, scratch.length));
             if (n < 0) {

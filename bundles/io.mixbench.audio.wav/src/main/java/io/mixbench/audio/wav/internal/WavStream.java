@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The samples of a WAV data chunk. Reads whole runs of frames into one reused byte array and converts them per
@@ -35,6 +36,7 @@ final class WavStream implements AudioStream {
     private final InputStream in;
     private final String source;
     private final AudioFormat format;
+    private final Map<String, String> metadata;
     private final SampleType type;
     private final int channels;
     private final int blockAlign;
@@ -50,6 +52,7 @@ final class WavStream implements AudioStream {
         this.in = in;
         this.source = source;
         this.format = header.format();
+        this.metadata = header.metadata();
         this.type = header.sampleType();
         this.channels = format.channels();
         this.blockAlign = header.blockAlign();
@@ -61,6 +64,11 @@ final class WavStream implements AudioStream {
     @Override
     public AudioFormat format() {
         return format;
+    }
+
+    @Override
+    public Map<String, String> metadata() {
+        return metadata;
     }
 
     @Override
@@ -123,12 +131,20 @@ final class WavStream implements AudioStream {
 
     private int fill(int bytes) throws IOException {
         int got = 0;
-        while (got < bytes) {
-            int n = in.read(buffer, got, bytes - got);
-            if (n < 0) {
-                break;
+        try {
+            while (got < bytes) {
+                int n = in.read(buffer, got, bytes - got);
+                if (n < 0) {
+                    break;
+                }
+                got += n;
             }
-            got += n;
+        } catch (AudioDecodeException e) {
+            throw e;
+        } catch (IOException e) {
+            // an I/O error names neither the file nor where it happened; the report needs both
+            throw new AudioDecodeException(source, "reading failed after " + (framesRead + got / blockAlign)
+                    + " sample frames: " + e.getMessage(), e);
         }
         return got;
     }
