@@ -17,12 +17,21 @@ import java.util.OptionalDouble;
  * @param durationSeconds the decoded duration, in seconds
  * @param measurements every measurement, keyed by id
  * @param error why the file could not be (fully) decoded, naming the file; null when it was
+ * @param metadata what the file carries beside its samples (BWF time reference, ...), keyed as
+ *            {@code io.mixbench.audio.AudioMetadataKeys}; empty when none
  */
 public record MeasuredTrack(Track track, AudioFormat format, double durationSeconds,
-        Map<String, Measurement> measurements, String error) {
+        Map<String, Measurement> measurements, String error, Map<String, String> metadata) {
 
     public MeasuredTrack {
         measurements = Map.copyOf(measurements);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A track without metadata. */
+    public MeasuredTrack(Track track, AudioFormat format, double durationSeconds, Map<String, Measurement> measurements,
+            String error) {
+        this(track, format, durationSeconds, measurements, error, Map.of());
     }
 
     public String name() {

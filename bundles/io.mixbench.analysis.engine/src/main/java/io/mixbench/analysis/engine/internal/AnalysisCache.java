@@ -48,7 +48,7 @@ final class AnalysisCache {
 
     private static final Logger LOG = Logger.getLogger(AnalysisCache.class.getName());
     private static final int MAGIC = 0x4D584243; // "MXBC"
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
     private static final byte SCALAR = 1;
     private static final byte PER_CHANNEL = 2;
     private static final byte SPECTRUM = 3;
@@ -175,6 +175,11 @@ final class AnalysisCache {
         out.writeLong(f.frames());
         out.writeUTF(f.formatName());
         out.writeDouble(t.durationSeconds());
+        out.writeInt(t.metadata().size());
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(t.metadata()).entrySet()) {
+            out.writeUTF(e.getKey());
+            writeLongString(out, e.getValue());
+        }
         out.writeInt(t.measurements().size());
         for (Map.Entry<String, Measurement> e : t.measurements().entrySet()) {
             out.writeUTF(e.getKey());
@@ -236,6 +241,11 @@ final class AnalysisCache {
         String formatName = in.readUTF();
         AudioFormat format = new AudioFormat(rate, new ChannelLayout(layout), bits, encoding, frames, formatName);
         double duration = in.readDouble();
+        int metadataCount = checkedLength(in.readInt());
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (int i = 0; i < metadataCount; i++) {
+            metadata.put(in.readUTF(), readLongString(in));
+        }
         int count = in.readInt();
         Map<String, Measurement> measurements = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
@@ -283,7 +293,20 @@ final class AnalysisCache {
         if (in.read() != -1) {
             throw new IOException("trailing bytes");
         }
-        return new MeasuredTrack(track, format, duration, measurements, null);
+        return new MeasuredTrack(track, format, duration, measurements, null, metadata);
+    }
+
+    /** Metadata values (iXML) may exceed writeUTF's 64 KiB. */
+    private static void writeLongString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readLongString(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[checkedLength(in.readInt())];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Lengths come from a file that may be damaged: never allocate more than a long series needs. */

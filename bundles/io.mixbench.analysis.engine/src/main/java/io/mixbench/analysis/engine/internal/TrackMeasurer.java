@@ -99,7 +99,8 @@ final class TrackMeasurer {
                 }
             }
             double duration = (double) frames / format.sampleRateHz();
-            return new Outcome(new MeasuredTrack(track, format, duration, measurements, null), failures);
+            return new Outcome(new MeasuredTrack(track, format, duration, measurements, null, stream.metadata()),
+                    failures);
         } catch (IOException e) {
             return new Outcome(failed(track, format, frames, e.getMessage()), failures);
         } catch (CancellationException e) {

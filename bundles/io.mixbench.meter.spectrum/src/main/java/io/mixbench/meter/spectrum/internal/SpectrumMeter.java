@@ -1,0 +1,427 @@
+package io.mixbench.meter.spectrum.internal;
+
+import io.mixbench.meter.Measurement;
+import io.mixbench.meter.Meter;
+import io.mixbench.meter.Series;
+import io.mixbench.meter.Spectrum;
+import io.mixbench.meter.Units;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jtransforms.fft.DoubleFFT_1D;
+import org.visnow.jlargearrays.ConcurrencyUtils;
+
+/**
+ * Welch long-term average spectrum in one streaming pass: periodic Hann window of n samples (n the smallest power of
+ * two of at least fs / 10 Hz, so bins are at most 10 Hz apart: 8192 at 44.1 and 48 kHz), 50 % overlap. Frames start
+ * at multiples of n/2 and lie wholly inside the file; one more frame ends at the file's last sample when the regular
+ * ones stop short of it. A file shorter than n is one frame, centred and zero-padded. Summed powers are divided by
+ * the window energy that fell on samples, so a short file is not read low. No frame is zero-padded at a file that
+ * starts or ends abruptly, so its edges do not splatter energy across the spectrum.
+ *
+ * <p>Stereo files are transformed per channel; the mid M = (L + R) / 2 follows from X_M = (X_L + X_R) / 2, and the
+ * cross-spectrum Re(X_L conj X_R) gives per-band correlation and mono-sum loss. Mono files are their own mid; files
+ * with more channels are averaged to a mid before the transform and have no per-channel values.
+ */
+final class SpectrumMeter implements Meter {
+
+    /** Mono-sum loss floor, dB: the value of a band that cancels completely (L = -R). */
+    static final double MONO_LOSS_FLOOR_DB = -100;
+    /** Hops of samples kept: two for a frame, plus the one being filled, for the frame that ends the file. */
+    private static final int BLOCKS = 3;
+    /** Steps of the band-level series per second (100 ms steps). */
+    private static final int STEPS_PER_SECOND = 10;
+
+    static {
+        // The bundle's private copy of JTransforms must not start threads or allocate tasks per transform: meters
+        // run one per analysis thread already.
+        ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
+    private final int sampleRateHz;
+    private final int channels;
+    private final boolean stereo;
+    private final int n;
+    private final int hop;
+    private final DoubleFFT_1D fft;
+    private final double[] window;
+    /** cumulativeWindowEnergy[i] = sum of window[j]^2 for j < i. */
+    private final double[] cumulativeWindowEnergy;
+    /**
+     * Per transformed channel, the last three hops of samples: file sample t is in block (t / hop) % 3 at t % hop.
+     * Rotating blocks instead of shifting one buffer saves a copy per frame.
+     */
+    private final float[][][] blocks;
+    private final double[][] work;
+    /** The edges of the 1/3-octave and tonal-balance bands cut the spectrum into the plan's intervals. */
+    private final BandPlan plan;
+    /** Per 1/3-octave band, its intervals as {first, end}; null above Nyquist. */
+    private final int[][] thirdOctaveIntervals;
+    private final int[][] tonalIntervals;
+    /**
+     * Per interval, this frame's sums of |X_k|^2: of the mid (mono, multichannel) or the left channel (stereo); of
+     * the right channel; of Re(X_L,k conj X_R,k). Then the same summed over all frames.
+     */
+    private final double[] frameA;
+    private final double[] frameB;
+    private final double[] frameCross;
+    private final double[] totalA;
+    private final double[] totalB;
+    private final double[] totalCross;
+    private final double[] stepBand;
+    private final double[] lastFrameBand;
+    private final FloatList[] bandSeries;
+
+    private long position;
+    private int fill;
+    private double windowEnergy;
+    private double lastFrameEnergy;
+    private double stepWindowEnergy;
+    private int step;
+    private long nextStepStart;
+    private boolean finished;
+
+    SpectrumMeter(int sampleRateHz, int channels, long declaredFrames) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("at least one channel");
+        }
+        this.sampleRateHz = sampleRateHz;
+        this.channels = channels;
+        this.stereo = channels == 2;
+        this.n = fftSize(sampleRateHz);
+        this.hop = n / 2;
+        this.fft = new DoubleFFT_1D(n);
+        window = new double[n];
+        cumulativeWindowEnergy = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            // Periodic Hann: 50 % overlapped copies sum to a constant.
+            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+            cumulativeWindowEnergy[i + 1] = cumulativeWindowEnergy[i] + window[i] * window[i];
+        }
+        int transformed = stereo ? 2 : 1;
+        blocks = new float[transformed][BLOCKS][hop];
+        work = new double[transformed][n];
+        double[][] third = Bands.thirdOctaveEdges();
+        double[][] tonal = Bands.tonalEdges();
+        double[] edges = new double[2 * (third[0].length + tonal[0].length)];
+        int e = 0;
+        for (double[][] set : new double[][][]{third, tonal}) {
+            for (int b = 0; b < set[0].length; b++) {
+                edges[e++] = set[0][b];
+                edges[e++] = set[1][b];
+            }
+        }
+        plan = new BandPlan(n, sampleRateHz, edges);
+        thirdOctaveIntervals = intervals(third);
+        tonalIntervals = intervals(tonal);
+        int intervals = plan.intervals();
+        frameA = new double[intervals];
+        frameB = new double[intervals];
+        frameCross = new double[intervals];
+        totalA = new double[intervals];
+        totalB = new double[intervals];
+        totalCross = new double[intervals];
+        stepBand = new double[tonalIntervals.length];
+        lastFrameBand = new double[tonalIntervals.length];
+        bandSeries = new FloatList[tonalIntervals.length];
+        int capacity = FloatList.stepCapacity(declaredFrames, sampleRateHz);
+        for (int b = 0; b < bandSeries.length; b++) {
+            bandSeries[b] = new FloatList(capacity);
+        }
+        nextStepStart = stepStart(1);
+    }
+
+    private int[][] intervals(double[][] edges) {
+        int[][] out = new int[edges[0].length][];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = plan.intervalsOf(edges[0][b], edges[1][b]);
+        }
+        return out;
+    }
+
+    /** The FFT length for a sample rate: the smallest power of two of at least fs / 10 Hz (at least 16). */
+    static int fftSize(int sampleRateHz) {
+        int size = 16;
+        while (size < sampleRateHz / 10.0) {
+            size *= 2;
+        }
+        return size;
+    }
+
+    /** First frame of 100 ms step i: the frame nearest to i * 100 ms, as in the levels meter. */
+    private long stepStart(long i) {
+        return Math.floorDiv(i * sampleRateHz + STEPS_PER_SECOND / 2, STEPS_PER_SECOND);
+    }
+
+    @Override
+    public void process(float[][] block, int frames) {
+        if (finished) {
+            throw new IllegalStateException("process after finish");
+        }
+        int offset = 0;
+        while (offset < frames) {
+            int count = Math.min(frames - offset, hop - fill);
+            load(block, offset, count);
+            offset += count;
+            fill += count;
+            position += count;
+            if (fill == hop) {
+                if (position >= n) {
+                    transformFrame(position - n, 0, n, position - hop);
+                }
+                fill = 0;
+            }
+        }
+    }
+
+    /** Copies samples into the hop being filled, as the mid for more than two channels. */
+    private void load(float[][] block, int offset, int count) {
+        int current = (int) ((position / hop) % BLOCKS);
+        if (channels <= 2) {
+            for (int c = 0; c < channels; c++) {
+                System.arraycopy(block[c], offset, blocks[c][current], fill, count);
+            }
+            return;
+        }
+        float[] h = blocks[0][current];
+        double scale = 1.0 / channels;
+        for (int i = 0; i < count; i++) {
+            double sum = 0;
+            for (int c = 0; c < channels; c++) {
+                sum += block[c][offset + i];
+            }
+            h[fill + i] = (float) (sum * scale);
+        }
+    }
+
+    /**
+     * Transforms one frame: window index i in [from, to) holds file sample start + i, the rest is zero.
+     *
+     * @param centre the file position of the frame's centre, which decides its step in the band-level series
+     */
+    private void transformFrame(long start, int from, int to, long centre) {
+        for (int c = 0; c < blocks.length; c++) {
+            double[] a = work[c];
+            Arrays.fill(a, 0, from, 0);
+            for (int i = from; i < to;) {
+                long t = start + i;
+                float[] h = blocks[c][(int) ((t / hop) % BLOCKS)];
+                int offset = (int) (t % hop);
+                int length = Math.min(to - i, hop - offset);
+                windowed(h, offset, a, i, length);
+                i += length;
+            }
+            Arrays.fill(a, to, n, 0);
+            fft.realForward(a);
+        }
+        Arrays.fill(frameA, 0);
+        if (stereo) {
+            Arrays.fill(frameB, 0);
+            Arrays.fill(frameCross, 0);
+            plan.addStereo(work[0], work[1], frameA, frameB, frameCross);
+            for (int j = 0; j < frameA.length; j++) {
+                totalA[j] += frameA[j];
+                totalB[j] += frameB[j];
+                totalCross[j] += frameCross[j];
+            }
+        } else {
+            plan.addMono(work[0], frameA);
+            for (int j = 0; j < frameA.length; j++) {
+                totalA[j] += frameA[j];
+            }
+        }
+        double energy = cumulativeWindowEnergy[to] - cumulativeWindowEnergy[from];
+        windowEnergy += energy;
+        while (centre >= nextStepStart) {
+            closeStep();
+        }
+        for (int b = 0; b < stepBand.length; b++) {
+            double band = midSum(tonalIntervals[b], frameA, frameB, frameCross);
+            stepBand[b] += band;
+            lastFrameBand[b] = band;
+        }
+        stepWindowEnergy += energy;
+        lastFrameEnergy = energy;
+    }
+
+    /** a[to + m] = window[to + m] * h[from + m] for m in [0, length): a plain loop the JIT vectorises. */
+    private void windowed(float[] h, int from, double[] a, int to, int length) {
+        double[] w = window;
+        for (int m = 0; m < length; m++) {
+            a[to + m] = w[to + m] * h[from + m];
+        }
+    }
+
+    /**
+     * The mid's power summed over a band's intervals (0 above Nyquist): for stereo |X_M|^2 = |X_L + X_R|^2 / 4 =
+     * (|X_L|^2 + |X_R|^2 + 2 Re(X_L conj X_R)) / 4; otherwise the first sums are the mid's.
+     */
+    private double midSum(int[] band, double[] a, double[] b, double[] cross) {
+        if (band == null) {
+            return 0;
+        }
+        double sum = 0;
+        for (int j = band[0]; j < band[1]; j++) {
+            sum += stereo ? 0.25 * (a[j] + b[j] + 2 * cross[j]) : a[j];
+        }
+        return sum;
+    }
+
+    private static double sum(int[] band, double[] values) {
+        double sum = 0;
+        for (int j = band[0]; j < band[1]; j++) {
+            sum += values[j];
+        }
+        return sum;
+    }
+
+    private void closeStep() {
+        for (int b = 0; b < stepBand.length; b++) {
+            bandSeries[b].add((float) levelDb(stepBand[b], stepWindowEnergy));
+            stepBand[b] = 0;
+        }
+        stepWindowEnergy = 0;
+        step++;
+        nextStepStart = stepStart(step + 1);
+    }
+
+    /**
+     * A band level in dBFS, AES17 style: 10 log10 of the band's mean-square power over that of a full-scale sine
+     * (1/2). NaN for no energy or no samples.
+     *
+     * @param bandSum weighted band sum of |X_k|^2 over frames
+     * @param energy the window energy on real samples over the same frames
+     */
+    private double levelDb(double bandSum, double energy) {
+        double meanSquare = bandSum / (n * energy);
+        return meanSquare > 0 ? 10 * Math.log10(2 * meanSquare) : Double.NaN;
+    }
+
+    @Override
+    public Map<String, Measurement> finish() {
+        if (finished) {
+            throw new IllegalStateException("finish called twice");
+        }
+        finished = true;
+        if (position >= n) {
+            if (fill > 0) {
+                // The regular frames stop short of the end: one more frame, of the last n samples.
+                transformFrame(position - n, 0, n, position - hop);
+            }
+        } else if (position > 0) {
+            // Shorter than a frame: the whole file, centred in one zero-padded frame.
+            int length = (int) position;
+            int from = (n - length) / 2;
+            transformFrame(-from, from, from + length, position / 2);
+        }
+        if (position > 0) {
+            long lastStep = stepOf(position - 1);
+            while (step < lastStep) {
+                closeStep();
+            }
+            if (stepWindowEnergy == 0) {
+                // A last step shorter than a hop may hold no frame centre: it takes the last frame, which overlaps it.
+                System.arraycopy(lastFrameBand, 0, stepBand, 0, stepBand.length);
+                stepWindowEnergy = lastFrameEnergy;
+            }
+            closeStep();
+        }
+        return measurements();
+    }
+
+    /** The index of the 100 ms step that holds a file position. */
+    private long stepOf(long frame) {
+        long i = frame * STEPS_PER_SECOND / sampleRateHz;
+        while (stepStart(i + 1) <= frame) {
+            i++;
+        }
+        while (stepStart(i) > frame) {
+            i--;
+        }
+        return i;
+    }
+
+    private Map<String, Measurement> measurements() {
+        int thirds = thirdOctaveIntervals.length;
+        double[] mid = new double[thirds];
+        double[] left = new double[thirds];
+        double[] right = new double[thirds];
+        double[] cross = new double[thirds];
+        for (int b = 0; b < thirds; b++) {
+            int[] band = thirdOctaveIntervals[b];
+            mid[b] = midSum(band, totalA, totalB, totalCross);
+            if (stereo && band != null) {
+                left[b] = sum(band, totalA);
+                right[b] = sum(band, totalB);
+                cross[b] = sum(band, totalCross);
+            }
+        }
+        Map<String, Measurement> out = new LinkedHashMap<>();
+        out.put(SpectrumIds.THIRD_OCTAVE, levels(mid, thirdOctaveIntervals, Bands.THIRD_OCTAVE_NOMINAL_HZ));
+        out.put(SpectrumIds.THIRD_OCTAVE_LEFT,
+                levels(stereo ? left : null, thirdOctaveIntervals, Bands.THIRD_OCTAVE_NOMINAL_HZ));
+        out.put(SpectrumIds.THIRD_OCTAVE_RIGHT,
+                levels(stereo ? right : null, thirdOctaveIntervals, Bands.THIRD_OCTAVE_NOMINAL_HZ));
+        double[] tonal = new double[tonalIntervals.length];
+        for (int b = 0; b < tonal.length; b++) {
+            tonal[b] = midSum(tonalIntervals[b], totalA, totalB, totalCross);
+        }
+        out.put(SpectrumIds.TONAL_BALANCE, levels(tonal, tonalIntervals, Bands.tonalCentresHz()));
+        for (int b = 0; b < bandSeries.length; b++) {
+            out.put(SpectrumIds.bandEnergySeries(Bands.TONAL.get(b).id()),
+                    new Series(1.0 / STEPS_PER_SECOND, bandSeries[b].toArray(), Units.DBFS));
+        }
+        // An octave band is the three 1/3-octave bands it holds: IEC 61260 base-10 edges coincide.
+        int octaves = Bands.OCTAVE_NOMINAL_HZ.length;
+        double[] correlation = new double[octaves];
+        double[] loss = new double[octaves];
+        for (int b = 0; b < octaves; b++) {
+            int first = Bands.FIRST_THIRD_OF_OCTAVE + 3 * b;
+            if (stereo && thirdOctaveIntervals[first] != null) {
+                double sl = left[first] + left[first + 1] + left[first + 2];
+                double sr = right[first] + right[first + 1] + right[first + 2];
+                double sc = cross[first] + cross[first + 1] + cross[first + 2];
+                correlation[b] = correlation(sl, sr, sc);
+                loss[b] = monoSumLossDb(sl, sr, sc);
+            } else {
+                correlation[b] = Double.NaN;
+                loss[b] = Double.NaN;
+            }
+        }
+        out.put(SpectrumIds.OCTAVE_CORRELATION, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, correlation, Units.RATIO));
+        out.put(SpectrumIds.OCTAVE_MONO_SUM_LOSS, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, loss, Units.DB));
+        return out;
+    }
+
+    /** Band levels in dBFS from band power sums; NaN above Nyquist, for no energy, or for no sums at all. */
+    private Spectrum levels(double[] sums, int[][] bands, double[] frequenciesHz) {
+        double[] values = new double[bands.length];
+        for (int b = 0; b < values.length; b++) {
+            values[b] = sums != null && bands[b] != null ? levelDb(sums[b], windowEnergy) : Double.NaN;
+        }
+        return new Spectrum(frequenciesHz, values, Units.DBFS);
+    }
+
+    /** Re(Sxy) / sqrt(Sxx Syy), within -1..1; NaN when either channel has no energy in the band. */
+    static double correlation(double sxx, double syy, double sxy) {
+        if (!(sxx > 0 && syy > 0)) {
+            return Double.NaN;
+        }
+        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+    }
+
+    /**
+     * Mono-sum loss, dB: the energy of M = (L + R) / 2 on both channels, 2 |M|^2 = (Sxx + Syy + 2 Sxy) / 2, over the
+     * stereo energy Sxx + Syy. 0 dB for L = R, -3.01 dB for one channel or uncorrelated equal channels, down to
+     * {@link #MONO_LOSS_FLOOR_DB} as the channels cancel; NaN when the band holds no energy.
+     */
+    static double monoSumLossDb(double sxx, double syy, double sxy) {
+        double stereoEnergy = sxx + syy;
+        if (!(stereoEnergy > 0)) {
+            return Double.NaN;
+        }
+        double folded = 0.5 * (stereoEnergy + 2 * sxy);
+        double db = folded > 0 ? 10 * Math.log10(folded / stereoEnergy) : MONO_LOSS_FLOOR_DB;
+        return Math.max(MONO_LOSS_FLOOR_DB, db);
+    }
+}
