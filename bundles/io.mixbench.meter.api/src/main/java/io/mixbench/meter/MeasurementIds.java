@@ -45,6 +45,27 @@ public final class MeasurementIds {
     /** {@link Series}: 1 where the track plays in each 100 ms step, else 0 (unit {@link Units#FLAG}). */
     public static final String ACTIVITY = "activity";
 
+    /** {@link Spectrum}: the 31 1/3-octave bands 20 Hz..20 kHz of the mid (mean of the channels), dBFS. */
+    public static final String THIRD_OCTAVE_SPECTRUM = "thirdOctaveSpectrum";
+    /** {@link Spectrum}: as {@link #THIRD_OCTAVE_SPECTRUM} for the left channel of a two-channel file. */
+    public static final String THIRD_OCTAVE_SPECTRUM_LEFT = "thirdOctaveSpectrum.left";
+    /** {@link Spectrum}: as {@link #THIRD_OCTAVE_SPECTRUM} for the right channel of a two-channel file. */
+    public static final String THIRD_OCTAVE_SPECTRUM_RIGHT = "thirdOctaveSpectrum.right";
+    /**
+     * {@link Spectrum}: the seven tonal-balance bands of the mid (sub 20-60, low 60-250, low-mid 250-500, mid
+     * 500-2k, high-mid 2k-4k, high 4k-10k, air 10k-20k Hz), dBFS.
+     */
+    public static final String TONAL_BALANCE = "tonalBalance";
+    /**
+     * Prefix of the {@link Series} of mid band level per tonal-balance band at 100 ms, dBFS: the band ids are
+     * {@code sub, low, lowMid, mid, highMid, high, air}, e.g. {@code bandEnergySeries.low}.
+     */
+    public static final String BAND_ENERGY_SERIES_PREFIX = "bandEnergySeries.";
+    /** {@link Spectrum}: per octave band 31.5 Hz..16 kHz, the correlation of left and right, ratio -1..1. */
+    public static final String OCTAVE_CORRELATION = "octaveCorrelation";
+    /** {@link Spectrum}: per octave band 31.5 Hz..16 kHz, the mono-sum loss (BRIEF §4), dB, floored at -100. */
+    public static final String OCTAVE_MONO_SUM_LOSS = "octaveMonoSumLoss";
+
     private MeasurementIds() {
     }
 }
