@@ -23,6 +23,8 @@ public record Fix(String track, Map<String, Object> actions) {
     public static final String SIDE_HIGH_PASS_HZ = "sideHighPassHz";
     /** Invert the polarity. Boolean. */
     public static final String INVERT_POLARITY = "invertPolarity";
+    /** Bypass the limiter or compressor on the mix bus before bouncing. Boolean. */
+    public static final String BYPASS_BUS_PROCESSING = "bypassBusProcessing";
     /** Delay by this many milliseconds (negative: advance). Number. */
     public static final String DELAY_MS = "delayMs";
 

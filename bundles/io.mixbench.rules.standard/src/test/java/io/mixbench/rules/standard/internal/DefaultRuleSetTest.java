@@ -23,6 +23,19 @@ class DefaultRuleSetTest {
     private static final Path FILE = Path.of("../io.mixbench.ruleset.default/src/main/resources/rulesets/default.json");
     private static final Pattern WITH_UNIT = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s+(\\S+)\\s*");
 
+    /**
+     * The level rules of {@link Fixtures#allRules()}, the session check, which judges files rather than levels,
+     * and the cross-track rules, which judge group measurements (so neither is among the rules whose odd-data
+     * behaviour OddDataTest pins down).
+     */
+    private static java.util.List<Rule> rules() {
+        java.util.List<Rule> rules = new java.util.ArrayList<>(Fixtures.allRules());
+        rules.add(new SessionConsistencyRule());
+        rules.add(new BusLimitingRule());
+        rules.add(new PolarityAlignmentRule());
+        return rules;
+    }
+
     @SuppressWarnings("unchecked")
     @Test
     void defaultSetMatchesTheRules() throws IOException {
@@ -35,7 +48,7 @@ class DefaultRuleSetTest {
         Map<String, Object> rules = (Map<String, Object>) set.get("rules");
 
         Set<String> declared = new LinkedHashSet<>();
-        for (Rule rule : Fixtures.allRules()) {
+        for (Rule rule : rules()) {
             RuleDescriptor descriptor = rule.descriptor();
             declared.add(descriptor.id());
             Map<String, Object> settings = (Map<String, Object>) rules.get(descriptor.id());
@@ -67,7 +80,7 @@ class DefaultRuleSetTest {
     @Test
     void everyRuleIsADsComponentWithItsId() throws IOException {
         // bnd writes the component descriptions before the tests run
-        for (Rule rule : Fixtures.allRules()) {
+        for (Rule rule : rules()) {
             Path xml = Path.of("target/classes/OSGI-INF/" + rule.getClass().getName() + ".xml");
             assertTrue(Files.exists(xml), "no component description for " + rule.getClass().getSimpleName());
             String text = Files.readString(xml);
@@ -80,7 +93,7 @@ class DefaultRuleSetTest {
     @Test
     void descriptorsAreComplete() {
         Set<String> ids = new LinkedHashSet<>();
-        for (Rule rule : Fixtures.allRules()) {
+        for (Rule rule : rules()) {
             RuleDescriptor descriptor = rule.descriptor();
             assertTrue(ids.add(descriptor.id()), "duplicate id " + descriptor.id());
             assertTrue(descriptor.title() != null && !descriptor.title().isBlank());
@@ -91,6 +104,6 @@ class DefaultRuleSetTest {
                 assertTrue(!parameter.unit().isBlank() && parameter.min() < parameter.max(), parameter.toString());
             }
         }
-        assertEquals(8, ids.size());
+        assertEquals(11, ids.size());
     }
 }
