@@ -1,0 +1,83 @@
+package io.mixbench.audio.aiff.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** The command-line decoders the tests compare with: required with CI=true, else the test is skipped. */
+final class Tools {
+
+    private Tools() {
+    }
+
+    /** The program's path; aborts the test (fails it under CI=true) when it is not on the PATH. */
+    static String require(String program) {
+        String found = findOnPath(program);
+        if (found == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail(program + " is not installed, and CI=true requires this test to run (apt-get install "
+                        + program + ")");
+            }
+            Assumptions.abort(program + " is not installed");
+        }
+        return found;
+    }
+
+    static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        byte[] output = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("did not finish: " + String.join(" ", command));
+        }
+        assertEquals(0, p.exitValue(), () -> String.join(" ", command) + "\n"
+                + new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** What sox reads from a file, as interleaved floats. */
+    static float[] soxFloats(Path file) throws IOException, InterruptedException {
+        Path raw = file.resolveSibling(file.getFileName() + ".sox.f32");
+        run(require("sox"), "-D", file.toString(), "-t", "raw", "-e", "floating-point", "-b", "32", "-L",
+                raw.toString());
+        return floats(raw);
+    }
+
+    /** What ffmpeg reads from a file, as interleaved floats. */
+    static float[] ffmpegFloats(Path file) throws IOException, InterruptedException {
+        Path raw = file.resolveSibling(file.getFileName() + ".ffmpeg.f32");
+        run(require("ffmpeg"), "-nostdin", "-v", "error", "-y", "-i", file.toString(), "-f", "f32le", "-c:a",
+                "pcm_f32le", raw.toString());
+        return floats(raw);
+    }
+
+    private static float[] floats(Path raw) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(raw)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] samples = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(samples);
+        return samples;
+    }
+
+    private static String findOnPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String folder : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(folder, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,308 @@
+package io.mixbench.audio.ffmpeg.internal;
+
+import io.mixbench.audio.AudioDecodeException;
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.SampleEncoding;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples ffmpeg decodes: the file's bytes go to ffmpeg's stdin from a copier thread, 32-bit float samples come back
+ * on its stdout and are read in blocks into one reused buffer. ffmpeg's error output, or a non-zero exit, fails the
+ * stream with ffmpeg's own words; closing the stream kills the process.
+ */
+final class FfmpegStream implements AudioStream {
+
+    /** ffprobe sees this much of the file's start; the stream formats ffmpeg reads from a pipe say all up front. */
+    static final int PROBE_BYTES = 1 << 20;
+    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int MAX_ERROR_BYTES = 4096;
+    private static final long EXIT_TIMEOUT_SECONDS = 30;
+    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private final String source;
+    private final AudioFormat format;
+    private final int channels;
+    private final int frameBytes;
+    private final Process process;
+    private final InputStream samples;
+    private final Thread copier;
+    private final Thread errorReader;
+    private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    private final InputStream in;
+    private final byte[] buffer;
+    /** Unconverted bytes are {@code buffer[start..end)}. */
+    private int start;
+    private int end;
+    private long framesRead;
+    private volatile IOException sourceFailure;
+    private IOException outputFailure;
+    private boolean atEnd;
+    /** Read by the copier thread. */
+    private volatile boolean closed;
+
+    private FfmpegStream(FfmpegTools tools, InputStream in, byte[] head, int headLength, String source, Probe probe)
+            throws IOException {
+        this.source = source;
+        this.in = in;
+        this.channels = probe.channels();
+        this.frameBytes = 4 * channels;
+        this.format = new AudioFormat(probe.sampleRateHz(), probe.layout(), 0, SampleEncoding.PCM_FLOAT, -1,
+                "ffmpeg " + probe.codec());
+        this.buffer = new byte[Math.max(1, BUFFER_BYTES / frameBytes) * frameBytes];
+        this.process = new ProcessBuilder(tools.ffmpeg().toString(), "-hide_banner", "-nostats", "-v", "error",
+                "-i", "pipe:0", "-map", "0:a:0", "-f", "f32le", "-c:a", "pcm_f32le", "-ac", Integer.toString(
+                        channels),
+                "-ar", Integer.toString(probe.sampleRateHz()), "pipe:1").start();
+        this.samples = process.getInputStream();
+        this.copier = daemon("ffmpeg stdin " + source, () -> copy(head, headLength));
+        this.errorReader = daemon("ffmpeg stderr " + source, () -> drain(process.getErrorStream(), errors));
+        copier.start();
+        errorReader.start();
+    }
+
+    static FfmpegStream open(FfmpegTools tools, InputStream in, String source) throws IOException {
+        byte[] head = new byte[PROBE_BYTES];
+        int length = in.readNBytes(head, 0, head.length);
+        if (length == 0) {
+            throw new AudioDecodeException(source, "file is empty");
+        }
+        Probe probe = Probe.run(tools, head, length, source);
+        return new FfmpegStream(tools, in, head, length, source, probe);
+    }
+
+    @Override
+    public AudioFormat format() {
+        return format;
+    }
+
+    /** The ffmpeg process, for tests. */
+    Process process() {
+        return process;
+    }
+
+    @Override
+    public int read(float[][] block, int maxFrames) throws IOException {
+        if (closed) {
+            throw new IOException(source + ": stream is closed");
+        }
+        if (maxFrames < 1) {
+            throw new IllegalArgumentException("maxFrames must be at least 1, was " + maxFrames);
+        }
+        if (block.length < channels) {
+            throw new IllegalArgumentException("block has " + block.length + " channels, the file " + channels);
+        }
+        for (int c = 0; c < channels; c++) {
+            if (block[c].length < maxFrames) {
+                throw new IllegalArgumentException("block channel " + c + " holds fewer than " + maxFrames
+                        + " frames");
+            }
+        }
+        int done = 0;
+        while (done < maxFrames && !atEnd) {
+            int whole = (end - start) / frameBytes;
+            if (whole == 0) {
+                if (!fill()) {
+                    finish();
+                    break;
+                }
+                continue;
+            }
+            int n = Math.min(whole, maxFrames - done);
+            convert(block, done, n);
+            start += n * frameBytes;
+            done += n;
+            framesRead += n;
+        }
+        return done == 0 ? -1 : done;
+    }
+
+    /** Reads more of ffmpeg's output; false at its end. */
+    private boolean fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        int n;
+        try {
+            n = samples.read(buffer, end, buffer.length - end);
+        } catch (IOException e) {
+            // The JDK closes a dead process's pipe under the reader; why it died is reported by finish().
+            outputFailure = e;
+            return false;
+        }
+        if (n < 0) {
+            return false;
+        }
+        end += n;
+        return true;
+    }
+
+    /** ffmpeg's output ended: it succeeded only if it exited with 0, said nothing, and the file read well. */
+    private void finish() throws IOException {
+        atEnd = true;
+        try {
+            if (!process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AudioDecodeException(source, "ffmpeg did not exit after its output ended");
+            }
+            errorReader.join(TimeUnit.SECONDS.toMillis(EXIT_TIMEOUT_SECONDS));
+            copier.join(TimeUnit.SECONDS.toMillis(EXIT_TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AudioDecodeException(source, "interrupted while waiting for ffmpeg", e);
+        }
+        IOException failure = sourceFailure;
+        if (failure != null) {
+            throw new AudioDecodeException(source, "cannot be read: " + failure.getMessage(), failure);
+        }
+        String text = text(errors);
+        if (process.exitValue() != 0 || !text.isEmpty()) {
+            throw new AudioDecodeException(source, "ffmpeg could not decode the file after " + framesRead
+                    + " sample frames (exit code " + process.exitValue() + ")" + (text.isEmpty() ? "" : ": " + text));
+        }
+        if (outputFailure != null) {
+            throw new AudioDecodeException(source, "reading ffmpeg's output failed: " + outputFailure.getMessage(),
+                    outputFailure);
+        }
+        if (end != start) {
+            throw new AudioDecodeException(source, "ffmpeg's output ends inside a sample frame");
+        }
+    }
+
+    private void convert(float[][] block, int offset, int frames) throws AudioDecodeException {
+        byte[] b = buffer;
+        int stride = frameBytes;
+        for (int c = 0; c < channels; c++) {
+            float[] out = block[c];
+            int p = start + 4 * c;
+            // x * 0 is NaN exactly when x is NaN or infinite: one check per run, not per sample.
+            float check = 0;
+            for (int i = offset; i < offset + frames; i++, p += stride) {
+                float v = (float) FLOAT_LE.get(b, p);
+                out[i] = v;
+                check += v * 0f;
+            }
+            if (check != 0) {
+                for (int i = offset; i < offset + frames; i++) {
+                    if (!Float.isFinite(out[i])) {
+                        long sample = framesRead + (i - offset);
+                        throw new AudioDecodeException(source, String.format(Locale.ROOT,
+                                "sample %d of channel %d is %s (at %.3f s)", sample, c + 1, Float.isNaN(out[i])
+                                        ? "NaN"
+                                        : "infinite",
+                                (double) sample / format.sampleRateHz()));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        process.destroyForcibly();
+        IOException failure = null;
+        try {
+            samples.close();
+        } catch (IOException e) {
+            failure = e;
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        try {
+            copier.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Copies the probed head, then the rest of the file, to ffmpeg's stdin. */
+    private void copy(byte[] head, int headLength) {
+        OutputStream stdin = process.getOutputStream();
+        try (stdin) {
+            try {
+                stdin.write(head, 0, headLength);
+            } catch (IOException e) {
+                return; // ffmpeg stopped reading: it has ended or failed, which its exit reports
+            }
+            byte[] chunk = new byte[BUFFER_BYTES];
+            while (!closed) {
+                int n;
+                try {
+                    n = in.read(chunk);
+                } catch (IOException e) {
+                    if (!closed) {
+                        sourceFailure = e;
+                        process.destroyForcibly();
+                    }
+                    return;
+                }
+                if (n < 0) {
+                    return;
+                }
+                try {
+                    stdin.write(chunk, 0, n);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // closing stdin after ffmpeg exited
+        }
+    }
+
+    /** Reads a stream to its end, keeping its first {@link #MAX_ERROR_BYTES} bytes. */
+    static void drain(InputStream from, ByteArrayOutputStream into) {
+        byte[] chunk = new byte[1024];
+        try (from) {
+            int n;
+            while ((n = from.read(chunk)) >= 0) {
+                synchronized (into) {
+                    into.write(chunk, 0, Math.max(0, Math.min(n, MAX_ERROR_BYTES - into.size())));
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone; what was read is kept
+        }
+    }
+
+    /** Error output as one line per message, trimmed. */
+    static String text(ByteArrayOutputStream errors) {
+        String text;
+        synchronized (errors) {
+            text = errors.toString(StandardCharsets.UTF_8);
+        }
+        return text.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    static Thread daemon(String name, Runnable task) {
+        Thread t = new Thread(task, "mixbench " + name);
+        t.setDaemon(true);
+        return t;
+    }
+}

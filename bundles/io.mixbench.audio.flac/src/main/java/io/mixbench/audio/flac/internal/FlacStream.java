@@ -1,0 +1,147 @@
+package io.mixbench.audio.flac.internal;
+
+import io.mixbench.audio.AudioDecodeException;
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.TruncatedAudioException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * The samples of a FLAC stream, decoded a frame at a time and handed out in the caller's block size. The frame
+ * count STREAMINFO declares is the length: data ending before it is a truncated file, and bytes after it (an ID3v1
+ * tag, padding) are not read.
+ */
+final class FlacStream implements AudioStream {
+
+    private final InputStream raw;
+    private final String source;
+    private final AudioFormat format;
+    private final Map<String, String> metadata;
+    private final BitReader in;
+    private final FrameDecoder frames;
+    private final int channels;
+    private final long framesDeclared;
+    private final float scale;
+    private final long min;
+    private final long max;
+    private int frameLength;
+    private int framePosition;
+    private long framesRead;
+    private boolean atEnd;
+    private boolean closed;
+
+    FlacStream(InputStream raw, String source, BitReader in, FlacHeader header) {
+        this.raw = raw;
+        this.source = source;
+        this.format = header.format();
+        this.metadata = header.metadata();
+        this.in = in;
+        this.frames = new FrameDecoder(in, source, header);
+        this.channels = format.channels();
+        this.framesDeclared = format.frames();
+        int bits = format.bitsPerSample();
+        this.scale = Math.scalb(1f, 1 - bits);
+        this.max = (1L << (bits - 1)) - 1;
+        this.min = -(1L << (bits - 1));
+    }
+
+    @Override
+    public AudioFormat format() {
+        return format;
+    }
+
+    @Override
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public int read(float[][] block, int maxFrames) throws IOException {
+        if (closed) {
+            throw new IOException(source + ": stream is closed");
+        }
+        if (maxFrames < 1) {
+            throw new IllegalArgumentException("maxFrames must be at least 1, was " + maxFrames);
+        }
+        if (block.length < channels) {
+            throw new IllegalArgumentException("block has " + block.length + " channels, the file " + channels);
+        }
+        for (int c = 0; c < channels; c++) {
+            if (block[c].length < maxFrames) {
+                throw new IllegalArgumentException("block channel " + c + " holds fewer than " + maxFrames
+                        + " frames");
+            }
+        }
+        int done = 0;
+        while (done < maxFrames) {
+            if (framePosition == frameLength && !nextFrame()) {
+                break;
+            }
+            int n = Math.min(maxFrames - done, frameLength - framePosition);
+            convert(block, done, n);
+            framePosition += n;
+            done += n;
+            framesRead += n;
+        }
+        return done == 0 ? -1 : done;
+    }
+
+    private boolean nextFrame() throws IOException {
+        if (atEnd || framesDeclared >= 0 && framesRead >= framesDeclared) {
+            atEnd = true;
+            return false;
+        }
+        int n;
+        try {
+            n = frames.next();
+        } catch (BitReader.EndOfData e) {
+            if (framesDeclared >= 0) {
+                throw new TruncatedAudioException(source, framesRead, framesDeclared);
+            }
+            throw new AudioDecodeException(source, "file is truncated: the data stops inside frame "
+                    + frames.frames() + " (at byte " + frames.frameStart() + "), after " + framesRead
+                    + " sample frames");
+        } catch (BitReader.FrameTooLarge e) {
+            throw new AudioDecodeException(source, "frame " + frames.frames() + " at byte " + frames.frameStart()
+                    + " is larger than " + (BitReader.MAX_BUFFER_BYTES >> 20) + " MiB; the file is damaged");
+        }
+        if (n < 0) {
+            atEnd = true;
+            if (framesDeclared >= 0 && framesRead < framesDeclared) {
+                throw new TruncatedAudioException(source, framesRead, framesDeclared);
+            }
+            return false;
+        }
+        frameLength = framesDeclared >= 0 ? (int) Math.min(n, framesDeclared - framesRead) : n;
+        framePosition = 0;
+        return true;
+    }
+
+    private void convert(float[][] block, int offset, int n) throws AudioDecodeException {
+        float k = scale;
+        for (int c = 0; c < channels; c++) {
+            long[] s = frames.samples[c];
+            float[] out = block[c];
+            boolean outOfRange = false;
+            for (int i = 0; i < n; i++) {
+                long v = s[framePosition + i];
+                outOfRange |= v < min | v > max;
+                out[offset + i] = v * k;
+            }
+            if (outOfRange) {
+                throw new AudioDecodeException(source, "frame " + (frames.frames() - 1) + " decodes to samples beyond "
+                        + format.bitsPerSample() + " bits; the file is damaged");
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            raw.close();
+        }
+    }
+}
