@@ -25,6 +25,10 @@ final class GrowableArray {
         return values[i];
     }
 
+    void set(int i, double value) {
+        values[i] = value;
+    }
+
     int size() {
         return size;
     }

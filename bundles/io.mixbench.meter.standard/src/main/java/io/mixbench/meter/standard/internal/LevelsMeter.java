@@ -1,7 +1,9 @@
 package io.mixbench.meter.standard.internal;
 
+import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
+import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Meter;
@@ -10,13 +12,15 @@ import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Units;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sample peak, AES17 RMS, crest factor, BS.1770-5 loudness (integrated, max momentary, max short-term), the
- * 100 ms series and activity, in one streaming pass.
+ * Sample peak, true peak, AES17 RMS (overall and 300 ms maximum), crest factor, DC offset, clipped runs, overs,
+ * BS.1770-5 loudness (integrated, max momentary, max short-term), EBU Tech 3342 loudness range, PLR, median PSR,
+ * the 100 ms series and activity, in one streaming pass.
  *
  * <p>
  * Time is cut into 10 ms sub-blocks whose boundaries fall on the nearest sample to {@code k * 10 ms}. Each
@@ -37,6 +41,17 @@ public final class LevelsMeter implements Meter {
     private static final double ABSOLUTE_GATE_LUFS = -70;
     private static final double RELATIVE_GATE_LU = -10;
     private static final double ACTIVITY_RANGE_LU = 35;
+    private static final int RMS_WINDOW_SUB_BLOCKS = 30;
+    /** Loudness range: relative gate below the power mean of the absolute-gated short-term values, LU. */
+    private static final double LRA_RELATIVE_GATE_LU = -20;
+    private static final double LRA_LOW_PERCENTILE = 10;
+    private static final double LRA_HIGH_PERCENTILE = 95;
+    /** Complete short-term values needed for a loudness range: 3 s of them at 10 per second. */
+    private static final int LRA_MIN_VALUES = 30;
+    /** Tech 3341: the loudness range is not stable during the first 60 s. */
+    private static final double LRA_STABLE_SECONDS = 60;
+    /** Runs of at least this many full-scale samples are clipping. */
+    private static final int CLIP_RUN = 3;
     /** Filter states below this are flushed to zero so decaying tails never become (slow) subnormals. */
     private static final double DENORMAL_FLOOR = 1e-25;
 
@@ -65,9 +80,26 @@ public final class LevelsMeter implements Meter {
     private final float[] channelPeak;
     /** Sum of squared K-weighted samples per channel in the current sub-block. */
     private final double[] subBlockK;
-    /** Sum of squared samples per channel in the current step. */
+    /** Sum of squared samples per channel in the current sub-block and in the current step. */
+    private final double[] subBlockSquares;
     private final double[] stepSquares;
     private float stepPeak;
+    /** Sum of samples per channel (DC offset). */
+    private final double[] sums;
+
+    /** Samples at or above this magnitude (and at most full scale) are at full scale: 1 LSB below the top code. */
+    private final float clipLevel;
+    private final int[] clipRun;
+    private final boolean[] clipPositive;
+    private final long[] clippedRuns;
+    private final long[] overFullScale;
+
+    private final TruePeakDetector truePeak;
+    private final GrowableArray stepTruePeaks;
+
+    /** Sums of squares (all channels) of the last 30 sub-blocks, for the 300 ms RMS maximum. */
+    private final double[] rmsRing = new double[RMS_WINDOW_SUB_BLOCKS];
+    private double maxRmsMeanSquare;
 
     /** Channel-weighted K sums of the last 300 sub-blocks. */
     private final double[] ring = new double[SHORT_TERM_SUB_BLOCKS];
@@ -86,12 +118,25 @@ public final class LevelsMeter implements Meter {
     private final GrowableArray stepPeaks;
     private boolean finished;
 
+    /** A meter for a 24-bit integer PCM stream (tests and benchmarks). */
+    public LevelsMeter(int sampleRateHz, ChannelLayout layout, long declaredFrames) {
+        this(sampleRateHz, layout, declaredFrames, 24, SampleEncoding.PCM_INTEGER);
+    }
+
+    /** A meter for a file of this format. */
+    public LevelsMeter(AudioFormat format) {
+        this(format.sampleRateHz(), format.layout(), format.frames(), format.bitsPerSample(), format.encoding());
+    }
+
     /**
      * @param sampleRateHz the file's sample rate, Hz; filters are designed for it
      * @param layout the channels; weights from {@link Channel#loudnessWeight()}
      * @param declaredFrames the header's frame count, or -1; only sizes buffers
+     * @param bitsPerSample the stored bit depth; sets the clipping level of integer PCM
+     * @param encoding how samples are stored; float and lossy sources clip at exactly full scale (24-bit LSB)
      */
-    public LevelsMeter(int sampleRateHz, ChannelLayout layout, long declaredFrames) {
+    public LevelsMeter(int sampleRateHz, ChannelLayout layout, long declaredFrames, int bitsPerSample,
+            SampleEncoding encoding) {
         if (sampleRateHz <= 0) {
             throw new IllegalArgumentException("sample rate must be positive, was " + sampleRateHz + " Hz");
         }
@@ -126,8 +171,18 @@ public final class LevelsMeter implements Meter {
         highPassZ2 = new double[channels];
         channelPeak = new float[channels];
         subBlockK = new double[channels];
+        subBlockSquares = new double[channels];
         stepSquares = new double[channels];
+        sums = new double[channels];
+        int lsbBits = encoding == SampleEncoding.PCM_INTEGER && bitsPerSample > 0 ? Math.min(bitsPerSample, 32) : 24;
+        clipLevel = (float) (1 - 2 * Math.scalb(1.0, -(lsbBits - 1)));
+        clipRun = new int[channels];
+        clipPositive = new boolean[channels];
+        clippedRuns = new long[channels];
+        overFullScale = new long[channels];
+        truePeak = new TruePeakDetector(sampleRateHz, channels, true);
         int capacity = GrowableArray.stepCapacity(declaredFrames, sampleRateHz);
+        stepTruePeaks = new GrowableArray(capacity);
         stepMomentary = new GrowableArray(capacity);
         stepShortTerm = new GrowableArray(capacity);
         stepSumSquares = new GrowableArray(capacity);
@@ -149,8 +204,15 @@ public final class LevelsMeter implements Meter {
         while (offset < frames) {
             int n = (int) Math.min(frames - offset, nextBoundary - position);
             if (n > 0) {
+                if (channels == 2) {
+                    processPair(block[0], block[1], offset, n);
+                } else {
+                    for (int c = 0; c < channels; c++) {
+                        processChannel(c, block[c], offset, n);
+                    }
+                }
                 for (int c = 0; c < channels; c++) {
-                    processChannel(c, block[c], offset, n);
+                    truePeak.append(c, block[c], offset, n);
                 }
                 position += n;
                 offset += n;
@@ -179,12 +241,14 @@ public final class LevelsMeter implements Meter {
         // Sums continue from the fields so that the order of additions, and so every bit of the result, does not
         // depend on how the caller cuts the stream into blocks.
         float peak = 0f;
-        double squares = stepSquares[c];
+        double squares = subBlockSquares[c];
         double kSquares = subBlockK[c];
+        double sum = sums[c];
         for (int i = offset, end = offset + n; i < end; i++) {
             float v = x[i];
             peak = Math.max(peak, Math.abs(v));
             double d = v;
+            sum += d;
             squares += d * d;
             // Additions ordered so that only "mul, sub, add" lies on each recursion's critical path.
             double y1 = b10 * d + z11;
@@ -199,25 +263,146 @@ public final class LevelsMeter implements Meter {
         shelfZ2[c] = z12;
         highPassZ1[c] = z21;
         highPassZ2[c] = z22;
+        endChunk(c, x, offset, n, peak);
+        subBlockSquares[c] = squares;
+        subBlockK[c] = kSquares;
+        sums[c] = sum;
+    }
+
+    /**
+     * {@link #processChannel} for two channels at once: each channel's filter recursion is bound by its latency, so
+     * running two side by side nearly halves the time. Every sum sees the same additions in the same order.
+     */
+    private void processPair(float[] x, float[] w, int offset, int n) {
+        final double b10 = s1b0;
+        final double b11 = s1b1;
+        final double b12 = s1b2;
+        final double a11 = s1a1;
+        final double a12 = s1a2;
+        final double b20 = s2b0;
+        final double b21 = s2b1;
+        final double b22 = s2b2;
+        final double a21 = s2a1;
+        final double a22 = s2a2;
+        double z11 = shelfZ1[0];
+        double z12 = shelfZ2[0];
+        double z21 = highPassZ1[0];
+        double z22 = highPassZ2[0];
+        double u11 = shelfZ1[1];
+        double u12 = shelfZ2[1];
+        double u21 = highPassZ1[1];
+        double u22 = highPassZ2[1];
+        float peak = 0f;
+        double squares = subBlockSquares[0];
+        double kSquares = subBlockK[0];
+        double sum = sums[0];
+        float peakW = 0f;
+        double squaresW = subBlockSquares[1];
+        double kSquaresW = subBlockK[1];
+        double sumW = sums[1];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            float v = x[i];
+            float vw = w[i];
+            peak = Math.max(peak, Math.abs(v));
+            peakW = Math.max(peakW, Math.abs(vw));
+            double d = v;
+            double e = vw;
+            sum += d;
+            sumW += e;
+            squares += d * d;
+            squaresW += e * e;
+            double y1 = b10 * d + z11;
+            double v1 = b10 * e + u11;
+            z11 = (b11 * d + z12) - a11 * y1;
+            u11 = (b11 * e + u12) - a11 * v1;
+            z12 = b12 * d - a12 * y1;
+            u12 = b12 * e - a12 * v1;
+            double y2 = b20 * y1 + z21;
+            double v2 = b20 * v1 + u21;
+            z21 = (b21 * y1 + z22) - a21 * y2;
+            u21 = (b21 * v1 + u22) - a21 * v2;
+            z22 = b22 * y1 - a22 * y2;
+            u22 = b22 * v1 - a22 * v2;
+            kSquares += y2 * y2;
+            kSquaresW += v2 * v2;
+        }
+        shelfZ1[0] = z11;
+        shelfZ2[0] = z12;
+        highPassZ1[0] = z21;
+        highPassZ2[0] = z22;
+        shelfZ1[1] = u11;
+        shelfZ2[1] = u12;
+        highPassZ1[1] = u21;
+        highPassZ2[1] = u22;
+        subBlockSquares[0] = squares;
+        subBlockK[0] = kSquares;
+        sums[0] = sum;
+        subBlockSquares[1] = squaresW;
+        subBlockK[1] = kSquaresW;
+        sums[1] = sumW;
+        endChunk(0, x, offset, n, peak);
+        endChunk(1, w, offset, n, peakW);
+    }
+
+    /** Peaks, and the clipping scan when a chunk reaches full scale (rare: other chunks need no second look). */
+    private void endChunk(int c, float[] x, int offset, int n, float peak) {
         channelPeak[c] = Math.max(channelPeak[c], peak);
         stepPeak = Math.max(stepPeak, peak);
-        stepSquares[c] = squares;
-        subBlockK[c] = kSquares;
+        if (peak >= clipLevel) {
+            scanFullScale(c, x, offset, n);
+        } else {
+            clipRun[c] = 0;
+        }
+    }
+
+    /** Counts runs of same-sign full-scale samples (counted once when they reach 3) and samples above full scale. */
+    private void scanFullScale(int c, float[] x, int offset, int n) {
+        int run = clipRun[c];
+        boolean positive = clipPositive[c];
+        long runs = clippedRuns[c];
+        long over = overFullScale[c];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            float v = x[i];
+            float a = Math.abs(v);
+            if (a > 1f) {
+                over++;
+                run = 0;
+            } else if (a >= clipLevel) {
+                boolean p = v > 0;
+                run = run > 0 && p == positive ? run + 1 : 1;
+                positive = p;
+                if (run == CLIP_RUN) {
+                    runs++;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        clipRun[c] = run;
+        clipPositive[c] = positive;
+        clippedRuns[c] = runs;
+        overFullScale[c] = over;
     }
 
     private void closeSubBlock() {
         double weighted = 0;
+        double squares = 0;
         for (int c = 0; c < channels; c++) {
             weighted += weights[c] * subBlockK[c];
             subBlockK[c] = 0;
+            squares += subBlockSquares[c];
+            stepSquares[c] += subBlockSquares[c];
+            subBlockSquares[c] = 0;
             shelfZ1[c] = flush(shelfZ1[c]);
             shelfZ2[c] = flush(shelfZ2[c]);
             highPassZ1[c] = flush(highPassZ1[c]);
             highPassZ2[c] = flush(highPassZ2[c]);
         }
         ring[(int) (closedSubBlocks % SHORT_TERM_SUB_BLOCKS)] = weighted;
+        rmsRing[(int) (closedSubBlocks % RMS_WINDOW_SUB_BLOCKS)] = squares;
         closedSubBlocks++;
         evaluateWindows();
+        evaluateRmsWindow();
         nextBoundary = boundary(closedSubBlocks + 1);
         if (closedSubBlocks % SUB_BLOCKS_PER_STEP == 0) {
             closeStep();
@@ -252,6 +437,20 @@ public final class LevelsMeter implements Meter {
         maxShortTermPower = Math.max(maxShortTermPower, shortTermPower);
     }
 
+    /** AES17 RMS of the 300 ms ending with the last closed sub-block; only windows that lie inside the file. */
+    private void evaluateRmsWindow() {
+        long k = closedSubBlocks;
+        if (k < RMS_WINDOW_SUB_BLOCKS) {
+            return;
+        }
+        double sum = 0;
+        for (double v : rmsRing) {
+            sum += v;
+        }
+        long frames = Math.min(boundary(k), position) - boundary(k - RMS_WINDOW_SUB_BLOCKS);
+        maxRmsMeanSquare = Math.max(maxRmsMeanSquare, sum / ((double) frames * channels));
+    }
+
     private void closeStep() {
         double squares = 0;
         for (int c = 0; c < channels; c++) {
@@ -263,6 +462,7 @@ public final class LevelsMeter implements Meter {
         stepSumSquares.add(squares);
         stepPeaks.add(stepPeak);
         stepPeak = 0;
+        stepTruePeaks.add(truePeak.takeStepPeak());
     }
 
     private long stepStart(int step) {
@@ -279,6 +479,12 @@ public final class LevelsMeter implements Meter {
             throw new IllegalStateException("finish called twice");
         }
         finished = true;
+        // The points that silence after the end completes belong to the last step.
+        truePeak.flush();
+        if (position <= stepStart(stepMomentary.size()) && stepTruePeaks.size() > 0) {
+            int last = stepTruePeaks.size() - 1;
+            stepTruePeaks.set(last, Math.max(stepTruePeaks.get(last), truePeak.takeStepPeak()));
+        }
         if (position > boundary(closedSubBlocks)) {
             // A final partial 10 ms sub-block: its windows end at the file's end. Dividing by the full window length
             // makes them read the missing rest of the sub-block as silence, so they never overstate.
@@ -306,7 +512,7 @@ public final class LevelsMeter implements Meter {
         String reason = null;
         if (!Double.isFinite(peak) || !Double.isFinite(squares)) {
             reason = Reasons.NON_FINITE;
-            java.util.Arrays.fill(peaksDb, Double.NaN);
+            Arrays.fill(peaksDb, Double.NaN);
         } else if (peak == 0) {
             reason = Reasons.SILENT;
         }
@@ -317,11 +523,26 @@ public final class LevelsMeter implements Meter {
         out.put(MeasurementIds.RMS, level(Db.aes17(meanSquare), Units.DBFS, reason));
         out.put(MeasurementIds.CREST_FACTOR,
                 level(Db.amplitude(peak) - Db.power(meanSquare), Units.DB, reason));
+        double truePeakDb = truePeaks(out, reason);
+        out.put(StandardIds.RMS_MAX_300MS, position < boundary(RMS_WINDOW_SUB_BLOCKS) && reason == null
+                ? Scalar.absent(Units.DBFS, Reasons.SHORTER_THAN_RMS_WINDOW)
+                : level(Db.aes17(maxRmsMeanSquare), Units.DBFS, reason));
+        health(out, reason);
 
         String loudnessReason = reason != null ? reason : anyWeight ? null : Reasons.NO_WEIGHTED_CHANNELS;
-        out.put(MeasurementIds.INTEGRATED_LOUDNESS, integrated(loudnessReason));
+        Scalar integrated = integrated(loudnessReason);
+        out.put(MeasurementIds.INTEGRATED_LOUDNESS, integrated);
         out.put(MeasurementIds.MOMENTARY_MAX, level(Db.loudness(maxMomentaryPower), Units.LUFS, loudnessReason));
         out.put(MeasurementIds.SHORT_TERM_MAX, level(Db.loudness(maxShortTermPower), Units.LUFS, loudnessReason));
+        loudnessRange(out, loudnessReason);
+        if (!integrated.present()) {
+            out.put(StandardIds.PLR, Scalar.absent(Units.LU, integrated.reason()));
+        } else if (Double.isNaN(truePeakDb)) {
+            out.put(StandardIds.PLR, Scalar.absent(Units.LU, reason != null ? reason : Reasons.SILENT));
+        } else {
+            out.put(StandardIds.PLR, Scalar.of(truePeakDb - integrated.value(), Units.LU));
+        }
+        out.put(StandardIds.PSR_MEDIAN, psrMedian(loudnessReason));
 
         boolean valid = reason == null;
         float[] momentary = new float[steps];
@@ -346,14 +567,154 @@ public final class LevelsMeter implements Meter {
         return out;
     }
 
+    /** True peak overall and per channel, and inter-sample overs; returns the overall true peak in dBTP or NaN. */
+    private double truePeaks(Map<String, Measurement> out, String reason) {
+        double[] perChannel = new double[channels];
+        double overall = 0;
+        long overs = 0;
+        for (int c = 0; c < channels; c++) {
+            double p = Math.max(truePeak.channelPeak(c), channelPeak[c]);
+            perChannel[c] = reason == null ? Db.amplitude(p) : Double.NaN;
+            overall = Math.max(overall, p);
+            overs += truePeak.overs(c);
+        }
+        Scalar tp = level(Db.amplitude(overall), Units.DBTP, reason);
+        out.put(MeasurementIds.TRUE_PEAK, tp);
+        out.put(MeasurementIds.TRUE_PEAK_PER_CHANNEL, new PerChannel(channelNames, perChannel, Units.DBTP));
+        out.put(StandardIds.INTER_SAMPLE_OVERS, count(overs, reason));
+        return tp.value();
+    }
+
+    /** DC offset, clipped runs and samples above full scale. */
+    private void health(Map<String, Measurement> out, String reason) {
+        boolean broken = Reasons.NON_FINITE.equals(reason);
+        double[] dc = new double[channels];
+        double overall = 0;
+        long runs = 0;
+        long over = 0;
+        for (int c = 0; c < channels; c++) {
+            dc[c] = position == 0 || broken ? Double.NaN : 100 * sums[c] / position;
+            if (Math.abs(dc[c]) > Math.abs(overall)) {
+                overall = dc[c];
+            }
+            runs += clippedRuns[c];
+            over += overFullScale[c];
+        }
+        if (position == 0 || broken) {
+            out.put(StandardIds.DC_OFFSET, Scalar.absent(Units.PERCENT, reason));
+        } else {
+            out.put(StandardIds.DC_OFFSET, Scalar.of(overall, Units.PERCENT));
+        }
+        out.put(StandardIds.DC_OFFSET_PER_CHANNEL, new PerChannel(channelNames, dc, Units.PERCENT));
+        out.put(StandardIds.CLIPPED_RUNS, count(runs, reason));
+        out.put(StandardIds.OVER_FULL_SCALE_SAMPLES, count(over, reason));
+    }
+
+    /** A count; silence counts nothing, broken input gives no count. */
+    private static Scalar count(long n, String reason) {
+        return Reasons.NON_FINITE.equals(reason) ? Scalar.absent(Units.COUNT, reason) : Scalar.of(n, Units.COUNT);
+    }
+
+    /** Steps whose 100 ms lie wholly inside the file. */
+    private int fullSteps() {
+        int full = 0;
+        while (full < stepMomentary.size() && stepStart(full + 1) <= position) {
+            full++;
+        }
+        return full;
+    }
+
+    /**
+     * Loudness range per EBU Tech 3342 (MATLAB of section 5): the complete short-term values at 10 per second, gated
+     * at -70 LUFS and 20 LU below their power mean (both inclusive), then P95 - P10 by nearest rank
+     * {@code round((n - 1) p / 100 + 1)}. Windows that reach past either end of the file are not used.
+     */
+    private void loudnessRange(Map<String, Measurement> out, String reason) {
+        int full = fullSteps();
+        int first = SHORT_TERM_SUB_BLOCKS / SUB_BLOCKS_PER_STEP - 1;
+        int available = Math.max(0, full - first);
+        String why = reason;
+        if (why == null && available < LRA_MIN_VALUES) {
+            why = Reasons.TOO_FEW_SHORT_TERM;
+        }
+        double[] gated = new double[available];
+        int n = 0;
+        if (why == null) {
+            double absolute = Db.loudnessToPower(ABSOLUTE_GATE_LUFS);
+            double sum = 0;
+            for (int i = first; i < full; i++) {
+                double p = stepShortTerm.get(i);
+                if (p >= absolute) {
+                    sum += p;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                why = Reasons.BELOW_GATE;
+            } else {
+                double relative = Math.max(absolute, sum / n * Math.pow(10, LRA_RELATIVE_GATE_LU / 10));
+                n = 0;
+                for (int i = first; i < full; i++) {
+                    double p = stepShortTerm.get(i);
+                    if (p >= relative) {
+                        gated[n++] = Db.loudness(p);
+                    }
+                }
+            }
+        }
+        if (why != null) {
+            out.put(StandardIds.LOUDNESS_RANGE, Scalar.absent(Units.LU, why));
+            out.put(StandardIds.LOUDNESS_RANGE_STABLE, Scalar.absent(Units.FLAG, why));
+            return;
+        }
+        Arrays.sort(gated, 0, n);
+        double low = gated[(int) Math.round((n - 1) * LRA_LOW_PERCENTILE / 100 + 1) - 1];
+        double high = gated[(int) Math.round((n - 1) * LRA_HIGH_PERCENTILE / 100 + 1) - 1];
+        out.put(StandardIds.LOUDNESS_RANGE, Scalar.of(high - low, Units.LU));
+        boolean stable = position >= LRA_STABLE_SECONDS * sampleRateHz;
+        out.put(StandardIds.LOUDNESS_RANGE_STABLE, Scalar.of(stable ? 1 : 0, Units.FLAG));
+    }
+
+    /**
+     * Median over the complete 3 s windows of (true peak within the window, dBTP) minus (its short-term loudness,
+     * LUFS); windows below the -70 LUFS absolute gate are left out, as their ratio says nothing about the music.
+     */
+    private Scalar psrMedian(String reason) {
+        if (reason != null) {
+            return Scalar.absent(Units.LU, reason);
+        }
+        int full = fullSteps();
+        int window = SHORT_TERM_SUB_BLOCKS / SUB_BLOCKS_PER_STEP;
+        if (full < window) {
+            return Scalar.absent(Units.LU, Reasons.SHORTER_THAN_SHORT_TERM);
+        }
+        double absolute = Db.loudnessToPower(ABSOLUTE_GATE_LUFS);
+        double[] ratios = new double[full - window + 1];
+        int n = 0;
+        for (int i = window - 1; i < full; i++) {
+            double shortTerm = stepShortTerm.get(i);
+            if (shortTerm < absolute) {
+                continue;
+            }
+            double peak = 0;
+            for (int j = i - window + 1; j <= i; j++) {
+                peak = Math.max(peak, stepTruePeaks.get(j));
+            }
+            ratios[n++] = Db.amplitude(peak) - Db.loudness(shortTerm);
+        }
+        if (n == 0) {
+            return Scalar.absent(Units.LU, Reasons.BELOW_GATE);
+        }
+        Arrays.sort(ratios, 0, n);
+        double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+        return Scalar.of(median, Units.LU);
+    }
+
     private Scalar integrated(String reason) {
         if (reason != null) {
             return Scalar.absent(Units.LUFS, reason);
         }
-        int fullSteps = 0;
-        while (fullSteps < stepMomentary.size() && stepStart(fullSteps + 1) <= position) {
-            fullSteps++;
-        }
+        int fullSteps = fullSteps();
         if (fullSteps <= FIRST_GATING_STEP) {
             return Scalar.absent(Units.LUFS, Reasons.TOO_SHORT);
         }

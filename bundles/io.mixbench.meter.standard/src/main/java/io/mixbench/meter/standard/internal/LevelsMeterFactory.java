@@ -7,16 +7,24 @@ import io.mixbench.meter.MeterFactory;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
-/** The "levels" meter: sample peak, AES17 RMS, crest factor, BS.1770 loudness, 100 ms series and activity. */
+/**
+ * The "levels" meter: sample and true peak, AES17 RMS, crest factor, health (DC, clipping, overs), BS.1770
+ * loudness with loudness range, PLR and PSR, the 100 ms series and activity. True peak is measured here, in the same
+ * pass as loudness, because PLR and PSR need it.
+ */
 @Component(service = MeterFactory.class, property = MeterFactory.ID + "=" + LevelsMeterFactory.METER_ID)
 public final class LevelsMeterFactory implements MeterFactory {
 
     static final String METER_ID = "levels";
     private static final Set<String> IDS = Set.of(MeasurementIds.SAMPLE_PEAK, MeasurementIds.SAMPLE_PEAK_PER_CHANNEL,
-            MeasurementIds.RMS, MeasurementIds.CREST_FACTOR, MeasurementIds.INTEGRATED_LOUDNESS,
-            MeasurementIds.MOMENTARY_MAX, MeasurementIds.SHORT_TERM_MAX, MeasurementIds.MOMENTARY_SERIES,
-            MeasurementIds.SHORT_TERM_SERIES, MeasurementIds.PEAK_SERIES, MeasurementIds.RMS_SERIES,
-            MeasurementIds.ACTIVITY, MeasurementIds.ACTIVE_SHARE, MeasurementIds.RMS_ACTIVE);
+            MeasurementIds.TRUE_PEAK, MeasurementIds.TRUE_PEAK_PER_CHANNEL, MeasurementIds.RMS,
+            MeasurementIds.CREST_FACTOR, MeasurementIds.INTEGRATED_LOUDNESS, MeasurementIds.MOMENTARY_MAX,
+            MeasurementIds.SHORT_TERM_MAX, MeasurementIds.MOMENTARY_SERIES, MeasurementIds.SHORT_TERM_SERIES,
+            MeasurementIds.PEAK_SERIES, MeasurementIds.RMS_SERIES, MeasurementIds.ACTIVITY,
+            MeasurementIds.ACTIVE_SHARE, MeasurementIds.RMS_ACTIVE, StandardIds.LOUDNESS_RANGE,
+            StandardIds.LOUDNESS_RANGE_STABLE, StandardIds.PLR, StandardIds.PSR_MEDIAN, StandardIds.RMS_MAX_300MS,
+            StandardIds.DC_OFFSET, StandardIds.DC_OFFSET_PER_CHANNEL, StandardIds.CLIPPED_RUNS,
+            StandardIds.OVER_FULL_SCALE_SAMPLES, StandardIds.INTER_SAMPLE_OVERS);
 
     @Override
     public String id() {
@@ -25,7 +33,7 @@ public final class LevelsMeterFactory implements MeterFactory {
 
     @Override
     public String algorithmVersion() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -35,6 +43,6 @@ public final class LevelsMeterFactory implements MeterFactory {
 
     @Override
     public Meter create(AudioFormat format) {
-        return new LevelsMeter(format.sampleRateHz(), format.layout(), format.frames());
+        return new LevelsMeter(format);
     }
 }

@@ -21,6 +21,15 @@ public final class Reasons {
     /** A stereo meter on a file with more than two channels. */
     public static final String NOT_STEREO = "not stereo";
 
+    /** Correlation of two channels when one of them carries no energy. */
+    public static final String ONE_SIDE_SILENT = "one channel silent";
+    /** Loudness range needs at least 3 s of complete short-term (3 s) values, i.e. about 6 s of audio. */
+    public static final String TOO_FEW_SHORT_TERM = "under 3 s of short-term values";
+    /** PSR needs at least one complete 3 s short-term window. */
+    public static final String SHORTER_THAN_SHORT_TERM = "shorter than 3 s";
+    /** The 300 ms RMS maximum needs at least 300 ms of audio. */
+    public static final String SHORTER_THAN_RMS_WINDOW = "shorter than 300 ms";
+
     private Reasons() {
     }
 }

@@ -58,31 +58,49 @@ class FilterDesignTest {
         assertEquals(-10 * Math.log10(1 + Math.pow(4, 8)), Biquad.cascadeMagnitudeDb(800, fs, lowPass), 0.2);
     }
 
-    @Test
-    void truePeakPhasesAreFlatTo20kHzAt48kHz() {
-        for (int factor : new int[]{2, 4}) {
-            TruePeakInterpolator fir = TruePeakInterpolator.forSampleRate(factor == 4 ? 48_000 : 96_000);
-            assertEquals(factor, fir.factor());
-            for (int p = 1; p < factor; p++) {
-                double[] h = fir.phase(p);
-                double worst = 0;
-                for (double f = 0; f <= 20_000; f += 100) {
-                    worst = Math.max(worst, Math.abs(magnitudeDb(h, f / 48_000)));
-                }
-                assertTrue(worst < 0.01, "x" + factor + " phase " + p + " ripple " + worst + " dB");
+    /** Every phase of the cascade, as one FIR on the input, is flat to 0.01 dB over the band the factor is for. */
+    @ParameterizedTest
+    @CsvSource({"8000", "44100", "48000", "96000", "192000", "384000"})
+    void truePeakPhasesAreFlatOverTheAudioBand(int fs) {
+        TruePeakOversampler oversampler = TruePeakOversampler.forSampleRate(fs);
+        double band = Math.min(0.45 * fs, 20_000);
+        for (int p = 1; p < oversampler.factor(); p++) {
+            double[] c = oversampler.compositeKernel(p);
+            double worst = 0;
+            for (double f = 0; f <= band; f += band / 200) {
+                worst = Math.max(worst, Math.abs(magnitudeDb(c, f / fs)));
             }
+            assertTrue(worst < 0.01, fs + " Hz phase " + p + " ripple " + worst + " dB");
         }
-        assertEquals(null, TruePeakInterpolator.forSampleRate(192_000));
-        assertEquals(4, TruePeakInterpolator.forSampleRate(88_200).factor());
-        assertEquals(2, TruePeakInterpolator.forSampleRate(176_400).factor());
+    }
+
+    /** BS.1770-5 Attachment 1: the grid's worst-case under-read stays under 0.1 dB at every rate from 8 to 384 kHz. */
+    @Test
+    void oversamplingFollowsTheSampleRate() {
+        assertEquals(10, TruePeakOversampler.factorFor(44_100));
+        assertEquals(10, TruePeakOversampler.factorFor(48_000));
+        assertEquals(6, TruePeakOversampler.factorFor(96_000));
+        assertEquals(4, TruePeakOversampler.factorFor(192_000));
+        assertEquals(2, TruePeakOversampler.factorFor(384_000));
+        for (int fs = 8_000; fs <= 384_000; fs += 100) {
+            int n = TruePeakOversampler.factorFor(fs);
+            double band = Math.min(0.45 * fs, 20_000);
+            double underRead = TruePeakOversampler.gridUnderReadDb(band, fs, n);
+            assertTrue(underRead > -0.09, fs + " Hz x" + n + ": " + underRead + " dB");
+        }
+        // The Attachment 1 table itself: n = 4 under-reads 0.688 dB at 0.5 fs, n = 8 0.169 dB.
+        assertEquals(-0.688, TruePeakOversampler.gridUnderReadDb(24_000, 48_000, 4), 0.001);
+        assertEquals(-0.169, TruePeakOversampler.gridUnderReadDb(24_000, 48_000, 8), 0.001);
+        assertEquals(-0.087, TruePeakOversampler.gridUnderReadDb(21_600, 48_000, 10), 0.001);
     }
 
     @Test
     void besselI0() {
-        assertEquals(1, TruePeakInterpolator.besselI0(0));
-        assertEquals(27.239871823604442, TruePeakInterpolator.besselI0(5), 1e-12);
+        assertEquals(1, TruePeakOversampler.besselI0(0));
+        assertEquals(27.239871823604442, TruePeakOversampler.besselI0(5), 1e-12);
     }
 
+    /** |H(f)| of an FIR, dB (linear phase is ignored: only the magnitude matters for peaks). */
     private static double magnitudeDb(double[] h, double normalisedFrequency) {
         double re = 0;
         double im = 0;

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class MeterFactoryTest {
 
-    private static final List<MeterFactory> FACTORIES = List.of(new LevelsMeterFactory(), new TruePeakMeterFactory(),
-            new StereoMeterFactory());
+    private static final List<MeterFactory> FACTORIES = List.of(new LevelsMeterFactory(), new StereoMeterFactory());
 
     private static AudioFormat format(int fs, ChannelLayout layout) {
         return new AudioFormat(fs, layout, 24, SampleEncoding.PCM_INTEGER, -1, "test");
@@ -28,7 +27,7 @@ class MeterFactoryTest {
 
     @Test
     void idsAreTheOnesAsked() {
-        assertEquals(List.of("levels", "truePeak", "stereo"), FACTORIES.stream().map(MeterFactory::id).toList());
+        assertEquals(List.of("levels", "stereo"), FACTORIES.stream().map(MeterFactory::id).toList());
     }
 
     @Test
@@ -36,14 +35,16 @@ class MeterFactoryTest {
         for (MeterFactory factory : FACTORIES) {
             for (ChannelLayout layout : List.of(ChannelLayout.MONO, ChannelLayout.STEREO, ChannelLayout.SURROUND_5_1,
                     ChannelLayout.defaultFor(3))) {
-                for (boolean silent : new boolean[]{false, true}) {
+                for (int kind = 0; kind < 3; kind++) {
                     int fs = 44_100;
                     float[][] channels = new float[layout.size()][];
-                    float[] x = silent ? new float[fs] : TestSignals.tone(fs, 100, 1, -20);
+                    // Silence, a short tone and a tone long enough for the loudness range.
+                    float[] x = kind == 0 ? new float[fs] : TestSignals.tone(fs, 100, kind == 1 ? 1 : 7, -20);
                     java.util.Arrays.fill(channels, x);
                     Meter meter = factory.create(format(fs, layout));
                     Map<String, Measurement> m = TestSignals.run(meter, channels, 1000);
                     assertEquals(factory.measurementIds(), m.keySet(), factory.id() + " " + layout.displayName());
+                    assertEquals(m.keySet().size(), factory.measurementIds().size());
                     for (Measurement value : m.values()) {
                         assertNotNull(value.unit());
                     }
@@ -51,6 +52,47 @@ class MeterFactoryTest {
             }
             assertTrue(!factory.algorithmVersion().isBlank());
         }
+    }
+
+    /** Every id has a row in docs/measurements.md that names its unit. */
+    @Test
+    void everyIdIsDocumentedWithItsUnit() throws IOException {
+        java.nio.file.Path doc = java.nio.file.Path.of("../../docs/measurements.md");
+        List<String> lines = java.nio.file.Files.readAllLines(doc);
+        for (MeterFactory factory : FACTORIES) {
+            Map<String, Measurement> m = TestSignals.run(factory.create(format(48_000, ChannelLayout.STEREO)),
+                    TestSignals.tone(48_000, 1000, 7, -20), TestSignals.tone(48_000, 60, 7, -20));
+            for (Map.Entry<String, Measurement> e : m.entrySet()) {
+                String row = lines.stream().filter(l -> l.startsWith("| `" + e.getKey() + "`")).findFirst()
+                        .orElseThrow(() -> new AssertionError(e.getKey() + " is not documented"));
+                assertTrue(row.contains("| " + e.getValue().unit() + " |"), e.getKey() + ": " + row);
+            }
+        }
+    }
+
+    @Test
+    void crossoverIsAConfigurationProperty() throws IOException {
+        String name = "OSGI-INF/" + StereoMeterFactory.class.getName() + ".xml";
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+            assertNotNull(in, name);
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(xml.contains("activate=\"configure\""), xml);
+            assertTrue(xml.contains("modified=\"configure\""), xml);
+        }
+        StereoMeterFactory factory = new StereoMeterFactory();
+        factory.configure(new StereoMeterFactory.Config() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return StereoMeterFactory.Config.class;
+            }
+
+            @Override
+            public double lowEndCrossoverHz() {
+                return 120;
+            }
+        });
+        assertEquals(120, factory.crossoverHz());
+        assertEquals("2-crossover-120.0Hz", factory.algorithmVersion());
     }
 
     /** bnd turns the annotations into component XML before the tests run; check what the framework will read. */

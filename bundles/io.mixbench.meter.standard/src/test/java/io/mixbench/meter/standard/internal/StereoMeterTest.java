@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.audio.AudioFormat;
+import io.mixbench.audio.ChannelLayout;
+import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Series;
 import io.mixbench.meter.Units;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,5 +137,139 @@ class StereoMeterTest {
                     TestSignals.scaled(bass, Math.sin(theta)));
             assertEquals(50, value(m, MeasurementIds.LOW_END_PAN), 2, fs + " Hz");
         }
+    }
+
+    // ---- correlation, width, mono-sum loss (BRIEF section 4)
+
+    @Test
+    void identicalChannelsCorrelateAndLoseNothingInMono() {
+        float[] x = TestSignals.gaussian(1, 0.1, 2 * FS);
+        Map<String, Measurement> m = stereo(x, x);
+        assertEquals(1, value(m, StandardIds.CORRELATION), 1e-9);
+        assertEquals(0, value(m, StandardIds.MONO_SUM_LOSS), 1e-9);
+        assertEquals(-100, value(m, StandardIds.WIDTH));
+        assertEquals(Units.RATIO, scalar(m, StandardIds.CORRELATION).unit());
+        assertEquals(Units.DB, scalar(m, StandardIds.MONO_SUM_LOSS).unit());
+    }
+
+    @Test
+    void antiPhaseVanishesInMono() {
+        float[] x = TestSignals.gaussian(1, 0.1, 2 * FS);
+        Map<String, Measurement> m = stereo(x, TestSignals.scaled(x, -1));
+        assertEquals(-1, value(m, StandardIds.CORRELATION), 1e-9);
+        assertEquals(-100, value(m, StandardIds.MONO_SUM_LOSS));
+        assertEquals(100, value(m, StandardIds.WIDTH));
+    }
+
+    @Test
+    void uncorrelatedNoiseLosesThreeDecibels() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Map<String, Measurement> m = stereo(TestSignals.gaussian(seed, 0.1, 4 * FS),
+                    TestSignals.gaussian(seed + 100, 0.1, 4 * FS));
+            assertEquals(-3.0, value(m, StandardIds.MONO_SUM_LOSS), 0.1);
+            assertEquals(0, value(m, StandardIds.CORRELATION), 0.02);
+            assertEquals(0, value(m, StandardIds.WIDTH), 0.1);
+        }
+    }
+
+    @Test
+    void hardPannedLosesThreeDecibelsAndHasNoCorrelation() {
+        float[] x = music();
+        Map<String, Measurement> m = stereo(x, new float[x.length]);
+        assertEquals(10 * Math.log10(0.5), value(m, StandardIds.MONO_SUM_LOSS), 1e-6);
+        assertEquals(Reasons.ONE_SIDE_SILENT, scalar(m, StandardIds.CORRELATION).reason());
+        assertEquals(0, value(m, StandardIds.WIDTH), 1e-9);
+    }
+
+    /** Sources panned with the constant-power law read their pan angle within 2 degrees (pan % x 0.45 = degrees). */
+    @Test
+    void knownPanWithinTwoDegrees() {
+        float[][] sources = {TestSignals.gaussian(5, 0.2, 2 * FS), TestSignals.music(FS, 2, 3)[0], music()};
+        for (float[] source : sources) {
+            for (int degrees = -45; degrees <= 45; degrees += 5) {
+                double theta = Math.toRadians(degrees + 45);
+                Map<String, Measurement> m = stereo(TestSignals.scaled(source, Math.cos(theta)),
+                        TestSignals.scaled(source, Math.sin(theta)));
+                assertEquals(degrees, value(m, PAN) * 0.45, 2, degrees + " degrees");
+            }
+        }
+    }
+
+    @Test
+    void correlationSeriesFollowsThePhase() {
+        float[] x = TestSignals.gaussian(9, 0.1, 3 * FS);
+        float[] right = x.clone();
+        for (int i = FS; i < 2 * FS; i++) {
+            right[i] = -x[i];
+        }
+        for (int i = 2 * FS; i < 3 * FS; i++) {
+            x[i] = 0;
+            right[i] = 0;
+        }
+        Series series = (Series) stereo(x, right).get(StandardIds.CORRELATION_SERIES);
+        assertEquals(30, series.size());
+        assertEquals(0.1, series.stepSeconds());
+        for (int i = 0; i < 30; i++) {
+            if (i < 10) {
+                assertEquals(1, series.get(i), 1e-6);
+            } else if (i < 20) {
+                assertEquals(-1, series.get(i), 1e-6);
+            } else {
+                assertTrue(Float.isNaN(series.get(i)), "silent step " + i);
+            }
+        }
+    }
+
+    @Test
+    void lowEndBalanceAndCorrelation() {
+        float[] bass = tone(FS, 60, 4, -12);
+        float[] hats = TestSignals.fade(tone(FS, 5000, 4, -6), FS / 100);
+        // Bass 6 dB louder on the left, hats only on the right: the low end ignores the hats.
+        Map<String, Measurement> m = stereo(bass, TestSignals.sum(TestSignals.scaled(bass, 0.5), hats));
+        assertEquals(6.02, value(m, StandardIds.LOW_END_BALANCE), 0.05);
+        assertEquals(1, value(m, StandardIds.LOW_END_CORRELATION), 0.01);
+        assertTrue(value(m, MeasurementIds.BALANCE) < 0, "full band leans right");
+        m = stereo(bass, TestSignals.scaled(bass, -1));
+        assertEquals(-1, value(m, StandardIds.LOW_END_CORRELATION), 1e-6);
+        assertEquals(0, value(m, StandardIds.LOW_END_BALANCE), 1e-6);
+    }
+
+    /** The crossover is configurable; a non-default one changes the algorithm version. */
+    @Test
+    void configurableCrossover() {
+        float[] centred = tone(FS, 60, 4, -12);
+        float[] wide = tone(FS, 150, 4, -12);
+        float[] left = TestSignals.sum(centred, wide);
+        float[] right = TestSignals.sum(centred, TestSignals.scaled(wide, -1));
+        AudioFormat format = new AudioFormat(FS, ChannelLayout.STEREO, 24, SampleEncoding.PCM_INTEGER, left.length,
+                "test");
+        StereoMeterFactory standard = new StereoMeterFactory();
+        StereoMeterFactory narrow = new StereoMeterFactory(100);
+        assertEquals(200, standard.crossoverHz());
+        assertEquals("2", standard.algorithmVersion());
+        assertTrue(!narrow.algorithmVersion().equals(standard.algorithmVersion()), narrow.algorithmVersion());
+        double sideAt200 = value(run(standard.create(format), left, right), MeasurementIds.LOW_END_SIDE);
+        double sideAt100 = value(run(narrow.create(format), left, right), MeasurementIds.LOW_END_SIDE);
+        // Side (150 Hz) over mid (60 Hz): 150 Hz passes a 200 Hz crossover nearly whole, 1 / (1 + 0.75^8), but is
+        // 1 / (1 + 1.5^8) = -14.2 dB behind a 100 Hz one.
+        assertEquals(10 * Math.log10(1 / (1 + Math.pow(0.75, 8))), sideAt200, 0.1);
+        assertEquals(10 * Math.log10((1 + Math.pow(0.6, 8)) / (1 + Math.pow(1.5, 8))), sideAt100, 0.2);
+    }
+
+    @Test
+    void monoAndMultichannelStereoValues() {
+        float[] x = music();
+        Map<String, Measurement> m = run(new StereoMeter(FS, 1), x);
+        assertEquals(1, value(m, StandardIds.CORRELATION));
+        assertEquals(0, value(m, StandardIds.MONO_SUM_LOSS));
+        assertEquals(Reasons.MONO, scalar(m, StandardIds.WIDTH).reason());
+        assertEquals(1, value(m, StandardIds.LOW_END_CORRELATION));
+        assertEquals(0, value(m, StandardIds.LOW_END_BALANCE));
+        assertEquals(1, ((Series) m.get(StandardIds.CORRELATION_SERIES)).get(5), 1e-6);
+        m = run(new StereoMeter(FS, 3), x, x, x);
+        assertEquals(Reasons.NOT_STEREO, scalar(m, StandardIds.CORRELATION).reason());
+        Series series = (Series) m.get(StandardIds.CORRELATION_SERIES);
+        assertEquals(20, series.size());
+        assertTrue(Float.isNaN(series.get(0)));
     }
 }

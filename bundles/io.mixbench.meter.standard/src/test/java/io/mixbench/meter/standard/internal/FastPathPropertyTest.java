@@ -1,0 +1,121 @@
+package io.mixbench.meter.standard.internal;
+
+import static io.mixbench.meter.standard.internal.TestSignals.run;
+import static io.mixbench.meter.standard.internal.TestSignals.series;
+import static io.mixbench.meter.standard.internal.TestSignals.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixbench.audio.ChannelLayout;
+import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Series;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The meters' inlined, streamed filters against slow, obviously correct references: each biquad run as its
+ * difference equation over the whole signal in double precision, then the measurement computed from its definition.
+ */
+class FastPathPropertyTest {
+
+    /** y[n] = b0 x[n] + b1 x[n-1] + b2 x[n-2] - a1 y[n-1] - a2 y[n-2], zero initial state. */
+    static double[] filter(Biquad f, double[] x) {
+        double[] y = new double[x.length];
+        for (int n = 0; n < x.length; n++) {
+            double x1 = n >= 1 ? x[n - 1] : 0;
+            double x2 = n >= 2 ? x[n - 2] : 0;
+            double y1 = n >= 1 ? y[n - 1] : 0;
+            double y2 = n >= 2 ? y[n - 2] : 0;
+            y[n] = f.b0() * x[n] + f.b1() * x1 + f.b2() * x2 - f.a1() * y1 - f.a2() * y2;
+        }
+        return y;
+    }
+
+    private static double[] toDouble(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return d;
+    }
+
+    /** Momentary series and integrated loudness of stereo K-weighted material, from BS.1770's definitions. */
+    @ParameterizedTest
+    @ValueSource(ints = {44_100, 48_000, 96_000})
+    void loudnessMatchesItsDefinition(int fs) {
+        float[][] x = TestSignals.music(fs, 8.05, 4);
+        double[][] k = new double[2][];
+        for (int c = 0; c < 2; c++) {
+            k[c] = filter(KWeighting.highPass(fs), filter(KWeighting.shelf(fs), toDouble(x[c])));
+        }
+        Map<String, Measurement> m = run(new LevelsMeter(fs, ChannelLayout.STEREO, -1), x[0], x[1]);
+        Series momentary = series(m, MeasurementIds.MOMENTARY_SERIES);
+        int window = (int) Math.round(0.4 * fs);
+        double absolute = Math.pow(10, (-70 + 0.691) / 10);
+        double[] blocks = new double[momentary.size()];
+        int count = 0;
+        for (int step = 3; step < momentary.size(); step++) {
+            int end = (int) Math.round((step + 1) * fs / 10.0);
+            if (end > x[0].length) {
+                break;
+            }
+            double sum = 0;
+            for (int c = 0; c < 2; c++) {
+                for (int i = end - window; i < end; i++) {
+                    sum += k[c][i] * k[c][i];
+                }
+            }
+            double power = sum / window;
+            assertEquals(-0.691 + 10 * Math.log10(power), momentary.get(step), 1e-4, "step " + step);
+            blocks[count++] = power;
+        }
+        double mean = 0;
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (blocks[i] > absolute) {
+                mean += blocks[i];
+                n++;
+            }
+        }
+        double gate = mean / n / 10;
+        double gated = 0;
+        int g = 0;
+        for (int i = 0; i < count; i++) {
+            if (blocks[i] > gate) {
+                gated += blocks[i];
+                g++;
+            }
+        }
+        assertEquals(-0.691 + 10 * Math.log10(gated / g), value(m, MeasurementIds.INTEGRATED_LOUDNESS), 1e-6);
+    }
+
+    /** The stereo meter's low-end sums against the low-pass run as two plain biquads. */
+    @ParameterizedTest
+    @ValueSource(ints = {8_000, 48_000, 192_000})
+    void lowEndMatchesItsDefinition(int fs) {
+        float[][] x = TestSignals.music(fs, 2, 6);
+        float[] right = TestSignals.sum(TestSignals.scaled(x[1], 0.7), TestSignals.gaussian(3, 0.05, x[1].length));
+        Biquad[] lowPass = Butterworth.lowPass4(StereoMeter.DEFAULT_CROSSOVER_HZ, fs);
+        double[] l = filter(lowPass[1], filter(lowPass[0], toDouble(x[0])));
+        double[] r = filter(lowPass[1], filter(lowPass[0], toDouble(right)));
+        double ll = 0;
+        double rr = 0;
+        double lr = 0;
+        double mid = 0;
+        double side = 0;
+        for (int i = 0; i < l.length; i++) {
+            ll += l[i] * l[i];
+            rr += r[i] * r[i];
+            lr += l[i] * r[i];
+            mid += (l[i] + r[i]) * (l[i] + r[i]);
+            side += (l[i] - r[i]) * (l[i] - r[i]);
+        }
+        Map<String, Measurement> m = run(new StereoMeter(fs, 2), x[0], right);
+        assertEquals(10 * Math.log10(ll / rr), value(m, StandardIds.LOW_END_BALANCE), 1e-6);
+        assertEquals(lr / Math.sqrt(ll * rr), value(m, StandardIds.LOW_END_CORRELATION), 1e-9);
+        assertEquals(10 * Math.log10(side / mid), value(m, MeasurementIds.LOW_END_SIDE), 1e-6);
+        assertTrue(value(m, StandardIds.LOW_END_BALANCE) > 2, "the right side is quieter");
+    }
+}
