@@ -45,6 +45,62 @@ public final class MeasurementIds {
     /** {@link Series}: 1 where the track plays in each 100 ms step, else 0 (unit {@link Units#FLAG}). */
     public static final String ACTIVITY = "activity";
 
+    /** Loudness range, EBU Tech 3342, LU; absent under 3 s of complete short-term windows. */
+    public static final String LOUDNESS_RANGE = "loudnessRange";
+    /** 1 when the file is long enough (60 s) for a stable loudness range (Tech 3341), else 0; {@link Units#FLAG}. */
+    public static final String LOUDNESS_RANGE_STABLE = "loudnessRangeStable";
+    /** Peak-to-loudness ratio: true peak minus integrated loudness, LU. */
+    public static final String PLR = "plr";
+    /** Median over the 3 s windows of true peak minus short-term loudness, LU. */
+    public static final String PSR_MEDIAN = "psrMedian";
+    /** Highest AES17 RMS over 300 ms windows (10 ms grid), dBFS. */
+    public static final String RMS_MAX_300MS = "rmsMax300ms";
+    /** DC offset of the channel with the largest offset, signed, % of full scale; per channel below. */
+    public static final String DC_OFFSET = "dcOffset";
+    public static final String DC_OFFSET_PER_CHANNEL = "dcOffsetPerChannel";
+    /** Runs of 3 or more consecutive same-sign samples within 1 LSB of full scale, {@link Units#COUNT}. */
+    public static final String CLIPPED_RUNS = "clippedRuns";
+    /** Float samples above 0 dBFS (not clipped in the file, but they will clip on export), {@link Units#COUNT}. */
+    public static final String OVER_FULL_SCALE_SAMPLES = "overFullScaleSamples";
+    /** Runs of oversampled points above 0 dBTP, all channels, {@link Units#COUNT}. */
+    public static final String INTER_SAMPLE_OVERS = "interSampleOvers";
+    /** Phase correlation of left and right over the file, ratio -1..1; 1 for mono. */
+    public static final String CORRELATION = "correlation";
+    /** {@link Series}: correlation per 100 ms step, ratio; NaN where a side is silent. */
+    public static final String CORRELATION_SERIES = "correlationSeries";
+    /** Side over mid energy, dB; absent for mono. */
+    public static final String WIDTH = "width";
+    /** How much quieter the track gets folded to mono (M = (L+R)/2 on both channels), dB: 0 centred, -3.01 hard-panned or uncorrelated, -100 when it vanishes. */
+    public static final String MONO_SUM_LOSS = "monoSumLoss";
+    /** Left minus right energy below the low-end crossover, dB. */
+    public static final String LOW_END_BALANCE = "lowEndBalance";
+    /** Correlation of left and right below the low-end crossover, ratio. */
+    public static final String LOW_END_CORRELATION = "lowEndCorrelation";
+
+    /**
+     * Group measurements of the {@code nullTest} cross-track meter (the mix against the sum of the stems): residual
+     * level relative to the mix (dB), residual peak, mix peak and sum peak (dBFS), peak reduction (dB), the share
+     * of residual energy where the sum is near its peak and the share of frames there (%), residual correlations
+     * (ratio), fitted master gain and the residual left after it (dB). See docs/rules.md, bus.limiting.
+     */
+    public static final String NULL_TEST_RESIDUAL_LEVEL = "residualLevel";
+    public static final String NULL_TEST_RESIDUAL_PEAK = "residualPeak";
+    public static final String NULL_TEST_MIX_PEAK = "mixPeak";
+    public static final String NULL_TEST_SUM_PEAK = "sumPeak";
+    public static final String NULL_TEST_PEAK_REDUCTION = "peakReduction";
+    public static final String NULL_TEST_RESIDUAL_AT_PEAKS_SHARE = "residualAtPeaksShare";
+    public static final String NULL_TEST_FRAMES_AT_PEAKS_SHARE = "framesAtPeaksShare";
+    public static final String NULL_TEST_RESIDUAL_MIX_CORRELATION = "residualMixCorrelation";
+    public static final String NULL_TEST_RESIDUAL_SUM_CORRELATION = "residualSumCorrelation";
+    public static final String NULL_TEST_FIT_GAIN = "fitGain";
+    public static final String NULL_TEST_FITTED_RESIDUAL_LEVEL = "fittedResidualLevel";
+    /**
+     * Group measurements of the {@code micAlignment} cross-track meter: {@code pairs} (count) and per pair k
+     * (1-based, the first track is the reference) {@code pair.k.lag} (ms, positive = later),
+     * {@code pair.k.inverted} (flag), {@code pair.k.correlation} and {@code pair.k.coherence} (ratio).
+     */
+    public static final String MIC_ALIGNMENT_PAIRS = "pairs";
+
     /** {@link Spectrum}: the 31 1/3-octave bands 20 Hz..20 kHz of the mid (mean of the channels), dBFS. */
     public static final String THIRD_OCTAVE_SPECTRUM = "thirdOctaveSpectrum";
     /** {@link Spectrum}: as {@link #THIRD_OCTAVE_SPECTRUM} for the left channel of a two-channel file. */
