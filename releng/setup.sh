@@ -2,7 +2,8 @@
 # Installs what building, running and testing Mixbench need on a Debian machine, skipping what is there.
 #   releng/setup.sh          JDK 17 and Maven
 #   releng/setup.sh --test   also Xvfb, GTK 3 and fonts (the workbench window test), sox and ffmpeg (decoder
-#                            tests compare with them), and gcc with libebur128 (the peer comparison)
+#                            tests compare with them), gcc with libebur128 (the peer comparison), and
+#                            Chromium (the HTML report test opens the report in headless Chromium)
 set -euo pipefail
 packages=()
 need() { # need COMMAND-OR-FILE PACKAGE
@@ -20,6 +21,7 @@ if [ "${1:-}" = "--test" ]; then
   need gcc gcc
   need pkg-config pkg-config
   need /usr/include/ebur128.h libebur128-dev
+  need chromium chromium
   ls /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 >/dev/null 2>&1 || packages+=(libgtk-3-0)
 fi
 if [ ${#packages[@]} -gt 0 ]; then

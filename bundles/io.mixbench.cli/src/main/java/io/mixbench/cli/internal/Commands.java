@@ -104,10 +104,11 @@ final class Commands {
                 + " session's, else 'default'.")
         String rules;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.", completionCandidates = Formats.class)
+        @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "text", description = "Report format(s), comma-separated: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.", completionCandidates = Formats.class)
         String format;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (atomically).")
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (atomically). With several formats FILE is a base path (or an"
+                + " existing folder, base 'report' in it) and each report is written as <base>.<extension>.")
         Path out;
 
         @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "problem", description = "Exit 1 when a finding is at or above this severity: warn or problem (default).")
@@ -134,10 +135,22 @@ final class Commands {
                 err.println("mixbench: --fail-on must be warn or problem, not '" + failOn + "'");
                 return ExitCodes.USAGE;
             }
-            ReportRenderer renderer = top.cli.renderers().get(format.toLowerCase(Locale.ROOT));
-            if (renderer == null) {
-                err.println("mixbench: unknown --format '" + format + "'; installed formats: "
-                        + String.join(", ", top.cli.renderers().keySet()));
+            List<ReportRenderer> renderers = new ArrayList<>();
+            for (String id : format.split(",", -1)) {
+                String wanted = id.strip().toLowerCase(Locale.ROOT);
+                ReportRenderer renderer = top.cli.renderers().get(wanted);
+                if (renderer == null) {
+                    err.println("mixbench: unknown --format '" + id.strip() + "'; installed formats: "
+                            + String.join(", ", top.cli.renderers().keySet()));
+                    return ExitCodes.USAGE;
+                }
+                if (!renderers.contains(renderer)) {
+                    renderers.add(renderer);
+                }
+            }
+            if (renderers.size() > 1 && out == null) {
+                err.println("mixbench: several formats need --out: a base path (reports are written as"
+                        + " <base>.<extension>) or a folder");
                 return ExitCodes.USAGE;
             }
             if (!(ruleTimeLimitSeconds > 0)) {
@@ -183,12 +196,15 @@ final class Commands {
             boolean colour = out == null && System.console() != null && System.getenv("NO_COLOR") == null;
             ReportOptions options = new ReportOptions(colour, threshold);
             if (out != null) {
-                AtomicFiles.write(out, o -> renderer.render(result, options, o));
-                if (!quiet) {
-                    err.println("Report written to " + out.toAbsolutePath());
+                for (ReportRenderer renderer : renderers) {
+                    Path target = reportFile(out, renderer, renderers);
+                    AtomicFiles.write(target, o -> renderer.render(result, options, o));
+                    if (!quiet) {
+                        err.println("Report written to " + target.toAbsolutePath());
+                    }
                 }
             } else {
-                renderer.render(result, options, top.out);
+                renderers.get(0).render(result, options, top.out);
                 top.out.flush();
             }
             if (!quiet) {
@@ -200,6 +216,35 @@ final class Commands {
             }
             return result.hasFindingsAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
+    }
+
+    /** The file name `analyze --out FOLDER` uses inside the folder. */
+    static final String DEFAULT_REPORT_BASE = "report";
+
+    /**
+     * Where `analyze --out` writes one renderer's report. One format: {@code out} itself, or
+     * {@code out/report.<extension>} when {@code out} is an existing folder. Several formats: {@code <base>.<extension>},
+     * where the base is {@code out/report} for a folder, else {@code out} less an extension one of the requested
+     * formats uses (so {@code --out mix.html} gives mix.html, mix.json, ...).
+     */
+    static Path reportFile(Path out, ReportRenderer renderer, List<ReportRenderer> all) {
+        boolean folder = Files.isDirectory(out);
+        if (all.size() == 1 && !folder) {
+            return out;
+        }
+        Path base = out.resolve(DEFAULT_REPORT_BASE);
+        if (!folder) {
+            base = out;
+            String name = out.getFileName() == null ? DEFAULT_REPORT_BASE : out.getFileName().toString();
+            for (ReportRenderer r : all) {
+                String suffix = "." + r.fileExtension();
+                if (name.length() > suffix.length() && name.endsWith(suffix)) {
+                    base = out.resolveSibling(name.substring(0, name.length() - suffix.length()));
+                    break;
+                }
+            }
+        }
+        return base.resolveSibling(base.getFileName() + "." + renderer.fileExtension());
     }
 
     static Session openSession(SessionStore store, List<Path> inputs) throws IOException {
@@ -227,7 +272,7 @@ final class Commands {
         private static final long serialVersionUID = 1L;
 
         Formats() {
-            super(List.of("text", "json"));
+            super(List.of("text", "json", "html", "junit", "csv"));
         }
     }
 

@@ -1,0 +1,34 @@
+package io.mixbench.report.standard.internal;
+
+import io.mixbench.meter.MeasurementIds;
+
+/**
+ * Ids of measurements other bundles add beside {@link io.mixbench.meter.MeasurementIds}, which the HTML report
+ * draws. They are internal constants of io.mixbench.meter.standard (StandardIds) and io.mixbench.meter.spectrum
+ * (SpectrumIds), documented in docs/measurements.md and docs/measurements-spectrum.md; copied here until they move
+ * into the meter API.
+ */
+final class ReportIds {
+    /** Phase correlation of left and right over the whole file, ratio -1..1. */
+    static final String CORRELATION = MeasurementIds.CORRELATION;
+    /** Side energy relative to mid energy, dB. */
+    static final String WIDTH = MeasurementIds.WIDTH;
+    /** Level change when folded to mono, dB, at most 0. */
+    static final String MONO_SUM_LOSS = MeasurementIds.MONO_SUM_LOSS;
+    /** Left minus right power below the low-end crossover, dB. */
+    static final String LOW_END_BALANCE = MeasurementIds.LOW_END_BALANCE;
+    /** Phase correlation below the low-end crossover, ratio. */
+    static final String LOW_END_CORRELATION = MeasurementIds.LOW_END_CORRELATION;
+    /** {@link io.mixbench.meter.Spectrum}: 1/3-octave bands 20 Hz..20 kHz of the mid, dBFS. */
+    static final String THIRD_OCTAVE = MeasurementIds.THIRD_OCTAVE_SPECTRUM;
+    /** {@link io.mixbench.meter.Spectrum}: the seven tonal-balance bands of the mid, dBFS. */
+    static final String TONAL_BALANCE = MeasurementIds.TONAL_BALANCE;
+
+    /** The rule whose INFO findings are the streaming table: measured.measure = platform, value = gain. */
+    static final String STREAMING_RULE = "streaming.preview";
+    /** The rule whose parameters may hold a genre tilt (band targets relative to the mid band, dB). */
+    static final String TONAL_RULE = "tonal.balance";
+
+    private ReportIds() {
+    }
+}
