@@ -1,166 +1,184 @@
 package io.mixbench.workbench.internal;
 
+import io.mixbench.analysis.AnalysisService;
 import io.mixbench.launch.Application;
-import io.mixbench.session.Session;
+import io.mixbench.launch.LaunchContext;
+import io.mixbench.report.ReportRenderer;
+import io.mixbench.rule.Rule;
+import io.mixbench.rule.RuleSetRegistry;
 import io.mixbench.session.SessionStore;
-import io.mixbench.session.Track;
-import java.io.IOException;
+import io.mixbench.ui.ViewContribution;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.swt.graphics.DeviceData;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
-import org.eclipse.swt.widgets.DirectoryDialog;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * {@code mixbench gui [session|folder]}: the workbench window. {@link #run} is called on the process's main
- * thread and owns the SWT display for its whole life; everything else reaches the UI through
- * {@link Display#asyncExec}.
+ * {@code mixbench gui [session|folder]}: the workbench. {@link #run} is called on the process's main thread and
+ * owns the SWT display for its whole life; services arrive on framework threads and reach the UI through
+ * {@link Display#asyncExec}. Views are {@link ViewContribution} services, tracked dynamically.
  * <p>
- * For automated tests, system property {@value #SCREENSHOT_PROPERTY} names a PNG file the window saves of
- * itself once it is shown, and {@value #EXIT_AFTER_PROPERTY} closes it after that many milliseconds.
+ * System properties for automated tests: {@value #SCREENSHOT_PROPERTY} names a PNG the window saves of itself once
+ * shown, {@value #EXIT_AFTER_PROPERTY} closes it after that many milliseconds, and {@value Robot#SCRIPT_PROPERTY}
+ * names a script of commands ({@link Robot}) the workbench runs as a user would.
  */
 @Component(service = Application.class, property = Application.COMMAND + "=gui")
 public final class Workbench implements Application {
 
     static final String SCREENSHOT_PROPERTY = "mixbench.gui.screenshot";
     static final String EXIT_AFTER_PROPERTY = "mixbench.gui.exitAfterMillis";
+    /** Tracks every SWT resource (DeviceData.tracking), so leaks can be counted. */
+    static final String TRACK_RESOURCES_PROPERTY = "mixbench.gui.trackResources";
 
     @Reference
     SessionStore sessions;
 
+    @Reference
+    AnalysisService analysis;
+
+    @Reference
+    RuleSetRegistry ruleSets;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile LaunchContext launch;
+
+    BundleContext bundleContext;
+
+    final List<ServiceReference<ViewContribution>> viewRefs = new CopyOnWriteArrayList<>();
+    final Map<String, ReportRenderer> renderers = new ConcurrentHashMap<>();
+    private volatile Window window;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.bundleContext = context;
+    }
+
+    @Reference(service = ViewContribution.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addView(ServiceReference<ViewContribution> ref) {
+        viewRefs.add(ref);
+        Window w = window;
+        if (w != null) {
+            w.async(w::syncViews);
+        }
+    }
+
+    void removeView(ServiceReference<ViewContribution> ref) {
+        viewRefs.remove(ref);
+        Window w = window;
+        if (w != null) {
+            w.async(w::syncViews);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRenderer(ReportRenderer renderer) {
+        renderers.put(renderer.format(), renderer);
+    }
+
+    void removeRenderer(ReportRenderer renderer) {
+        renderers.remove(renderer.format(), renderer);
+    }
+
+    /** A rule came or went: the open session's findings are stale. */
+    @Reference(service = Rule.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRule(ServiceReference<Rule> ref) {
+        rulesChanged();
+    }
+
+    void removeRule(ServiceReference<Rule> ref) {
+        rulesChanged();
+    }
+
+    private void rulesChanged() {
+        Window w = window;
+        if (w != null) {
+            w.async(w::rulesChanged);
+        }
+    }
+
+    Map<String, ReportRenderer> renderersByFormat() {
+        return new TreeMap<>(renderers);
+    }
+
+    /** The drop-in folder the file-install bundle watches. */
+    Path pluginsDir() {
+        LaunchContext c = launch;
+        return c != null ? c.pluginsDir() : Path.of(System.getProperty("mixbench.home", ".")).resolve("plugins");
+    }
+
+    Path workingDir() {
+        LaunchContext c = launch;
+        return c != null ? c.workingDir() : Path.of("").toAbsolutePath();
+    }
+
     @Override
-    public int run(String command, List<String> args, PrintStream out, PrintStream err) throws IOException {
-        long started = System.nanoTime();
-        Display display = new Display();
+    public int run(String command, List<String> args, PrintStream out, PrintStream err) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        String script = System.getProperty(Robot.SCRIPT_PROPERTY);
+        DeviceData data = new DeviceData();
+        data.tracking = script != null || Boolean.getBoolean(TRACK_RESOURCES_PROPERTY);
+        Display display = new Display(data);
+        Display.setAppName("Mixbench");
+        Preferences prefs = new Preferences(Preferences.defaultFile()).load();
+        Window w = new Window(this, display, prefs, err);
         try {
-            Shell shell = new Shell(display);
-            shell.setText("Mixbench");
-            shell.setLayout(new GridLayout(1, false));
-            Table tracks = sessionExplorer(shell);
-            Label status = new Label(shell, SWT.NONE);
-            status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-            status.setText("Open a session folder with File > Open Folder (Ctrl+O).");
-            menu(shell, tracks, status, err);
+            window = w;
+            w.create();
             if (!args.isEmpty()) {
-                open(Path.of(args.get(0)), tracks, status, err);
+                w.open(workingDir().resolve(args.get(0)).toAbsolutePath().normalize());
             }
-            shell.setSize(1000, 640);
-            shell.open();
-            err.printf(java.util.Locale.ROOT, "Workbench window open after %.0f ms%n",
-                    (System.nanoTime() - started) / 1e6);
-            scheduleTestHooks(display, shell, err);
-            while (!shell.isDisposed()) {
+            w.shell().open();
+            w.windowOpenedAt = System.currentTimeMillis();
+            err.printf(java.util.Locale.ROOT, "Workbench window open after %d ms (JVM start to window)%n",
+                    w.windowOpenedAt - jvmStart);
+            scheduleTestHooks(w, err);
+            if (script != null) {
+                new Robot(w, Path.of(script), jvmStart, err).start();
+            }
+            while (!w.shell().isDisposed()) {
                 if (!display.readAndDispatch()) {
                     display.sleep();
                 }
             }
-            return 0;
+            return w.exitCode;
         } finally {
+            window = null;
+            w.shutdown();
             display.dispose();
         }
     }
 
-    private static Table sessionExplorer(Shell shell) {
-        Table table = new Table(shell, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String[] column : new String[][]{{"Track", "220"}, {"Role", "160"}, {"File", "560"}}) {
-            TableColumn c = new TableColumn(table, SWT.LEFT);
-            c.setText(column[0]);
-            c.setWidth(Integer.parseInt(column[1]));
-        }
-        return table;
-    }
-
-    private void menu(Shell shell, Table tracks, Label status, PrintStream err) {
-        Menu bar = new Menu(shell, SWT.BAR);
-        MenuItem file = new MenuItem(bar, SWT.CASCADE);
-        file.setText("&File");
-        Menu fileMenu = new Menu(shell, SWT.DROP_DOWN);
-        file.setMenu(fileMenu);
-        MenuItem openFolder = new MenuItem(fileMenu, SWT.PUSH);
-        openFolder.setText("&Open Folder...\tCtrl+O");
-        openFolder.setAccelerator(SWT.MOD1 + 'O');
-        openFolder.addListener(SWT.Selection, e -> {
-            String folder = new DirectoryDialog(shell).open();
-            if (folder != null) {
-                open(Path.of(folder), tracks, status, err);
-            }
-        });
-        MenuItem quit = new MenuItem(fileMenu, SWT.PUSH);
-        quit.setText("&Quit\tCtrl+Q");
-        quit.setAccelerator(SWT.MOD1 + 'Q');
-        quit.addListener(SWT.Selection, e -> shell.close());
-        shell.setMenuBar(bar);
-    }
-
-    private void open(Path path, Table tracks, Label status, PrintStream err) {
-        try {
-            Session session = sessions.open(path.toAbsolutePath());
-            tracks.removeAll();
-            for (Track t : session.tracks()) {
-                TableItem item = new TableItem(tracks, SWT.NONE);
-                item.setText(new String[]{t.name(), t.role().displayName(), t.file().toString()});
-            }
-            status.setText(session.tracks().size() + " tracks in " + session.location() + " ("
-                    + session.exportKind().id() + ", pan law " + session.panLaw().centreGainDb() + " dB)");
-        } catch (IOException | RuntimeException e) {
-            status.setText("Cannot open " + path + ": " + e.getMessage());
-            err.println("mixbench: cannot open " + path + ": " + e.getMessage());
-        }
-    }
-
-    private static void scheduleTestHooks(Display display, Shell shell, PrintStream err) {
+    private static void scheduleTestHooks(Window w, PrintStream err) {
         String screenshot = System.getProperty(SCREENSHOT_PROPERTY);
         if (screenshot != null) {
-            // Let the window paint first.
-            display.timerExec(800, () -> {
-                if (!shell.isDisposed()) {
-                    saveScreenshot(display, shell, Path.of(screenshot), err);
+            // Let the window lay out and paint first.
+            w.display().timerExec(800, () -> {
+                if (!w.shell().isDisposed()) {
+                    w.screenshot(Path.of(screenshot));
+                    err.println("Workbench screenshot saved to " + screenshot);
                 }
             });
         }
         String exitAfter = System.getProperty(EXIT_AFTER_PROPERTY);
         if (exitAfter != null) {
-            display.timerExec(Integer.parseInt(exitAfter), () -> {
-                if (!shell.isDisposed()) {
-                    shell.close();
+            w.display().timerExec(Integer.parseInt(exitAfter), () -> {
+                if (!w.shell().isDisposed()) {
+                    w.shell().close();
                 }
             });
-        }
-    }
-
-    private static void saveScreenshot(Display display, Shell shell, Path file, PrintStream err) {
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[]{image.getImageData()};
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-            err.println("Workbench screenshot saved to " + file);
-        } finally {
-            gc.dispose();
-            image.dispose();
         }
     }
 }

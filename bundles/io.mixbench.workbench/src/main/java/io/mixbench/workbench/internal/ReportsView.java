@@ -1,0 +1,77 @@
+package io.mixbench.workbench.internal;
+
+import io.mixbench.report.ReportRenderer;
+import io.mixbench.ui.ViewContribution;
+import io.mixbench.ui.ViewSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.List;
+import org.osgi.service.component.annotations.Component;
+
+/** Exports the open analysis in any installed report format, written atomically off the UI thread. */
+@Component(property = {ViewContribution.ID + "=" + ReportsView.ID, ViewContribution.NAME + "=Reports",
+        ViewContribution.CATEGORY + "=" + ViewContribution.CATEGORY_ANALYSIS, StandardViews.ORDER + ":Integer=20"})
+public final class ReportsView implements ViewContribution {
+
+    static final String ID = "io.mixbench.reports";
+
+    @Override
+    public Control createView(Composite parent, ViewSite site) {
+        Window window = StandardViews.window(site);
+        Composite root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(2, false));
+        new Label(root, SWT.NONE).setText("Report formats installed:");
+        new Label(root, SWT.NONE);
+        List formats = new List(root, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
+        formats.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Button export = new Button(root, SWT.PUSH);
+        export.setText("Export...");
+        export.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
+        Runnable fill = () -> {
+            formats.removeAll();
+            for (Map.Entry<String, ReportRenderer> e : window.wb.renderersByFormat().entrySet()) {
+                formats.add(e.getKey() + "  (." + e.getValue().fileExtension() + ", " + e.getValue().mediaType()
+                        + ")");
+                formats.setData(e.getKey(), e.getValue());
+            }
+            if (formats.getItemCount() > 0) {
+                formats.select(0);
+            }
+        };
+        root.addListener(SWT.Show, e -> fill.run());
+        fill.run();
+        export.addListener(SWT.Selection, e -> {
+            if (formats.getSelectionIndex() < 0 || site.result() == null) {
+                site.setStatus("Nothing to export: open and analyse a session first.");
+                return;
+            }
+            String format = formats.getItem(formats.getSelectionIndex()).split(" ")[0];
+            ReportRenderer renderer = window.wb.renderersByFormat().get(format);
+            FileDialog dialog = new FileDialog(site.shell(), SWT.SAVE);
+            dialog.setOverwrite(true);
+            Path location = site.session().location();
+            dialog.setFilterPath((Files.isDirectory(location) ? location : location.getParent()).toString());
+            dialog.setFileName("mixbench-report." + renderer.fileExtension());
+            String f = dialog.open();
+            if (f != null) {
+                export(window, format, Path.of(f));
+            }
+        });
+        return root;
+    }
+
+    static void export(Window window, String format, Path file) {
+        window.setStatus("Writing " + file + "...");
+        window.exportReport(format, file).whenComplete((done, failure) -> window.async(() -> window.setStatus(
+                failure == null ? "Wrote " + done : "Cannot write " + file + ": " + failure.getMessage())));
+    }
+}

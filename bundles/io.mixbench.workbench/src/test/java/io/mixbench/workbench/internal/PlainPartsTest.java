@@ -1,0 +1,50 @@
+package io.mixbench.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workbench's parts that need no display: script parsing, JSON dumps, preferences. */
+class PlainPartsTest {
+
+    @Test
+    void scriptArgumentsMayBeQuoted() {
+        assertEquals(List.of("open", "/a b/c", "2"), Robot.tokens("  open \"/a b/c\"   2 "));
+        assertEquals(List.of("x", ""), Robot.tokens("x \"\""));
+    }
+
+    @Test
+    void jsonEscapesAndNestsValues() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("s", "a\"b\\c\n");
+        m.put("l", List.of(1, 2.5, true));
+        m.put("n", null);
+        m.put("nan", Double.NaN);
+        assertEquals("{\"s\":\"a\\\"b\\\\c\\n\",\"l\":[1,2.5,true],\"n\":null,\"nan\":null}", Json.write(m));
+    }
+
+    @Test
+    void preferencesKeepRecentSessionsAndLayout(@TempDir Path dir) throws Exception {
+        Preferences p = new Preferences(dir.resolve("mixbench/workbench.properties")).load();
+        for (int i = 0; i < Preferences.MAX_RECENT + 2; i++) {
+            p.addRecent("/s" + i);
+        }
+        p.addRecent("/s3");
+        p.putInts("sash.main", new int[]{30, 70});
+        p.save();
+        Preferences again = new Preferences(p.file()).load();
+        List<String> recent = again.recent();
+        assertEquals(Preferences.MAX_RECENT, recent.size());
+        assertEquals("/s3", recent.get(0), "most recent first, no duplicates");
+        assertEquals("/s9", recent.get(1));
+        assertArrayEquals(new int[]{30, 70}, again.ints("sash.main", 2));
+        assertNull(again.ints("sash.main", 3), "a layout of another shape is ignored");
+    }
+}
