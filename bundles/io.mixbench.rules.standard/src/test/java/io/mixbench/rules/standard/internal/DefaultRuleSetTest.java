@@ -23,17 +23,46 @@ class DefaultRuleSetTest {
     private static final Path FILE = Path.of("../io.mixbench.ruleset.default/src/main/resources/rulesets/default.json");
     private static final Pattern WITH_UNIT = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s+(\\S+)\\s*");
 
+    private static final Path CLASSES = Path.of("target/classes");
+
     /**
-     * The level rules of {@link Fixtures#allRules()}, the session check, which judges files rather than levels,
-     * and the cross-track rules, which judge group measurements (so neither is among the rules whose odd-data
-     * behaviour OddDataTest pins down).
+     * Every rule class of the bundle: the concrete {@link Rule} implementations compiled into target/classes, so a
+     * rule added by anyone is checked without editing this test.
      */
     private static java.util.List<Rule> rules() {
-        java.util.List<Rule> rules = new java.util.ArrayList<>(Fixtures.allRules());
-        rules.add(new SessionConsistencyRule());
-        rules.add(new BusLimitingRule());
-        rules.add(new PolarityAlignmentRule());
+        Path dir = CLASSES.resolve(DefaultRuleSetTest.class.getPackageName().replace('.', '/'));
+        java.util.List<Rule> rules = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class") || name.contains("$")) {
+                    continue;
+                }
+                Class<?> type = Class.forName(DefaultRuleSetTest.class.getPackageName() + "."
+                        + name.substring(0, name.length() - ".class".length()));
+                if (Rule.class.isAssignableFrom(type) && !type.isInterface()
+                        && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                    rules.add((Rule) type.getDeclaredConstructor().newInstance());
+                }
+            }
+        } catch (IOException | ReflectiveOperationException e) {
+            throw new AssertionError("cannot list the rule classes in " + dir, e);
+        }
         return rules;
+    }
+
+    /** How many DS components bnd generated that provide a Rule. */
+    private static long ruleComponents() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(CLASSES.resolve("OSGI-INF"))) {
+            long count = 0;
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                if (text.contains("interface=\"io.mixbench.rule.Rule\"")) {
+                    count++;
+                }
+            }
+            return count;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -91,7 +120,7 @@ class DefaultRuleSetTest {
     }
 
     @Test
-    void descriptorsAreComplete() {
+    void descriptorsAreComplete() throws IOException {
         Set<String> ids = new LinkedHashSet<>();
         for (Rule rule : rules()) {
             RuleDescriptor descriptor = rule.descriptor();
@@ -104,6 +133,7 @@ class DefaultRuleSetTest {
                 assertTrue(!parameter.unit().isBlank() && parameter.min() < parameter.max(), parameter.toString());
             }
         }
-        assertEquals(11, ids.size());
+        assertTrue(ids.size() >= 11, "the rule classes were not found: " + ids);
+        assertEquals(ruleComponents(), ids.size(), "one rule class per Rule component, each with its own id");
     }
 }

@@ -1,0 +1,211 @@
+package io.mixbench.rules.standard.internal;
+
+import static io.mixbench.rules.standard.internal.Fixtures.context;
+import static io.mixbench.rules.standard.internal.Fixtures.only;
+import static io.mixbench.rules.standard.internal.Fixtures.track;
+import static io.mixbench.rules.standard.internal.StereoFixtures.tonal;
+import static io.mixbench.rules.standard.internal.StereoFixtures.with;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Units;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Severity;
+import io.mixbench.rules.standard.internal.Fixtures.FakeContext;
+import io.mixbench.rules.standard.internal.Fixtures.TrackBuilder;
+import io.mixbench.session.ExportKind;
+import io.mixbench.session.PanLaw;
+import io.mixbench.session.Role;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TonalBalanceRuleTest {
+
+    private static final double[] TILT = TonalBalanceRule.DEFAULT_TILT_DB;
+    /** A reference shape: band levels relative to the mid band, dB. */
+    private static final double[] SHAPE = {0, 6, 1, 0, -4, -8, -15};
+
+    /** Band levels: {@code midLevel} plus the curve plus a change in one band. */
+    private static double[] levels(double midLevel, double[] curve, int band, double change) {
+        double[] levels = new double[curve.length];
+        for (int b = 0; b < curve.length; b++) {
+            levels[b] = midLevel + curve[b] + (b == band ? change : 0);
+        }
+        return levels;
+    }
+
+    private static MeasuredTrack spectral(String name, Role role, double loudness, double[] levels) {
+        TrackBuilder builder = track(name, role);
+        if (!Double.isNaN(loudness)) {
+            builder.scalar(MeasurementIds.INTEGRATED_LOUDNESS, loudness, Units.LUFS);
+        }
+        return with(builder.build(), MeasurementIds.TONAL_BALANCE, tonal(levels));
+    }
+
+    private static MeasuredTrack mixOnTilt(int band, double change) {
+        return spectral("Mix", Role.MIX, -10, levels(-20, TILT, band, change));
+    }
+
+    @Test
+    void aMixOnTheTiltIsOk() {
+        Finding finding = only(context(new TonalBalanceRule(), mixOnTilt(0, 0)).evaluate());
+        assertEquals(Severity.OK, finding.severity());
+        assertEquals(0, finding.measured().value(), 1e-9);
+        assertTrue(finding.message().contains("genre tilt of rule set test"), finding.message());
+    }
+
+    @Test
+    void toleranceBoundary() {
+        assertEquals(Severity.OK, only(context(new TonalBalanceRule(), mixOnTilt(2, 4.0)).evaluate()).severity());
+        assertEquals(Severity.OK, only(context(new TonalBalanceRule(), mixOnTilt(2, -4.0)).evaluate()).severity());
+        assertEquals(Severity.WARN, only(context(new TonalBalanceRule(), mixOnTilt(2, 4.01)).evaluate()).severity());
+        assertEquals(Severity.WARN, only(context(new TonalBalanceRule(), mixOnTilt(2, -4.01)).evaluate()).severity());
+    }
+
+    @Test
+    void aMuddyMixGetsACutAroundItsBand() {
+        Finding finding = only(context(new TonalBalanceRule(), mixOnTilt(2, 5)).evaluate());
+        assertEquals(Severity.WARN, finding.severity());
+        Map<String, Object> actions = new LinkedHashMap<>();
+        actions.put(StereoSupport.EQ_BAND, "lowMid");
+        actions.put(StereoSupport.EQ_FREQUENCY_HZ, 353.6);
+        actions.put(StereoSupport.EQ_GAIN_DB, -5.0);
+        assertEquals(new Fix("Mix", actions), finding.fix());
+        assertEquals("Cut about 5.0 dB around 350 Hz on Mix (a broad EQ over the low-mid band, 250-500 Hz).",
+                finding.suggestion());
+        assertEquals(4.0, finding.measured().value(), 1e-9);
+        assertEquals(-5.0, finding.target().min(), 1e-9);
+        assertEquals(3.0, finding.target().max(), 1e-9);
+        assertTrue(finding.message().startsWith("Mix has 5.0 dB too much low-mid (250-500 Hz) against the genre tilt "
+                + "of rule set test: +4.0 dB relative to the mid band, target -5.0 to 3.0 dB (the tilt's -1.0 ± 4.0 dB), "
+                + "1.0 dB above it."), finding.message());
+        // applied
+        assertEquals(Severity.OK, only(context(new TonalBalanceRule(), mixOnTilt(2, 0)).evaluate()).severity());
+    }
+
+    @Test
+    void aHotMidBandIsReportedAsTheMidBandAlone() {
+        Finding finding = only(context(new TonalBalanceRule(), mixOnTilt(3, 5)).evaluate());
+        assertEquals(Severity.WARN, finding.severity());
+        assertEquals("mid", finding.fix().actions().get(StereoSupport.EQ_BAND));
+        assertEquals(-5.0, ((Number) finding.fix().actions().get(StereoSupport.EQ_GAIN_DB)).doubleValue(), 1e-9);
+        assertTrue(finding.suggestion().contains("around 1000 Hz"), finding.suggestion());
+        assertTrue(finding.message().contains("The tilt is placed on the mix -5.0 dB from the mid band"),
+                finding.message());
+    }
+
+    @Test
+    void theTiltIsAParameterOfTheRuleSet() {
+        List<Finding> findings = new FakeContext(new TonalBalanceRule(), ExportKind.STEMS, PanLaw.MINUS_3_DB,
+                List.of(mixOnTilt(2, 5))).with("lowMidDb", 4).evaluate();
+        assertEquals(Severity.OK, only(findings).severity());
+        List<Finding> tight = new FakeContext(new TonalBalanceRule(), ExportKind.STEMS, PanLaw.MINUS_3_DB,
+                List.of(mixOnTilt(2, 2))).with("toleranceDb", 1.5).evaluate();
+        assertEquals(Severity.WARN, only(tight).severity());
+    }
+
+    @Test
+    void aBandFarOffIsCappedAtTheLargestEqMove() {
+        Finding finding = only(context(new TonalBalanceRule(), mixOnTilt(0, -20)).evaluate());
+        assertEquals(12.0, ((Number) finding.fix().actions().get(StereoSupport.EQ_GAIN_DB)).doubleValue(), 1e-9);
+        assertTrue(finding.suggestion().startsWith("Boost about 12.0 dB around 35 Hz"), finding.suggestion());
+        assertTrue(finding.suggestion().contains("the band is 20.0 dB off, more than EQ should fix"),
+                finding.suggestion());
+    }
+
+    @Test
+    void referencesAreLevelMatchedByLoudness() {
+        MeasuredTrack reference = spectral("Ref", Role.REFERENCE, -14, levels(-23, SHAPE, 0, 0));
+        // 6 dB louder, same shape: level-matched they agree
+        MeasuredTrack mix = spectral("Mix", Role.MIX, -8, levels(-17, SHAPE, 0, 0));
+        Finding ok = only(context(new TonalBalanceRule(), mix, reference).evaluate());
+        assertEquals(Severity.OK, ok.severity());
+        assertTrue(ok.message().contains("within ±3.0 dB of the reference Ref, level-matched by integrated loudness;"),
+                ok.message());
+        MeasuredTrack boomy = spectral("Mix", Role.MIX, -8, levels(-17, SHAPE, 1, 3.5));
+        Finding finding = only(context(new TonalBalanceRule(), boomy, reference).evaluate());
+        assertEquals(Severity.WARN, finding.severity());
+        assertEquals("low", finding.fix().actions().get(StereoSupport.EQ_BAND));
+        assertEquals(-3.5, ((Number) finding.fix().actions().get(StereoSupport.EQ_GAIN_DB)).doubleValue(), 1e-9);
+        assertTrue(finding.measured().measure().contains("minus integrated loudness"), finding.measured().measure());
+        MeasuredTrack slightly = spectral("Mix", Role.MIX, -8, levels(-17, SHAPE, 1, 3.0));
+        assertEquals(Severity.OK, only(context(new TonalBalanceRule(), slightly, reference).evaluate()).severity());
+    }
+
+    @Test
+    void aMonoReferenceIsComparedAsDualMono() {
+        MeasuredTrack reference = StereoFixtures.with(track("Ref", Role.REFERENCE).mono()
+                .scalar(MeasurementIds.INTEGRATED_LOUDNESS, -17, Units.LUFS).build(), MeasurementIds.TONAL_BALANCE,
+                tonal(levels(-23, SHAPE, 0, 0)));
+        MeasuredTrack mix = spectral("Mix", Role.MIX, -8, levels(-17, SHAPE, 0, 0));
+        Finding finding = only(context(new TonalBalanceRule(), mix, reference).evaluate());
+        assertEquals(Severity.OK, finding.severity());
+        assertEquals(0.01, finding.measured().value(), 0.005);
+    }
+
+    @Test
+    void twoReferencesSpanARange() {
+        MeasuredTrack a = spectral("Ref A", Role.REFERENCE, -14, levels(-23, SHAPE, 0, 0));
+        MeasuredTrack b = spectral("Ref B", Role.REFERENCE, -14, levels(-23, SHAPE, 1, 4));
+        Finding inside = only(context(new TonalBalanceRule(), spectral("Mix", Role.MIX, -14,
+                levels(-23, SHAPE, 1, 7)), a, b).evaluate());
+        assertEquals(Severity.OK, inside.severity());
+        Finding outside = only(context(new TonalBalanceRule(), spectral("Mix", Role.MIX, -14,
+                levels(-23, SHAPE, 1, 7.5)), a, b).evaluate());
+        assertEquals(Severity.WARN, outside.severity());
+        assertEquals(-5.5, ((Number) outside.fix().actions().get(StereoSupport.EQ_GAIN_DB)).doubleValue(), 1e-9);
+        assertTrue(outside.message().contains("the references Ref A and Ref B"), outside.message());
+        assertTrue(outside.message().contains("(the references' -3.0 to +1.0 ± 3.0 dB)"), outside.message());
+    }
+
+    @Test
+    void anUnusableReferenceFallsBackToTheTilt() {
+        MeasuredTrack reference = spectral("Ref", Role.REFERENCE, Double.NaN, levels(-23, SHAPE, 0, 0));
+        List<Finding> findings = context(new TonalBalanceRule(), mixOnTilt(2, 5), reference).evaluate();
+        assertEquals(2, findings.size());
+        assertEquals(Severity.WARN, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("the genre tilt of rule set test (no reference could be used)"),
+                findings.get(0).message());
+        Finding info = findings.get(1);
+        assertEquals(Severity.INFO, info.severity());
+        assertEquals(List.of("Ref"), info.tracks());
+        assertEquals("Cannot compare with the reference Ref (its integrated loudness was not measured); the genre "
+                + "tilt is used instead.", info.message());
+    }
+
+    @Test
+    void bandsWithoutALevelAreLeftOut() {
+        double[] levels = levels(-20, TILT, 0, 0);
+        levels[6] = Double.NaN; // 32 kHz mix: no air band
+        Finding finding = only(context(new TonalBalanceRule(), spectral("Mix", Role.MIX, -10, levels)).evaluate());
+        assertEquals(Severity.OK, finding.severity());
+        assertTrue(finding.message().contains("(not: air)"), finding.message());
+    }
+
+    @Test
+    void cannotJudgeWithoutASpectrumOrAMidBand() {
+        Finding none = only(context(new TonalBalanceRule(), track("Mix", Role.MIX).build()).evaluate());
+        assertEquals(Severity.INFO, none.severity());
+        assertTrue(none.message().startsWith("Cannot judge Mix's tonal balance because its tonal-balance spectrum"),
+                none.message());
+        double[] levels = levels(-20, TILT, 0, 0);
+        levels[3] = Double.NaN;
+        Finding noMid = only(context(new TonalBalanceRule(), spectral("Mix", Role.MIX, -10, levels)).evaluate());
+        assertEquals(Severity.INFO, noMid.severity());
+        assertTrue(noMid.message().contains("mid band"), noMid.message());
+        Finding noMix = only(context(new TonalBalanceRule()).evaluate());
+        assertTrue(noMix.message().startsWith("Nothing to judge"), noMix.message());
+    }
+
+    @Test
+    void theParametersAreNamedAsTheReportReadsThem() {
+        List<String> ids = new TonalBalanceRule().descriptor().parameters().stream().map(p -> p.id()).toList();
+        assertEquals(List.of("subDb", "lowDb", "lowMidDb", "highMidDb", "highDb", "airDb", "toleranceDb",
+                "referenceToleranceDb", "maxEqGainDb"), ids);
+    }
+}
