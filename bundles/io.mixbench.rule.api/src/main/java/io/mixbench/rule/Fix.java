@@ -25,6 +25,28 @@ public record Fix(String track, Map<String, Object> actions) {
     public static final String INVERT_POLARITY = "invertPolarity";
     /** Bypass the limiter or compressor on the mix bus before bouncing. Boolean. */
     public static final String BYPASS_BUS_PROCESSING = "bypassBusProcessing";
+    /** Scale the side signal (M/S) to this share of its level, %; 0 makes the track mono. Number. */
+    public static final String WIDTH_PERCENT = "widthPercent";
+    /** Make the track mono-compatible: invert the reversed channel or bypass the widener. Boolean. */
+    public static final String MONO_COMPATIBLE = "monoCompatible";
+    /** Shift the left/right balance by this many dB (split +x/2, -x/2 across the channels). Number. */
+    public static final String BALANCE_DB = "balanceDb";
+    /** A broad EQ move: the tonal band id ({@code low}, {@code lowMid}, ...). String. */
+    public static final String EQ_BAND = "eqBand";
+    /** A broad EQ move: its centre frequency, Hz. Number. */
+    public static final String EQ_FREQUENCY_HZ = "eqFrequencyHz";
+    /** A broad EQ move: its gain, dB. Number. */
+    public static final String EQ_GAIN_DB = "eqGainDb";
+    /** High-pass the whole track below this frequency, Hz. Number. */
+    public static final String HIGH_PASS_HZ = "highPassHz";
+    /** Limit the true peak to this level, dBTP. Number. */
+    public static final String TRUE_PEAK_LIMIT_DBTP = "truePeakLimitDbtp";
+    /** Remove the track from the session (e.g. a silent export). Boolean. */
+    public static final String REMOVE_FROM_SESSION = "removeFromSession";
+    /** The fix applies only from this time, s (with {@link #END_SECONDS}: a timed ride). Number. */
+    public static final String START_SECONDS = "startSeconds";
+    /** The fix applies only until this time, s. Number. */
+    public static final String END_SECONDS = "endSeconds";
     /** Delay by this many milliseconds (negative: advance). Number. */
     public static final String DELAY_MS = "delayMs";
 
