@@ -38,6 +38,12 @@ public final class TonalBalanceRule implements Rule {
     static final int MID = 3;
     /** The default tilt, dB relative to the mid band (docs/rules.md explains where it comes from). */
     static final double[] DEFAULT_TILT_DB = {2, 4.5, -1, 0, -5.5, -6, -13};
+    /**
+     * With stems, a band out of a generic genre tilt is usually a part at the wrong level, which the level rules
+     * name with a fader move; so against the tilt (not against references) the default only informs. Genre sets
+     * whose tilt is specific enough set it to 1.
+     */
+    static final String TILT_WARNS_WITH_STEMS = "tiltWarnsWithStems";
 
     private static final RuleDescriptor DESCRIPTOR;
 
@@ -54,6 +60,8 @@ public final class TonalBalanceRule implements Rule {
         parameters.add(new Parameter("referenceToleranceDb",
                 "Largest deviation outside the references' range in any band", Units.DB, 0, 24, 3));
         parameters.add(new Parameter("maxEqGainDb", "Largest cut or boost a fix proposes", Units.DB, 1, 24, 12));
+        parameters.add(new Parameter(TILT_WARNS_WITH_STEMS, "Warn about the genre tilt when the session has stems (1)"
+                + " or only inform (0)", Units.FLAG, 0, 1, 0));
         DESCRIPTOR = new RuleDescriptor(ID, "Tonal balance",
                 "The mix's long-term spectrum in seven bands (sub to air) against the reference tracks, "
                         + "level-matched by integrated loudness, or else against the rule set's genre tilt.",
@@ -113,7 +121,9 @@ public final class TonalBalanceRule implements Rule {
         } else {
             comparison = againstTilt(context, levels, frequencies, !unusable.isEmpty());
         }
-        judge(context, mix, comparison, findings);
+        boolean hint = references.isEmpty() && !context.parts().isEmpty()
+                && context.parameter(TILT_WARNS_WITH_STEMS) < 0.5;
+        judge(context, mix, comparison, findings, hint ? Severity.INFO : Severity.WARN);
         if (!unusable.isEmpty()) {
             findings.add(Finding.of(ID, Severity.INFO).tracks(unusableTracks)
                     .message("Cannot compare with the reference " + RuleSupport.joinNames(unusable)
@@ -192,7 +202,11 @@ public final class TonalBalanceRule implements Rule {
                 + "mid band (500-2000 Hz)", against, "relative to the mid band", "the tilt's", tolerance, note);
     }
 
-    private static void judge(RuleContext context, MeasuredTrack mix, Comparison c, List<Finding> findings) {
+    /**
+     * @param outside the severity of a band outside its target: WARN, or INFO when the comparison is only a hint
+     */
+    private static void judge(RuleContext context, MeasuredTrack mix, Comparison c, List<Finding> findings,
+            Severity outside) {
         String name = mix.name();
         double maxEq = context.parameter("maxEqGainDb");
         double largest = 0;
@@ -231,12 +245,16 @@ public final class TonalBalanceRule implements Rule {
             actions.put(StereoSupport.EQ_BAND, BANDS[b]);
             actions.put(StereoSupport.EQ_FREQUENCY_HZ, Math.round(hz * 10) / 10.0);
             actions.put(StereoSupport.EQ_GAIN_DB, gain);
-            findings.add(Finding.of(ID, Severity.WARN).tracks(name)
+            findings.add(Finding.of(ID, outside).tracks(name)
                     .message(name + " has " + RuleSupport.f1(Math.abs(deviation)) + " dB "
                             + (deviation > 0 ? "too much " : "too little ") + NAMES[b] + " (" + edges(b)
                             + " Hz) against " + c.against() + ": " + StereoSupport.signed(c.value()[b]) + " dB "
                             + c.relativeTo() + ", target " + target.describe() + " (" + centreText(c, b) + ")"
-                            + RuleSupport.outside(excess, Units.DB) + "." + c.note())
+                            + RuleSupport.outside(excess, Units.DB) + "." + c.note()
+                            + (outside == Severity.INFO
+                                    ? " A hint only: with stems, the level rules judge the"
+                                            + " parts, and a generic genre tilt says little about this mix."
+                                    : ""))
                     .measured(c.value()[b], Units.DB, c.measure() + ", " + NAMES[b] + " band")
                     .target(target).fix(new Fix(name, actions), sentence).build());
         }

@@ -206,6 +206,19 @@ class TonalBalanceRuleTest {
     void theParametersAreNamedAsTheReportReadsThem() {
         List<String> ids = new TonalBalanceRule().descriptor().parameters().stream().map(p -> p.id()).toList();
         assertEquals(List.of("subDb", "lowDb", "lowMidDb", "highMidDb", "highDb", "airDb", "toleranceDb",
-                "referenceToleranceDb", "maxEqGainDb"), ids);
+                "referenceToleranceDb", "maxEqGainDb", "tiltWarnsWithStems"), ids);
+    }
+
+    @Test
+    void withStemsTheGenericTiltIsOnlyAHintUnlessTheRuleSetSaysOtherwise() {
+        MeasuredTrack stem = new MeasuredTrack(new io.mixbench.session.Track("Kick", java.nio.file.Path.of("/s/k.wav"),
+                io.mixbench.session.Role.KICK, null), null, 1, java.util.Map.of(), null);
+        Finding hint = only(context(new TonalBalanceRule(), mixOnTilt(2, 5), stem).evaluate());
+        assertEquals(Severity.INFO, hint.severity());
+        assertTrue(hint.message().contains("A hint only"), hint.message());
+        assertTrue(hint.fix() != null, "the EQ move is still given");
+        Finding warn = only(context(new TonalBalanceRule(), mixOnTilt(2, 5), stem).with("tiltWarnsWithStems", 1)
+                .evaluate());
+        assertEquals(Severity.WARN, warn.severity());
     }
 }
