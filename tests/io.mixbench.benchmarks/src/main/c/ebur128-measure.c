@@ -6,7 +6,8 @@
  *
  * Prints "key<TAB>value" lines: version (of libebur128), integrated_LUFS, loudness_range_LU, sample_peak_dBFS
  * and true_peak_dBTP (the highest over all channels; -inf for silence), then channels, sample_rate_Hz, frames,
- * and the wall-clock seconds spent decoding (decode_s) and inside libebur128 (measure_s). Channels use libebur128's default map, so a mono
+ * the wall-clock seconds spent decoding (decode_s) and inside libebur128 (measure_s), and the CPU seconds of this
+ * one-threaded process inside libebur128 (measure_cpu_s). Channels use libebur128's default map, so a mono
  * file is one channel (no dual-mono +3 dB) and 5.1 is L R C LFE Ls Rs with the LFE unused.
  *
  * The WAV reader is our own (libsndfile is not available), kept independent of Mixbench's decoder so a decoder
@@ -50,6 +51,13 @@ static unsigned u16(const unsigned char *p) {
 static double now_s(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* CPU time of this thread: on a machine shared with other builds it varies less than wall-clock time. */
+static double cpu_s(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
@@ -173,6 +181,7 @@ int main(int argc, char **argv) {
     }
     double decode_s = 0;
     double measure_s = 0;
+    double measure_cpu_s = 0;
     uint64_t total = 0;
     int status = 0;
     for (;;) {
@@ -183,10 +192,12 @@ int main(int argc, char **argv) {
         if (frames == 0) {
             break;
         }
+        double c1 = cpu_s();
         if (ebur128_add_frames_float(st, samples, frames) != EBUR128_SUCCESS) {
             status = fail(file, "ebur128_add_frames_float failed");
             break;
         }
+        measure_cpu_s += cpu_s() - c1;
         measure_s += now_s() - t1;
         total += frames;
     }
@@ -194,6 +205,7 @@ int main(int argc, char **argv) {
         status = fail(file, "read error");
     }
     double t2 = now_s();
+    double c2 = cpu_s();
     double integrated = -INFINITY;
     double range = 0;
     double sample_peak = 0;
@@ -211,6 +223,7 @@ int main(int argc, char **argv) {
         sample_peak = sp > sample_peak ? sp : sample_peak;
         true_peak = tp > true_peak ? tp : true_peak;
     }
+    measure_cpu_s += cpu_s() - c2;
     measure_s += now_s() - t2;
     if (status == 0) {
         int major = 0;
@@ -227,6 +240,7 @@ int main(int argc, char **argv) {
         printf("frames\t%llu\n", (unsigned long long)total);
         printf("decode_s\t%.6f\n", decode_s);
         printf("measure_s\t%.6f\n", measure_s);
+        printf("measure_cpu_s\t%.6f\n", measure_cpu_s);
     }
     ebur128_destroy(&st);
     free(raw);

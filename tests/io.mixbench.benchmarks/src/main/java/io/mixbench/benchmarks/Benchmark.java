@@ -15,8 +15,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,31 +128,41 @@ public final class Benchmark {
         for (int i = 0; i < (brief ? 1 : 2); i++) {
             runChain(mixbench, format, samples, Math.min(samples[0].length, 30 * format.sampleRateHz()));
         }
-        long bestChain = Long.MAX_VALUE;
+        long[] chainCpu = new long[runs];
+        long[] chainWall = new long[runs];
         ChainRun best = null;
         for (int run = 0; run < runs; run++) {
             ChainRun r = runChain(mixbench, format, samples, samples[0].length);
-            if (r.nanos < bestChain) {
-                bestChain = r.nanos;
+            chainCpu[run] = r.cpuNanos;
+            chainWall[run] = r.wallNanos;
+            if (best == null || r.cpuNanos < best.cpuNanos) {
                 best = r;
             }
         }
 
         Ebur128.Result peer = null;
+        double[] peerCpu = new double[runs];
+        double[] peerWall = new double[runs];
         for (int run = 0; run < runs; run++) {
             Ebur128.Result r = Ebur128.run(program, file);
-            if (peer == null || r.measureSeconds() < peer.measureSeconds()) {
+            peerCpu[run] = r.measureCpuSeconds() * 1e9;
+            peerWall[run] = r.measureSeconds() * 1e9;
+            if (peer == null || r.measureCpuSeconds() < peer.measureCpuSeconds()) {
                 peer = r;
             }
         }
         double sox = soxStats(file, runs);
 
-        double chainX = duration / (bestChain / 1e9);
-        double peerX = duration / peer.measureSeconds();
-        System.out.printf(Locale.ROOT, "%nMeter chain, one thread, over decoded samples (%.0f s of audio):%n",
-                duration);
-        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time  %8.1f ms%n", "Mixbench full chain", chainX,
-                bestChain / 1e6);
+        double[] cpu = sorted(chainCpu);
+        double[] wall = sorted(chainWall);
+        Arrays.sort(peerCpu);
+        Arrays.sort(peerWall);
+        System.out.printf(Locale.ROOT,
+                "%nMeter chain, one thread, over decoded samples (%.0f s of audio); CPU time, best "
+                        + "of %d runs (median and worst in brackets):%n",
+                duration, runs);
+        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time  %8.1f ms  (%.1f, %.1f)%n", "Mixbench full chain",
+                duration / (cpu[0] / 1e9), cpu[0] / 1e6, median(cpu) / 1e6, cpu[runs - 1] / 1e6);
         long meterTotal = 0;
         for (long n : best.meterNanos) {
             meterTotal += n;
@@ -160,10 +172,13 @@ public final class Benchmark {
                     best.meterIds[m], duration / (best.meterNanos[m] / 1e9), best.meterNanos[m] / 1e6,
                     100.0 * best.meterNanos[m] / meterTotal);
         }
-        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time  %8.1f ms%n",
-                "libebur128 " + peer.version() + " I|LRA|SAMPLE_PEAK|TRUE_PEAK", peerX, peer.measureSeconds() * 1e3);
-        System.out.printf(Locale.ROOT, "  Ratio Mixbench chain / libebur128: %.2f (goal: at least 3)%n",
-                chainX / peerX);
+        System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time  %8.1f ms  (%.1f, %.1f)%n",
+                "libebur128 " + peer.version() + " I|LRA|SAMPLE_PEAK|TRUE_PEAK", duration / (peerCpu[0] / 1e9),
+                peerCpu[0] / 1e6, median(peerCpu) / 1e6, peerCpu[runs - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "  Ratio Mixbench chain / libebur128: %.2f on CPU time (goal: at least 3); "
+                + "%.2f on wall-clock time (best %.1f / %.1f ms); medians %.2f CPU, %.2f wall%n", peerCpu[0] / cpu[0],
+                peerWall[0] / wall[0], wall[0] / 1e6, peerWall[0] / 1e6, median(peerCpu) / median(cpu),
+                median(peerWall) / median(wall));
 
         System.out.printf(Locale.ROOT, "%nDecoding the same WAV:%n");
         System.out.printf(Locale.ROOT, "  %-34s %9.0f x real time%n", "Mixbench WAV decoder",
@@ -197,11 +212,32 @@ public final class Benchmark {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private record ChainRun(long nanos, String[] meterIds, long[] meterNanos, Map<String, Measurement> measurements) {
+    /**
+     * One pass of the chain: its CPU and wall-clock time, each meter's CPU time and the measurements.
+     */
+    private record ChainRun(long cpuNanos, long wallNanos, String[] meterIds, long[] meterNanos,
+            Map<String, Measurement> measurements) {
+    }
+
+    private static double[] sorted(long[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** The median of sorted values. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Feeds the first {@code frames} frames to a fresh chain in engine-sized blocks. */
     private static ChainRun runChain(Mixbench mixbench, AudioFormat format, float[][] samples, int frames) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         MeterChain chain = new MeterChain(mixbench.meters(), format);
         float[][] block = new float[samples.length][MeterChain.BLOCK_FRAMES];
@@ -213,7 +249,9 @@ public final class Benchmark {
             chain.process(block, n);
         }
         Map<String, Measurement> measurements = chain.finish();
-        return new ChainRun(System.nanoTime() - start, chain.ids(), chain.nanos(), measurements);
+        long wall = System.nanoTime() - start;
+        return new ChainRun(threads.getCurrentThreadCpuTime() - cpuStart, wall, chain.ids(), chain.nanos(),
+                measurements);
     }
 
     /** Reads a whole stream into planar arrays, reusing {@code into} when it has the right shape. */

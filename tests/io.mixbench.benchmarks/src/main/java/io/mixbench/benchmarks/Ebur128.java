@@ -19,10 +19,11 @@ final class Ebur128 {
      * @param truePeakDbtp highest true peak over the channels, dBTP (libebur128's 4x / 2x oversampling)
      * @param decodeSeconds wall-clock time the program spent reading and converting samples, s
      * @param measureSeconds wall-clock time spent inside libebur128, s
+     * @param measureCpuSeconds CPU time spent inside libebur128 (one thread), s
      */
     record Result(String version, double integratedLufs, double loudnessRangeLu, double samplePeakDbfs,
             double truePeakDbtp, int channels, int sampleRateHz, long frames, double decodeSeconds,
-            double measureSeconds) {
+            double measureSeconds, double measureCpuSeconds) {
 
         double seconds() {
             return (double) frames / sampleRateHz;
@@ -68,7 +69,7 @@ final class Ebur128 {
                     number(values, "loudness_range_LU"), number(values, "sample_peak_dBFS"),
                     number(values, "true_peak_dBTP"), (int) number(values, "channels"),
                     (int) number(values, "sample_rate_Hz"), (long) number(values, "frames"),
-                    number(values, "decode_s"), number(values, "measure_s"));
+                    number(values, "decode_s"), number(values, "measure_s"), number(values, "measure_cpu_s"));
         } catch (IllegalArgumentException e) {
             throw new IOException("unexpected output from the libebur128 program: " + e.getMessage(), e);
         }

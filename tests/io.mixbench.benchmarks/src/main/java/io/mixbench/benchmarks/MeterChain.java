@@ -4,13 +4,16 @@ import io.mixbench.audio.AudioFormat;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.MeterFactory;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every meter of the product fed the same blocks on one thread, as the analysis engine does, with the time each
- * meter spends (creation, {@code process} and {@code finish}) so the slow one shows.
+ * Every meter of the product fed the same blocks on one thread, as the analysis engine does, with the CPU time each
+ * meter spends (creation, {@code process} and {@code finish}) so the slow one shows. CPU time, because the machines
+ * are shared with other builds: it varies less than wall-clock time.
  */
 final class MeterChain {
 
@@ -20,6 +23,7 @@ final class MeterChain {
     private final String[] ids;
     private final Meter[] meters;
     private final long[] nanos;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     MeterChain(List<ServiceComponents.Found<MeterFactory>> factories, AudioFormat format) {
         ids = new String[factories.size()];
@@ -28,17 +32,17 @@ final class MeterChain {
         for (int m = 0; m < meters.length; m++) {
             MeterFactory factory = factories.get(m).service();
             ids[m] = factory.id();
-            long start = System.nanoTime();
+            long start = cpuNanos();
             meters[m] = factory.create(format);
-            nanos[m] += System.nanoTime() - start;
+            nanos[m] += cpuNanos() - start;
         }
     }
 
     void process(float[][] block, int frames) {
         for (int m = 0; m < meters.length; m++) {
-            long start = System.nanoTime();
+            long start = cpuNanos();
             meters[m].process(block, frames);
-            nanos[m] += System.nanoTime() - start;
+            nanos[m] += cpuNanos() - start;
         }
     }
 
@@ -46,11 +50,16 @@ final class MeterChain {
     Map<String, Measurement> finish() {
         Map<String, Measurement> all = new LinkedHashMap<>();
         for (int m = 0; m < meters.length; m++) {
-            long start = System.nanoTime();
+            long start = cpuNanos();
             all.putAll(meters[m].finish());
-            nanos[m] += System.nanoTime() - start;
+            nanos[m] += cpuNanos() - start;
         }
         return all;
+    }
+
+    /** CPU time of the calling thread, ns. */
+    private long cpuNanos() {
+        return threads.getCurrentThreadCpuTime();
     }
 
     /** The meters' ids, in chain order. */
@@ -58,7 +67,7 @@ final class MeterChain {
         return ids.clone();
     }
 
-    /** Nanoseconds each meter has spent so far, in chain order. */
+    /** CPU nanoseconds each meter has spent so far, in chain order. */
     long[] nanos() {
         return nanos.clone();
     }

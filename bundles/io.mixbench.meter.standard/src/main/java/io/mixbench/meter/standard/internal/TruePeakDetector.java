@@ -30,6 +30,9 @@ final class TruePeakDetector {
     private static final int PRE_ROLL = 2 * SEGMENT;
     /** Points above this amplitude (0 dBTP) are overs. */
     private static final float OVER_LEVEL = 1.0f;
+    private static final int ABS_MASK = 0x7fff_ffff;
+    private static final int INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+    private static final int MAX_FINITE_BITS = Float.floatToRawIntBits(Float.MAX_VALUE);
     /** Relative headroom of the skip bound for float rounding in the filters (errors are below 1e-5). */
     private static final double ROUNDING_MARGIN = 1e-4;
 
@@ -206,24 +209,35 @@ final class TruePeakDetector {
     private void blockStatistics(int c, long k) {
         float[] b = buffers[c];
         int from = (int) (k * SEGMENT - bufferStart[c]);
-        float peak = 0f;
-        float curvature = 0f;
-        boolean finite = true;
-        // Plain comparisons: Math.max's NaN handling would chain its latency through every sample.
-        for (int i = from, end = from + SEGMENT; i < end; i++) {
-            float v = b[i];
-            float a = Math.abs(v);
-            float d = Math.abs(b[i - 1] - 2 * v + b[i + 1]);
-            if (a > peak) {
-                peak = a;
-            }
-            if (d > curvature) {
-                curvature = d;
-            }
-            finite &= a <= Float.MAX_VALUE;
+        // Magnitudes are compared as the bits of |x|: for non-negative floats their order is the integers' order and
+        // NaN sorts above infinity. Integer max is a short dependency chain without branches (Math.max on floats
+        // chains its NaN handling through every sample; a branch per running maximum mispredicts).
+        // Two running maxima each (even and odd frames) halve the dependency chains.
+        int peak = 0;
+        int peakOdd = 0;
+        int curvature = 0;
+        int curvatureOdd = 0;
+        float previous = b[from - 1];
+        float v = b[from];
+        for (int i = from + 1, end = from + SEGMENT; i <= end; i += 2) {
+            float next = b[i];
+            float after = b[i + 1];
+            int a = Float.floatToRawIntBits(v) & ABS_MASK;
+            int d = Float.floatToRawIntBits(previous - 2 * v + next) & ABS_MASK;
+            int aOdd = Float.floatToRawIntBits(next) & ABS_MASK;
+            int dOdd = Float.floatToRawIntBits(v - 2 * next + after) & ABS_MASK;
+            peak = Math.max(peak, a);
+            peakOdd = Math.max(peakOdd, aOdd);
+            // A NaN second difference counts for nothing: the peak already carries non-finite input.
+            curvature = Math.max(curvature, d > INFINITY_BITS ? 0 : d);
+            curvatureOdd = Math.max(curvatureOdd, dOdd > INFINITY_BITS ? 0 : dOdd);
+            previous = next;
+            v = after;
         }
-        blockPeak[c][(int) (k & ringMask)] = finite ? peak : Float.NaN;
-        blockCurvature[c][(int) (k & ringMask)] = curvature;
+        peak = Math.max(peak, peakOdd);
+        curvature = Math.max(curvature, curvatureOdd);
+        blockPeak[c][(int) (k & ringMask)] = peak > MAX_FINITE_BITS ? Float.NaN : Float.intBitsToFloat(peak);
+        blockCurvature[c][(int) (k & ringMask)] = Float.intBitsToFloat(curvature);
     }
 
     /** Largest sample of the complete, undecided segments of channel c: a lower bound of their true peak. */
