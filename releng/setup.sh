@@ -2,8 +2,9 @@
 # Installs what building, running and testing Mixbench need on a Debian machine, skipping what is there.
 #   releng/setup.sh          JDK 17 and Maven
 #   releng/setup.sh --test   also Xvfb, GTK 3 and fonts (the workbench window test), sox and ffmpeg (decoder
-#                            tests compare with them), gcc with libebur128 (the peer comparison), and
-#                            Chromium (the HTML report test opens the report in headless Chromium)
+#                            tests compare with them), gcc with libebur128 (the peer comparison),
+#                            Chromium (the HTML report test opens the report in headless Chromium), and
+#                            fluidsynth with the TimGM6mb soundfont (the session rendered from real instruments)
 set -euo pipefail
 packages=()
 need() { # need COMMAND-OR-FILE PACKAGE
@@ -18,6 +19,8 @@ if [ "${1:-}" = "--test" ]; then
   need /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
   need sox sox
   need ffmpeg ffmpeg
+  need fluidsynth fluidsynth
+  need /usr/share/sounds/sf2/TimGM6mb.sf2 timgm6mb-soundfont
   need gcc gcc
   need pkg-config pkg-config
   need /usr/include/ebur128.h libebur128-dev
