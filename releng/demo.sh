@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash releng/setup.sh
 echo "demo: building the product (mvn install, tests skipped)..." >&2
-mvn -B -ntp -q install -DskipTests -Dspotless.check.skip=true
+mvn -B -ntp -q install -DskipTests -Dformatter.skip=true >&2
 product=releng/io.mixbench.product/target/mixbench
 echo "demo: $product/bin/mixbench analyze $product/demo/flawed" >&2
 start=$(date +%s%N)
