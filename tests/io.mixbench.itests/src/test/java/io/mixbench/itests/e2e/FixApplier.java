@@ -1,0 +1,152 @@
+package io.mixbench.itests.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mixbench.itests.e2e.Multitrack.Track;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a finding's structured fix (the JSON {@code fix} object of a report) to a {@link Multitrack}, the way an
+ * engineer would in the DAW, so the session can be rendered again and re-measured.
+ *
+ * <p>
+ * On a part: the actions change its stem. On the mix: {@code gainDb} moves the master fader (the rules say "the mix
+ * bus (master fader)"); {@code bypassBusProcessing} takes the bus limiter off, so the mix is the plain sum again;
+ * {@code truePeakLimitDbtp} puts a true-peak limiter on the bus; every other action is linear and is applied to every
+ * stem, which changes the mix exactly as on the bus and keeps the mix the stems' sum. An action this class does not
+ * know fails the test, so a rule cannot add an action the end-to-end tests silently skip.
+ */
+final class FixApplier {
+
+    static final Set<String> TIMING = Set.of("startSeconds", "endSeconds");
+
+    private FixApplier() {
+    }
+
+    static void apply(JsonNode fix, Multitrack session) {
+        String track = fix.get("track").asText();
+        double start = fix.has("startSeconds") ? fix.get("startSeconds").asDouble() : 0;
+        double end = fix.has("endSeconds") ? fix.get("endSeconds").asDouble() : Double.POSITIVE_INFINITY;
+        boolean timed = fix.has("startSeconds") || fix.has("endSeconds");
+        for (Iterator<Map.Entry<String, JsonNode>> it = fix.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> action = it.next();
+            String key = action.getKey();
+            if (key.equals("track") || TIMING.contains(key)) {
+                continue;
+            }
+            if (timed && !key.equals("gainDb")) {
+                throw new AssertionError("a time range only makes sense with a gain: " + fix);
+            }
+            if (track.equals(Multitrack.MIX)) {
+                if (timed) {
+                    throw new AssertionError("a timed ride of the master fader is not modelled: " + fix);
+                }
+                applyToMix(key, action.getValue(), session, fix);
+            } else if (session.references.containsKey(track)) {
+                throw new AssertionError("a fix on a reference track (someone else's master): " + fix);
+            } else {
+                applyToPart(key, action.getValue(), session.part(track), session.rateHz, start, end, fix);
+                if (key.equals("removeFromSession")) {
+                    session.parts.remove(track);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void applyToMix(String key, JsonNode value, Multitrack session, JsonNode fix) {
+        switch (key) {
+            case "gainDb" -> session.masterDb += number(value, fix);
+            case "bypassBusProcessing" -> {
+                requireTrue(value, fix);
+                session.busLimiterDbfs = Double.NaN;
+            }
+            case "truePeakLimitDbtp" -> {
+                // Several platforms may ask for a limit: one limiter at the lowest of them satisfies them all.
+                double limit = number(value, fix);
+                session.truePeakLimitDbtp = Double.isNaN(session.truePeakLimitDbtp)
+                        ? limit
+                        : Math.min(session.truePeakLimitDbtp, limit);
+            }
+            default -> {
+                List<Track> parts = new ArrayList<>(session.parts.values());
+                for (Track part : parts) {
+                    applyToPart(key, value, part, session.rateHz, 0, Double.POSITIVE_INFINITY, fix);
+                }
+            }
+        }
+    }
+
+    private static void applyToPart(String key, JsonNode value, Track part, int rateHz, double start, double end,
+            JsonNode fix) {
+        float[][] audio = part.audio;
+        switch (key) {
+            case "gainDb" -> Dsp.gain(audio, number(value, fix), start, end, rateHz);
+            case "panPercent" -> Dsp.pan(stereo(part, fix), number(value, fix));
+            case "sideHighPassHz" -> Dsp.sideHighPass(stereo(part, fix), number(value, fix), rateHz);
+            case "highPassHz" -> Dsp.highPass(audio, number(value, fix), rateHz);
+            case "invertPolarity" -> {
+                requireTrue(value, fix);
+                for (float[] channel : audio) {
+                    Dsp.invert(channel);
+                }
+            }
+            case "delayMs" -> Dsp.delay(audio, number(value, fix), rateHz);
+            case "widthPercent" -> Dsp.width(stereo(part, fix), number(value, fix));
+            case "monoCompatible" -> {
+                // The rule's reading: the right channel is the reversed one.
+                requireTrue(value, fix);
+                Dsp.invert(stereo(part, fix)[1]);
+            }
+            case "balanceDb" -> Dsp.balance(stereo(part, fix), number(value, fix));
+            case "eqBand" -> eq(value.asText(), fix, audio, rateHz);
+            case "eqFrequencyHz", "eqGainDb" -> {
+                if (!fix.has("eqBand")) {
+                    throw new AssertionError("an EQ move without its band: " + fix);
+                }
+            }
+            case "removeFromSession" -> requireTrue(value, fix);
+            default -> throw new AssertionError("unknown fix action " + key + " in " + fix);
+        }
+    }
+
+    /** A broad bell over the named tonal band, at the fix's centre frequency and gain. */
+    private static void eq(String band, JsonNode fix, float[][] audio, int rateHz) {
+        double[] edges = switch (band) {
+            case "sub" -> new double[]{20, 60};
+            case "low" -> new double[]{60, 250};
+            case "lowMid" -> new double[]{250, 500};
+            case "mid" -> new double[]{500, 2000};
+            case "highMid" -> new double[]{2000, 4000};
+            case "high" -> new double[]{4000, 10000};
+            case "air" -> new double[]{10000, 20000};
+            default -> throw new AssertionError("unknown tonal band " + band + " in " + fix);
+        };
+        double octaves = Math.log(edges[1] / edges[0]) / Math.log(2);
+        double hz = number(fix.get("eqFrequencyHz"), fix);
+        Dsp.bell(audio, hz, number(fix.get("eqGainDb"), fix), octaves, rateHz);
+    }
+
+    private static float[][] stereo(Track part, JsonNode fix) {
+        if (part.audio.length != 2) {
+            throw new AssertionError("a stereo action on a mono track: " + fix);
+        }
+        return part.audio;
+    }
+
+    private static double number(JsonNode value, JsonNode fix) {
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw new AssertionError("not a finite number in " + fix);
+        }
+        return value.asDouble();
+    }
+
+    private static void requireTrue(JsonNode value, JsonNode fix) {
+        if (!value.isBoolean() || !value.asBoolean()) {
+            throw new AssertionError("a flag action that is not true in " + fix);
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package io.mixbench.itests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mixbench.launch.LaunchContext;
+import io.mixbench.launch.internal.EmbeddedProduct;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every rule a change to the stems or the mix bus can plant: plant the problem in a balanced generated session,
+ * analyse it with the product, check that the rule finds it on the right track, apply the finding's structured fix
+ * to the stems (or the mix bus), render and analyse again, and check that the finding is gone and no WARN or PROBLEM
+ * came in its place.
+ */
+class RuleFixEndToEndTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Set<String> SERIOUS = Set.of("warn", "problem", "rule-error");
+
+    @TempDir
+    static Path plugins;
+    static EmbeddedProduct product;
+    static final Map<String, Multitrack> BASES = new LinkedHashMap<>();
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(plugins);
+        LaunchContext context = new LaunchContext(home(), plugins, Path.of("").toAbsolutePath(), "test");
+        product = EmbeddedProduct.start(context, List.of("core", "rules", "cli"), true, Map.of(), System.err);
+    }
+
+    @AfterAll
+    static void stop() {
+        product.close();
+    }
+
+    static Path home() {
+        Path home = Path.of(System.getProperty("mixbench.home", "../../releng/io.mixbench.product/target/mixbench"))
+                .toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(home.resolve("bin/mixbench")), "the product is assembled at " + home);
+        return home;
+    }
+
+    /** The base sessions, built once (their synthesis is the slow part) and copied for every case. */
+    static synchronized Multitrack base(String name, Supplier<Multitrack> make) {
+        return BASES.computeIfAbsent(name, n -> make.get()).copy();
+    }
+
+    static Multitrack stems() {
+        return base("stems", Sessions::stems);
+    }
+
+    static Multitrack raw() {
+        return base("raw", Sessions::rawTracks);
+    }
+
+    static Multitrack sections() {
+        return base("sections", Sessions::sections);
+    }
+
+    /** Which of the rule's fixes to apply. */
+    enum Apply {
+        /** The most severe finding's fix for each track (findings come most severe first). */
+        FIRST_PER_TRACK,
+        /**
+         * As FIRST_PER_TRACK, applied to every track the finding names: by the rule's documented convention the
+         * structured fix names the first of several tracks and the sentence all of them.
+         */
+        EVERY_NAMED_TRACK,
+        /** Every finding's fix (several findings ask for one change on the same track in different amounts). */
+        ALL
+    }
+
+    /**
+     * A planted problem: the rule that must find it, the tracks its findings must name first, which fixes to apply,
+     * and the WARN or PROBLEM findings ("rule@track") the fix is known to raise by design.
+     */
+    record Case(String name, Supplier<Multitrack> base, Consumer<Multitrack> plant, String rule, Set<String> tracks,
+            Apply apply, Set<String> expectedNew) {
+        Case applying(Apply how) {
+            return new Case(name, base, plant, rule, tracks, how, expectedNew);
+        }
+
+        Case raising(String... keys) {
+            return new Case(name, base, plant, rule, tracks, apply, new TreeSet<>(List.of(keys)));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case of(String name, Supplier<Multitrack> base, Consumer<Multitrack> plant, String rule,
+            String... tracks) {
+        return new Case(name, base, plant, rule, new TreeSet<>(List.of(tracks)), Apply.FIRST_PER_TRACK, Set.of());
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                of("kick 6 dB too hot", RuleFixEndToEndTest::stems, m -> gain(m, "Kick", 6), "kick.level", "Kick"),
+                of("snare 5 dB too hot", RuleFixEndToEndTest::stems, m -> gain(m, "Snare", 5), "snare.level",
+                        "Snare"),
+                of("bass 4 dB too close to the kick", RuleFixEndToEndTest::stems, m -> gain(m, "Bass", 4),
+                        "bass.underKick", "Bass"),
+                of("lead vocal 8 dB buried", RuleFixEndToEndTest::stems, m -> gain(m, "Lead Vox", -8), "vocal.lead",
+                        "Lead Vox"),
+                of("backing vocals 10 dB too loud", RuleFixEndToEndTest::stems, m -> gain(m, "Backing Vox", 10),
+                        "supporting.level", "Backing Vox"),
+                of("bass panned hard left", RuleFixEndToEndTest::stems, m -> Dsp.pan(m.part("Bass").audio, -100),
+                        "lowEnd.centred", "Bass"),
+                of("bass wide in the low end", RuleFixEndToEndTest::stems, RuleFixEndToEndTest::wideBass,
+                        "lowEnd.centred", "Bass"),
+                of("pad channels in opposite polarity", RuleFixEndToEndTest::stems,
+                        m -> Dsp.invert(m.part("Pad").audio[1]), "mono.compatibility", "Pad"),
+                of("guitars hard-panned and 20 dB too loud", RuleFixEndToEndTest::stems, m -> {
+                    gain(m, "Gtr L", 20);
+                    gain(m, "Gtr R", 20);
+                }, "pan.notLevel", "Gtr L", "Gtr R"),
+                of("loud keys carried by their width", RuleFixEndToEndTest::stems, RuleFixEndToEndTest::wideKeys,
+                        "width.notLoudness", "Keys"),
+                of("mix leaning 2.5 dB left", RuleFixEndToEndTest::stems, m -> m.parts.values()
+                        .forEach(t -> Dsp.balance(t.audio, 2.5)), "mix.balance", "Mix"),
+                of("master fader 4.5 dB up", RuleFixEndToEndTest::stems, m -> m.masterDb = 4.5, "mix.headroom",
+                        "Mix"),
+                of("limiter on the mix bus", RuleFixEndToEndTest::stems,
+                        m -> m.busLimiterDbfs = mixPeakDbfs(m) - 4, "bus.limiting", "Mix"),
+                of("mix true peak at -0.4 dBTP", RuleFixEndToEndTest::stems, m -> m.masterDb = -0.4 - mixPeakDbfs(m),
+                        "truePeak.max", "Mix"),
+                of("pre-master 8 dB too quiet", RuleFixEndToEndTest::stems, m -> m.masterDb = -8,
+                        "premaster.loudness", "Mix"),
+                of("keys buried 24 dB down", RuleFixEndToEndTest::stems, m -> gain(m, "Keys", -24), "fader.farDown",
+                        "Keys"),
+                of("a silent stem", RuleFixEndToEndTest::stems,
+                        m -> m.parts.put("Clap", new Multitrack.Track("percussion", null,
+                                new float[2][m.part("Kick").audio[0].length])),
+                        "health", "Clap"),
+                of("DC offset on the bass", RuleFixEndToEndTest::stems, m -> dc(m, "Bass", 0.01), "health", "Bass",
+                        "Mix"),
+                of("mix clipped by the master fader", RuleFixEndToEndTest::stems,
+                        m -> m.masterDb = 0.5 - mixPeakDbfs(m), "health", "Mix"),
+                of("9 dB too much low-mid against the reference", RuleFixEndToEndTest::stems,
+                        m -> m.parts.values().forEach(t -> Dsp.bell(t.audio, 353.6, 9, 1, m.rateHz)),
+                        "tonal.balance", "Mix"),
+                of("vocal recorded 8 dB low", RuleFixEndToEndTest::raw, m -> gain(m, "Vox", -8), "gainStaging",
+                        "Vox"),
+                of("kick out mic in opposite polarity", RuleFixEndToEndTest::raw,
+                        m -> Dsp.invert(m.part("Kick Out").audio[0]), "polarity.alignment", "Kick Out"),
+                of("kick out mic 1.5 ms late", RuleFixEndToEndTest::raw,
+                        m -> Dsp.delay(m.part("Kick Out").audio, 66.0 / 44.1, m.rateHz), "polarity.alignment",
+                        "Kick Out"),
+                of("rhythm section drops 4 dB in the chorus", RuleFixEndToEndTest::sections, m -> {
+                    for (String part : List.of("Kick", "Snare", "Bass")) {
+                        Dsp.gain(m.part(part).audio, -4, Sessions.SECTIONS_SECONDS / 2, Sessions.SECTIONS_SECONDS,
+                                m.rateHz);
+                    }
+                }, "section.lift", "Kick").applying(Apply.EVERY_NAMED_TRACK),
+                // The mix's peak at -0.2 dBFS puts it near -13 LUFS (its PLR is about 13 LU): the platforms turn it down
+                // by less than its peak exceeds their ceiling (Amazon Music's -2 dBTP at least), so the encode may
+                // clip. The fix is a true-peak limiter on the master, which is bus processing: bus.limiting then
+                // reports, by design, that the stems no longer add up to the mix.
+                of("mix too hot for the streaming ceilings", RuleFixEndToEndTest::stems,
+                        m -> m.masterDb = -0.2 - mixPeakDbfs(m), "streaming.preview", "Mix").applying(Apply.ALL)
+                        .raising("bus.limiting@Mix"))
+                .map(Arguments::of);
+    }
+
+    /** The base sessions pass the default rule set through the real command line, bin/mixbench, as a process. */
+    @Test
+    void baseSessionsHaveNoWarningOrProblem() throws Exception {
+        for (var base : Map.of("stems", stems(), "raw", raw(), "sections", sections()).entrySet()) {
+            Path session = base.getValue().write(work.resolve(base.getKey()));
+            ProcessBuilder pb = new ProcessBuilder(home().resolve("bin/mixbench").toString(), "analyze",
+                    session.toString(), "--format", "json", "--fail-on", "warn");
+            Path out = work.resolve(base.getKey() + ".json");
+            pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            Process p = pb.start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bin/mixbench analyze finishes");
+            JsonNode report = JSON.readTree(Files.readString(out));
+            assertEquals(Set.of(), keys(report, SERIOUS), base.getKey() + ": " + summary(report));
+            assertEquals(0, p.exitValue(), base.getKey() + ": nothing at or above WARN");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void plantedProblemIsFoundAndItsFixCuresIt(Case c) throws Exception {
+        Multitrack session = c.base().get();
+        c.plant().accept(session);
+        JsonNode planted = analyze(session.write(work.resolve("planted")));
+        List<JsonNode> found = serious(planted, c.rule());
+        assertFalse(found.isEmpty(), c.rule() + " finds nothing: " + ofRule(planted, c.rule()));
+        Set<String> named = new TreeSet<>();
+        found.forEach(f -> named.add(f.get("tracks").get(0).asText()));
+        assertEquals(c.tracks(), named, "the tracks " + c.rule() + " names first: " + found);
+
+        Set<String> fixed = new LinkedHashSet<>();
+        for (JsonNode f : found) {
+            JsonNode fix = f.get("fix");
+            assertNotNull(fix, "a WARN or PROBLEM carries a fix: " + f);
+            assertFalse(fix.isNull(), "a WARN or PROBLEM carries a fix: " + f);
+            if (fixed.add(fix.get("track").asText()) || c.apply() == Apply.ALL) {
+                if (c.apply() == Apply.EVERY_NAMED_TRACK) {
+                    for (JsonNode track : f.get("tracks")) {
+                        FixApplier.apply(((ObjectNode) fix.deepCopy()).put("track", track.asText()), session);
+                        fixed.add(track.asText());
+                    }
+                } else {
+                    FixApplier.apply(fix, session);
+                }
+            }
+        }
+        System.err.println(c + ": " + c.rule() + " offers " + fixesOf(found) + ", applied to " + fixed);
+        JsonNode after = analyze(session.write(work.resolve("fixed")));
+        List<JsonNode> left = serious(after, c.rule());
+        assertTrue(left.isEmpty(), "the fix " + fixed + " leaves " + left);
+        Set<String> newOnes = new TreeSet<>(keys(after, SERIOUS));
+        newOnes.removeAll(keys(planted, SERIOUS));
+        assertEquals(c.expectedNew(), newOnes, "the fix raised new findings: " + summary(after));
+    }
+
+    static void gain(Multitrack m, String part, double db) {
+        Dsp.gain(m.part(part).audio, db);
+    }
+
+    static void dc(Multitrack m, String part, double offset) {
+        for (float[] channel : m.part(part).audio) {
+            for (int i = 0; i < channel.length; i++) {
+                channel[i] += (float) offset;
+            }
+        }
+    }
+
+    /** A stereo bass patch: the right channel 3 ms late, so its low end spreads into the side. */
+    static void wideBass(Multitrack m) {
+        float[][] bass = m.part("Bass").audio;
+        float[][] right = {bass[1]};
+        Dsp.delay(right, 3, m.rateHz);
+    }
+
+    /** Keys through a Haas widener (right 15 ms late, decorrelated) and 12 dB up, among the loudest parts. */
+    static void wideKeys(Multitrack m) {
+        float[][] keys = m.part("Keys").audio;
+        float[][] right = {keys[1]};
+        Dsp.delay(right, 15, m.rateHz);
+        Dsp.gain(keys, 12);
+    }
+
+    static double mixPeakDbfs(Multitrack m) {
+        return 20 * Math.log10(Dsp.peak(m.renderMix()));
+    }
+
+    static JsonNode analyze(Path session) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = product.run("analyze", List.of(session.toString(), "--format", "json"), o, e, 10_000);
+        }
+        assertTrue(code == 0 || code == 1, "exit code " + code + ": " + err.toString(StandardCharsets.UTF_8));
+        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    static List<JsonNode> serious(JsonNode report, String rule) {
+        List<JsonNode> list = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("rule").asText().equals(rule) && SERIOUS.contains(f.get("severity").asText())) {
+                list.add(f);
+            }
+        }
+        return list;
+    }
+
+    static List<String> fixesOf(List<JsonNode> findings) {
+        return findings.stream().map(f -> f.get("fix").toString()).toList();
+    }
+
+    static List<String> ofRule(JsonNode report, String rule) {
+        List<String> list = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("rule").asText().equals(rule)) {
+                list.add(f.get("severity").asText() + " " + f.get("tracks") + ": " + f.get("message").asText());
+            }
+        }
+        return list;
+    }
+
+    /** "rule@firstTrack" of every finding of these severities. */
+    static Set<String> keys(JsonNode report, Set<String> severities) {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode f : report.get("findings")) {
+            if (severities.contains(f.get("severity").asText())) {
+                JsonNode tracks = f.get("tracks");
+                keys.add(f.get("rule").asText() + "@" + (tracks.isEmpty() ? "" : tracks.get(0).asText()));
+            }
+        }
+        return keys;
+    }
+
+    /** The WARN, PROBLEM and RULE ERROR findings in a line each, for failure messages. */
+    static String summary(JsonNode report) {
+        StringBuilder s = new StringBuilder();
+        for (JsonNode f : report.get("findings")) {
+            if (SERIOUS.contains(f.get("severity").asText())) {
+                s.append("\n  ").append(f.get("severity").asText()).append(' ').append(f.get("rule").asText())
+                        .append(' ').append(f.get("tracks")).append(": ").append(f.get("message").asText())
+                        .append(" fix ").append(f.get("fix"));
+            }
+        }
+        return s.length() == 0 ? "(none)" : s.toString();
+    }
+}
