@@ -1,7 +1,7 @@
 package io.mixbench.itests.e2e;
 
 /** The signal processing the fixes and plants need, on planar stereo float arrays (index 0 left, 1 right). */
-final class Dsp {
+public final class Dsp {
 
     private Dsp() {
     }
@@ -92,7 +92,7 @@ final class Dsp {
     }
 
     /** High-passes the side signal below {@code hz} (4th-order Butterworth), leaving the mid as it is. */
-    static void sideHighPass(float[][] audio, double hz, int rateHz) {
+    public static void sideHighPass(float[][] audio, double hz, int rateHz) {
         int n = audio[0].length;
         float[] side = new float[n];
         for (int i = 0; i < n; i++) {

@@ -43,12 +43,14 @@ public final class LowEndCentredRule implements Rule {
                             30),
                     new Parameter("problemSideDb", "Low-end side energy from which it is a PROBLEM", Units.DB, -100, 20,
                             -10),
-                    new Parameter("loudWithinLu",
-                            "Other stems count when their loudness is within this of the loudest part",
-                            Units.LU, 0, 60, 15),
+                    new Parameter("lowEndWithinDb",
+                            "Other stems count when their low end (below the crossover) is within this of the"
+                                    + " strongest part's low end",
+                            Units.DB, 0, 60, 15),
+                    // 1.5 x the crossover: a side high-pass at the crossover itself leaves the side energy between
+                    // about 100 Hz and the crossover, which the measure still counts, so the fix would not cure it.
                     new Parameter("sideHighPassHz", "Frequency below which the fix removes side energy", Units.HZ, 20,
-                            500,
-                            RuleSupport.LOW_END_CROSSOVER_HZ)));
+                            500, 1.5 * RuleSupport.LOW_END_CROSSOVER_HZ)));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -56,6 +58,9 @@ public final class LowEndCentredRule implements Rule {
     }
 
     /** One thing off with one track's low end. */
+    /** The highest 1/3-octave band centre counted as low end, Hz (the default crossover). */
+    static final double LOW_END_BAND_LIMIT_HZ = 200;
+
     private record Issue(MeasuredTrack track, boolean pan, double value, Severity severity) {
     }
 
@@ -65,12 +70,9 @@ public final class LowEndCentredRule implements Rule {
         List<Issue> partIssues = new ArrayList<>();
         // raw tracks are pre-pan: only the mix says where the low end sits
         List<MeasuredTrack> parts = context.session().exportKind() == ExportKind.STEMS ? context.parts() : List.of();
-        double loudest = Double.NEGATIVE_INFINITY;
+        double strongestLowEnd = Double.NEGATIVE_INFINITY;
         for (MeasuredTrack part : parts) {
-            OptionalDouble loudness = part.scalar(MeasurementIds.INTEGRATED_LOUDNESS);
-            if (loudness.isPresent()) {
-                loudest = Math.max(loudest, loudness.getAsDouble() + RuleSupport.offset(context, part));
-            }
+            strongestLowEnd = Math.max(strongestLowEnd, lowEndLevel(context, part));
         }
         for (MeasuredTrack part : parts) {
             Role role = part.track().role();
@@ -83,7 +85,7 @@ public final class LowEndCentredRule implements Rule {
                     }
                 }
             } else {
-                sideIfLoud(context, part, loudest).ifPresent(partIssues::add);
+                sideIfLoud(context, part, strongestLowEnd).ifPresent(partIssues::add);
             }
         }
         Optional<MeasuredTrack> mix = context.mix();
@@ -144,17 +146,53 @@ public final class LowEndCentredRule implements Rule {
         return issues;
     }
 
-    private static Optional<Issue> sideIfLoud(RuleContext context, MeasuredTrack part, double loudest) {
+    /**
+     * A stem's wide low end matters only when it has a low end worth the name: its energy below the crossover within
+     * {@code lowEndWithinDb} of the strongest part's. (Whole-stem loudness would let a hard-panned guitar with hardly
+     * anything below 200 Hz count.)
+     */
+    private static Optional<Issue> sideIfLoud(RuleContext context, MeasuredTrack part, double strongestLowEnd) {
         OptionalDouble side = part.scalar(MeasurementIds.LOW_END_SIDE);
-        OptionalDouble loudness = part.scalar(MeasurementIds.INTEGRATED_LOUDNESS);
-        if (side.isEmpty() || loudness.isEmpty()) {
-            return Optional.empty(); // silent or mono: nothing wide to matter
+        double lowEnd = lowEndLevel(context, part);
+        if (side.isEmpty() || Double.isInfinite(lowEnd)) {
+            return Optional.empty(); // silent, mono or no low end: nothing wide to matter
         }
-        double level = loudness.getAsDouble() + RuleSupport.offset(context, part);
-        if (level < loudest - context.parameter("loudWithinLu") - RuleSupport.EPSILON_DB) {
+        if (lowEnd < strongestLowEnd - context.parameter("lowEndWithinDb") - RuleSupport.EPSILON_DB) {
             return Optional.empty();
         }
         return sideIssue(context, part, side.getAsDouble());
+    }
+
+    /**
+     * The part's energy in the 1/3-octave bands centred at or below 200 Hz, dB (left plus right for stereo files,
+     * the channel for mono ones, as a centred mono part adds the same power to a stereo mix); when the spectrum was
+     * not measured, its pan-law-corrected integrated loudness stands in. -inf when there is none.
+     */
+    static double lowEndLevel(RuleContext context, MeasuredTrack part) {
+        double power = 0;
+        boolean measured = false;
+        List<String> ids = part.isMono()
+                ? List.of(MeasurementIds.THIRD_OCTAVE_SPECTRUM)
+                : List.of(MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT, MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT);
+        for (String id : ids) {
+            if (part.measurements().get(id) instanceof io.mixbench.meter.Spectrum spectrum) {
+                double[] hz = spectrum.frequenciesHz();
+                double[] db = spectrum.values();
+                for (int b = 0; b < hz.length; b++) {
+                    if (hz[b] <= LOW_END_BAND_LIMIT_HZ && Double.isFinite(db[b])) {
+                        power += Math.pow(10, db[b] / 10);
+                        measured = true;
+                    }
+                }
+            }
+        }
+        if (measured) {
+            return power > 0 ? 10 * Math.log10(power) : Double.NEGATIVE_INFINITY;
+        }
+        OptionalDouble loudness = part.scalar(MeasurementIds.INTEGRATED_LOUDNESS);
+        return loudness.isPresent()
+                ? loudness.getAsDouble() + RuleSupport.offset(context, part)
+                : Double.NEGATIVE_INFINITY;
     }
 
     private static Optional<Issue> sideIssue(RuleContext context, MeasuredTrack track, double side) {

@@ -114,6 +114,11 @@ final class Fixtures {
             return this;
         }
 
+        TrackBuilder spectrum(String id, double[] frequenciesHz, double[] values, String unit) {
+            measurements.put(id, new io.mixbench.meter.Spectrum(frequenciesHz, values, unit));
+            return this;
+        }
+
         MeasuredTrack build() {
             AudioFormat format = new AudioFormat(48000, mono ? ChannelLayout.MONO : ChannelLayout.STEREO, 24,
                     SampleEncoding.PCM_INTEGER, 480000, "WAV PCM 24-bit");

@@ -55,8 +55,8 @@ class LowEndCentredRuleTest {
                 lowEnd("Synth Pad", Role.PAD, 0, -15, -20), lowEnd("Bass", Role.BASS, 0, -30, -14)).evaluate();
         Finding pad = only(forTrack(findings, "Synth Pad"));
         assertEquals(Severity.WARN, pad.severity());
-        assertEquals(new Fix("Synth Pad", Map.of(Fix.SIDE_HIGH_PASS_HZ, 200.0)), pad.fix());
-        assertEquals("High-pass the side of Synth Pad below 200 Hz.", pad.suggestion());
+        assertEquals(new Fix("Synth Pad", Map.of(Fix.SIDE_HIGH_PASS_HZ, 300.0)), pad.fix());
+        assertEquals("High-pass the side of Synth Pad below 300 Hz.", pad.suggestion());
         assertTrue(pad.message().contains("Mix"), pad.message());
         assertTrue(forTrack(findings, "Mix").isEmpty());
         assertEquals(Severity.OK, only(forTrack(findings, "Bass")).severity());
@@ -69,7 +69,7 @@ class LowEndCentredRuleTest {
         Finding mix = only(forTrack(findings, "Mix"));
         assertEquals(Severity.WARN, mix.severity());
         assertTrue(mix.message().contains("15 % left"), mix.message());
-        assertEquals(200.0, mix.fix().actions().get(Fix.SIDE_HIGH_PASS_HZ));
+        assertEquals(300.0, mix.fix().actions().get(Fix.SIDE_HIGH_PASS_HZ));
         assertEquals(Severity.OK, only(forTrack(findings, "Bass")).severity());
     }
 
@@ -103,5 +103,29 @@ class LowEndCentredRuleTest {
                 lowEnd("Lead Vox", Role.LEAD_VOCAL, 0, -40, -16)).evaluate());
         assertEquals(Severity.OK, finding.severity(), finding.message());
         assertEquals(List.of("Guitar", "Lead Vox"), finding.tracks());
+    }
+
+    /** Left and right 1/3-octave spectra: {@code lowDb} in the bands up to 200 Hz, {@code highDb} above. */
+    private static MeasuredTrack widePart(String name, Role role, double lowDb, double highDb, double loudness) {
+        double[] hz = {50, 100, 200, 400, 1000, 4000};
+        double[] db = {lowDb, lowDb, lowDb, highDb, highDb, highDb};
+        return track(name, role).scalar(MeasurementIds.LOW_END_PAN, -100, Units.PERCENT)
+                .scalar(MeasurementIds.LOW_END_SIDE, 0, Units.DB)
+                .scalar(MeasurementIds.INTEGRATED_LOUDNESS, loudness, Units.LUFS)
+                .spectrum(MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT, hz, db, Units.DBFS)
+                .spectrum(MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT, hz, db, Units.DBFS).build();
+    }
+
+    @Test
+    void aWideStemCountsOnlyWhenItHasALowEndWorthTheName() {
+        // Loud overall, hard-panned (so all side), but hardly anything below 200 Hz: not a low-end problem.
+        MeasuredTrack guitar = widePart("Gtr R", Role.GUITAR, -70, -15, -12);
+        // A pad whose low end is within 15 dB of the bass's: its wide low end matters.
+        MeasuredTrack pad = widePart("Pad", Role.PAD, -30, -30, -25);
+        MeasuredTrack bass = widePart("Bass", Role.BASS, -20, -40, -14);
+        List<Finding> findings = context(new LowEndCentredRule(), bass, guitar, pad)
+                .evaluate();
+        assertTrue(forTrack(findings, "Gtr R").isEmpty(), "no low end, no low-end finding: " + findings);
+        assertEquals(Severity.PROBLEM, forTrack(findings, "Pad").get(0).severity(), findings.toString());
     }
 }
