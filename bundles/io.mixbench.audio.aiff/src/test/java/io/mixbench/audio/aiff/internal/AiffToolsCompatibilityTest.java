@@ -2,8 +2,10 @@ package io.mixbench.audio.aiff.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mixbench.audio.testing.DecodedAudio;
+import io.mixbench.audio.testing.ExternalTools;
 import io.mixbench.audio.ChannelLayout;
-import io.mixbench.audio.aiff.internal.Decoding.Decoded;
+import io.mixbench.audio.testing.DecodedAudio.Decoded;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class AiffToolsCompatibilityTest {
 
     @Test
     void soxWrittenFiles() throws IOException, InterruptedException {
-        String sox = Tools.require("sox");
+        String sox = ExternalTools.require("sox");
         String[][] cases = {{"s16.aiff", "-b", "16"}, {"s24.aiff", "-b", "24"}, {"s32.aiff", "-b", "32"},
                 {"s8.aiff", "-b", "8"}, {"fl32.aifc", "-e", "floating-point", "-b", "32"},
                 {"fl64.aifc", "-e", "floating-point", "-b", "64"}, {"none24.aifc", "-b", "24"}};
@@ -41,41 +43,41 @@ class AiffToolsCompatibilityTest {
                     "0.7"}) {
                 command[n++] = s;
             }
-            Tools.run(java.util.Arrays.copyOf(command, n));
+            ExternalTools.run(java.util.Arrays.copyOf(command, n));
             Decoded mine = Decoding.decode(file);
             boolean wide = c[c.length - 1].equals("32") || c[c.length - 1].equals("64");
-            Decoding.assertSamples(Tools.soxFloats(file), mine, wide ? FLOAT_STEP : 0, file.toString());
+            DecodedAudio.assertSamples(ExternalTools.soxFloats(file), mine, wide ? FLOAT_STEP : 0, file.toString());
             assertEquals(mine.frames(), mine.format().frames());
         }
     }
 
     @Test
     void ffmpegWrittenFiles() throws IOException, InterruptedException {
-        String ffmpeg = Tools.require("ffmpeg");
+        String ffmpeg = ExternalTools.require("ffmpeg");
         String[][] cases = {{"pcm_s16be", "16"}, {"pcm_s16le", "16"}, {"pcm_s24be", "24"}, {"pcm_s32be", "32"},
                 {"pcm_s8", "8"}, {"pcm_f32be", "32"}, {"pcm_f64be", "64"}};
         for (String[] c : cases) {
             Path file = dir.resolve(c[0] + ".aiff");
-            Tools.run(ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+            ExternalTools.run(ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                     "aevalsrc=0.8*sin(2*PI*440*t)|0.5*random(1)-0.25:s=44100:d=0.4", "-c:a", c[0], "-f", "aiff",
                     file.toString());
             Decoded mine = Decoding.decode(file);
             assertEquals(Integer.parseInt(c[1]), mine.format().bitsPerSample(), c[0]);
             boolean wide = !c[1].equals("16") && !c[1].equals("8") && !c[1].equals("24");
-            Decoding.assertSamples(Tools.ffmpegFloats(file), mine, wide ? FLOAT_STEP : 0, file.toString());
+            DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), mine, wide ? FLOAT_STEP : 0, file.toString());
         }
     }
 
     @Test
     void ffmpegSurroundFilesCarryTheirLayout() throws IOException, InterruptedException {
-        String ffmpeg = Tools.require("ffmpeg");
+        String ffmpeg = ExternalTools.require("ffmpeg");
         Path file = dir.resolve("surround.aiff");
-        Tools.run(ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+        ExternalTools.run(ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "aevalsrc=0.1|0.2|0.3|0.4|0.5|0.6*sin(2*PI*50*t):s=48000:d=0.2:c=5.1", "-c:a", "pcm_s24be",
                 file.toString());
         Decoded mine = Decoding.decode(file);
         assertEquals(ChannelLayout.SURROUND_5_1, mine.format().layout());
-        Decoding.assertSamples(Tools.ffmpegFloats(file), mine, 0, file.toString());
+        DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), mine, 0, file.toString());
         assertEquals(0.3f, mine.samples()[2][100], 1e-6, "centre is the third channel");
     }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.audio.testing.DecodedAudio;
+import io.mixbench.audio.testing.ExternalTools;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioStream;
 import io.mixbench.audio.ChannelLayout;
-import io.mixbench.audio.ffmpeg.internal.Decoding.Decoded;
+import io.mixbench.audio.testing.DecodedAudio.Decoded;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -67,7 +69,7 @@ class FfmpegDecoderTest {
             assertEquals(48000, mine.format().sampleRateHz(), c[0]);
             assertEquals(ChannelLayout.STEREO, mine.format().layout(), c[0]);
             assertEquals("ffmpeg " + c[1], mine.format().formatName());
-            Decoding.assertSamples(Tools.ffmpegFloats(file), mine, 0, file.toString());
+            DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), mine, 0, file.toString());
         }
     }
 
@@ -76,13 +78,13 @@ class FfmpegDecoderTest {
         requireTools();
         for (String[] c : new String[][]{{"a.ogg", "libvorbis"}, {"b.opus", "libopus"}}) {
             Path file = encode(c[0], SIGNAL, "-c:a", c[1]);
-            Decoding.assertSamples(Tools.ffmpegFloats(file), Decoding.decode(file), 0, file.toString());
+            DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), Decoding.decode(file), 0, file.toString());
         }
         // Read from a pipe, ffmpeg does not trim an MP3's end padding (it does from a seekable file): the samples
         // agree, and at most one MP3 frame (1152 samples) is left over.
         Path mp3 = encode("c.mp3", SIGNAL, "-c:a", "libmp3lame");
         Decoded mine = Decoding.decode(mp3);
-        float[] reference = Tools.ffmpegFloats(mp3);
+        float[] reference = ExternalTools.ffmpegFloats(mp3);
         int frames = reference.length / 2;
         assertTrue(mine.frames() >= frames && mine.frames() < frames + 1152, mine.frames() + " vs " + frames);
         for (int i = 0; i < frames; i++) {
@@ -100,7 +102,7 @@ class FfmpegDecoderTest {
         assertEquals(ChannelLayout.SURROUND_5_1, mine.format().layout());
         assertEquals(96000, mine.format().sampleRateHz());
         assertEquals(0.3f, mine.samples()[2][100], 1e-6f, "centre is the third channel");
-        Decoding.assertSamples(Tools.ffmpegFloats(file), mine, 0, file.toString());
+        DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), mine, 0, file.toString());
     }
 
     @Test
@@ -114,7 +116,7 @@ class FfmpegDecoderTest {
                 .getMessage());
 
         Path video = dir.resolve("video.mkv");
-        Tools.run(Tools.require("ffmpeg"), "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+        ExternalTools.run(ExternalTools.require("ffmpeg"), "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "color=size=16x16:d=0.2", "-c:v", "ffv1", video.toString());
         AudioDecodeException noAudio = assertThrows(AudioDecodeException.class, () -> Decoding.decode(video));
         assertTrue(noAudio.getMessage().startsWith(video + ": ffmpeg finds no audio stream"), noAudio
@@ -208,16 +210,16 @@ class FfmpegDecoderTest {
 
     private Path encode(String name, String source, String... options) throws IOException, InterruptedException {
         Path file = dir.resolve(name);
-        List<String> command = new ArrayList<>(List.of(Tools.require("ffmpeg"), "-nostdin", "-v", "error", "-y",
+        List<String> command = new ArrayList<>(List.of(ExternalTools.require("ffmpeg"), "-nostdin", "-v", "error", "-y",
                 "-f", "lavfi", "-i", source));
         command.addAll(List.of(options));
         command.add(file.toString());
-        Tools.run(command.toArray(String[]::new));
+        ExternalTools.run(command.toArray(String[]::new));
         return file;
     }
 
     private static void requireTools() {
-        Tools.require("ffmpeg");
-        Tools.require("ffprobe");
+        ExternalTools.require("ffmpeg");
+        ExternalTools.require("ffprobe");
     }
 }

@@ -1,4 +1,4 @@
-package io.mixbench.audio.flac.internal;
+package io.mixbench.audio.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** The command-line decoders the tests compare with: required with CI=true, else the test is skipped. */
-final class Tools {
+public final class ExternalTools {
 
-    private Tools() {
+    private ExternalTools() {
     }
 
     /** The program's path; aborts the test (fails it under CI=true) when it is not on the PATH. */
-    static String require(String program) {
+    public static String require(String program) {
         String found = findOnPath(program);
         if (found == null) {
             if ("true".equals(System.getenv("CI"))) {
@@ -32,7 +32,7 @@ final class Tools {
         return found;
     }
 
-    static void run(String... command) throws IOException, InterruptedException {
+    public static void run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         byte[] output = p.getInputStream().readAllBytes();
@@ -45,7 +45,7 @@ final class Tools {
     }
 
     /** What sox reads from a file, as interleaved floats. */
-    static float[] soxFloats(Path file) throws IOException, InterruptedException {
+    public static float[] soxFloats(Path file) throws IOException, InterruptedException {
         Path raw = file.resolveSibling(file.getFileName() + ".sox.f32");
         run(require("sox"), "-D", file.toString(), "-t", "raw", "-e", "floating-point", "-b", "32", "-L",
                 raw.toString());
@@ -53,7 +53,7 @@ final class Tools {
     }
 
     /** What ffmpeg reads from a file, as interleaved floats. */
-    static float[] ffmpegFloats(Path file) throws IOException, InterruptedException {
+    public static float[] ffmpegFloats(Path file) throws IOException, InterruptedException {
         Path raw = file.resolveSibling(file.getFileName() + ".ffmpeg.f32");
         run(require("ffmpeg"), "-nostdin", "-v", "error", "-y", "-i", file.toString(), "-f", "f32le", "-c:a",
                 "pcm_f32le", raw.toString());
