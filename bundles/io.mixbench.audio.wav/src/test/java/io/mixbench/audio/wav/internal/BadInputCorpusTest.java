@@ -1,5 +1,6 @@
 package io.mixbench.audio.wav.internal;
 
+import io.mixbench.audio.testing.DecodedAudio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,7 +116,7 @@ class BadInputCorpusTest {
         byte[] file = WavBytes.riff().chunk("fmt ", PCM16).chunkHeader("data", 0xFFFF_FFFFL).bytes(new byte[4 * 10 + 3])
                 .build();
         file[4] = file[5] = file[6] = file[7] = (byte) 0xFF;
-        Decoding.Decoded d = Decoding.decode(file);
+        DecodedAudio.Decoded d = Decoding.decode(file);
         assertEquals(10, d.frames(), "a partial last frame is dropped");
         assertEquals(-1, d.format().frames());
     }
@@ -125,7 +126,7 @@ class BadInputCorpusTest {
         byte[] fmt17 = Arrays.copyOf(PCM16, 17);
         byte[] file = WavBytes.riff().chunk("fmt ", fmt17).chunk("data", new WavBytes().u16(0x4000).u16(0xC000)
                 .bytes()).build();
-        Decoding.Decoded d = Decoding.decode(file);
+        DecodedAudio.Decoded d = Decoding.decode(file);
         assertEquals(1, d.frames());
         assertEquals(0.5f, d.samples()[0][0]);
         assertEquals(-0.5f, d.samples()[1][0]);

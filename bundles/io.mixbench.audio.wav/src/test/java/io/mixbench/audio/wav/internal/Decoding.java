@@ -1,28 +1,20 @@
 package io.mixbench.audio.wav.internal;
 
-import io.mixbench.audio.AudioFormat;
-import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.testing.DecodedAudio;
+import io.mixbench.audio.testing.DecodedAudio.Decoded;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
-/** Decodes whole files in small blocks, the way the analysis does. */
+/** Decodes whole files with the WAV decoder in small blocks, the way the analysis does (see {@link DecodedAudio}). */
 final class Decoding {
 
     static final String NAME = "take 3.wav";
 
     private Decoding() {
-    }
-
-    record Decoded(AudioFormat format, float[][] samples) {
-
-        int frames() {
-            return samples[0].length;
-        }
     }
 
     static Decoded decode(byte[] file) throws IOException {
@@ -34,27 +26,6 @@ final class Decoding {
     }
 
     static Decoded decode(InputStream in, String name, int blockFrames) throws IOException {
-        try (AudioStream stream = new WavDecoder().open(in, name)) {
-            int channels = stream.format().channels();
-            float[][] block = new float[channels][blockFrames];
-            float[][] all = new float[channels][1024];
-            int total = 0;
-            int n;
-            while ((n = stream.read(block, blockFrames)) > 0) {
-                if (total + n > all[0].length) {
-                    for (int c = 0; c < channels; c++) {
-                        all[c] = Arrays.copyOf(all[c], Math.max(all[c].length * 2, total + n));
-                    }
-                }
-                for (int c = 0; c < channels; c++) {
-                    System.arraycopy(block[c], 0, all[c], total, n);
-                }
-                total += n;
-            }
-            for (int c = 0; c < channels; c++) {
-                all[c] = Arrays.copyOf(all[c], total);
-            }
-            return new Decoded(stream.format(), all);
-        }
+        return DecodedAudio.decode(new WavDecoder(), in, name, blockFrames);
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.wav.WavEncoding;
 import io.mixbench.audio.wav.WavWriter;
-import io.mixbench.audio.wav.internal.Decoding.Decoded;
+import io.mixbench.audio.testing.DecodedAudio.Decoded;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -15,7 +15,7 @@ import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.TruncatedAudioException;
-import io.mixbench.audio.wav.internal.Decoding.Decoded;
+import io.mixbench.audio.testing.DecodedAudio.Decoded;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,12 +1,13 @@
 package io.mixbench.audio.wav.internal;
 
+import io.mixbench.audio.testing.DecodedAudio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.wav.WavEncoding;
 import io.mixbench.audio.wav.WavWriter;
-import io.mixbench.audio.wav.internal.Decoding.Decoded;
+import io.mixbench.audio.testing.DecodedAudio.Decoded;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
