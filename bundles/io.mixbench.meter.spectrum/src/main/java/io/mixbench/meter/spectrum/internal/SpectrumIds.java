@@ -22,6 +22,11 @@ public final class SpectrumIds {
     /** Spectrum over the octave bands 31.5 Hz..16 kHz: mono-sum loss (BRIEF §4), dB, floored at -100 dB. */
     public static final String OCTAVE_MONO_SUM_LOSS = "octaveMonoSumLoss";
 
+    /** Left minus right power below the low-end crossover, dB within -100..100. */
+    public static final String LOW_END_BALANCE = "lowEndBalance";
+    /** Phase correlation below the low-end crossover, ratio. */
+    public static final String LOW_END_CORRELATION = "lowEndCorrelation";
+
     private SpectrumIds() {
     }
 

@@ -1,7 +1,9 @@
 package io.mixbench.meter.spectrum.internal;
 
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Meter;
+import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
 import io.mixbench.meter.Units;
@@ -22,6 +24,10 @@ import org.visnow.jlargearrays.ConcurrencyUtils;
  * <p>Stereo files are transformed per channel; the mid M = (L + R) / 2 follows from X_M = (X_L + X_R) / 2, and the
  * cross-spectrum Re(X_L conj X_R) gives per-band correlation and mono-sum loss. Mono files are their own mid; files
  * with more channels are averaged to a mid before the transform and have no per-channel values.
+ *
+ * <p>The low end (below a crossover, default 200 Hz) is the spectrum weighted by the power response of a 4th-order
+ * Butterworth low-pass at the crossover, |H(f)|^2 = 1 / (1 + (f / fc)^8): its L/R balance, pan, side-to-mid energy
+ * and correlation come from the same transforms, so no time-domain filter runs for them.
  */
 final class SpectrumMeter implements Meter {
 
@@ -31,6 +37,17 @@ final class SpectrumMeter implements Meter {
     private static final int BLOCKS = 3;
     /** Steps of the band-level series per second (100 ms steps). */
     private static final int STEPS_PER_SECOND = 10;
+    /** Default low-end crossover, Hz. */
+    static final double DEFAULT_CROSSOVER_HZ = 200;
+    /** Below this AES17 RMS level (dBFS) of the low-end-weighted signal there is no low end to judge. */
+    static final double LOW_END_FLOOR_DBFS = -90;
+    /** Limit of the low end's dB ratios (one side silent reads the limit), dB. */
+    static final double LIMIT_DB = 100;
+    /**
+     * Bins whose low-end weight falls below this (-100 dB, about 18 x the crossover) are left out: the low-end ratios
+     * are limited to 100 dB anyway.
+     */
+    private static final double LOW_END_WEIGHT_FLOOR = 1e-10;
 
     static {
         // The bundle's private copy of JTransforms must not start threads or allocate tasks per transform: meters
@@ -71,6 +88,12 @@ final class SpectrumMeter implements Meter {
     private final double[] stepBand;
     private final double[] lastFrameBand;
     private final FloatList[] bandSeries;
+    /** Per bin k below lowEndWeight.length: one-sided factor times the crossover's power response at bin k. */
+    private final double[] lowEndWeight;
+    /** Low-end-weighted sums over all frames of |X_L|^2 (or the mid's), |X_R|^2 and Re(X_L conj X_R). */
+    private double lowLeft;
+    private double lowRight;
+    private double lowCross;
 
     private long position;
     private int fill;
@@ -82,8 +105,21 @@ final class SpectrumMeter implements Meter {
     private boolean finished;
 
     SpectrumMeter(int sampleRateHz, int channels, long declaredFrames) {
+        this(sampleRateHz, channels, declaredFrames, DEFAULT_CROSSOVER_HZ);
+    }
+
+    /**
+     * @param sampleRateHz the file's sample rate, Hz
+     * @param channels the channel count
+     * @param declaredFrames the header's frame count, or -1; only sizes buffers
+     * @param crossoverHz the low-end crossover, Hz
+     */
+    SpectrumMeter(int sampleRateHz, int channels, long declaredFrames, double crossoverHz) {
         if (channels < 1) {
             throw new IllegalArgumentException("at least one channel");
+        }
+        if (!(crossoverHz > 0) || Double.isInfinite(crossoverHz)) {
+            throw new IllegalArgumentException("the crossover must be a positive frequency, was " + crossoverHz);
         }
         this.sampleRateHz = sampleRateHz;
         this.channels = channels;
@@ -129,6 +165,33 @@ final class SpectrumMeter implements Meter {
             bandSeries[b] = new FloatList(capacity);
         }
         nextStepStart = stepStart(1);
+        lowEndWeight = lowEndWeights(n, sampleRateHz, crossoverHz);
+    }
+
+    /**
+     * Per bin, from DC up to the last bin whose weight reaches {@link #LOW_END_WEIGHT_FLOOR}: the one-sided factor (2,
+     * 1 for DC and Nyquist) times 1 / (1 + (f / fc)^8).
+     */
+    static double[] lowEndWeights(int n, double sampleRateHz, double crossoverHz) {
+        double binHz = sampleRateHz / n;
+        int nyquist = n / 2;
+        int bins = 0;
+        while (bins <= nyquist && response(bins * binHz, crossoverHz) >= LOW_END_WEIGHT_FLOOR) {
+            bins++;
+        }
+        double[] weights = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            weights[k] = (k == 0 || k == nyquist ? 1 : 2) * response(k * binHz, crossoverHz);
+        }
+        return weights;
+    }
+
+    /** Power response of a 4th-order Butterworth low-pass, 0..1. */
+    static double response(double frequencyHz, double crossoverHz) {
+        double r = frequencyHz / crossoverHz;
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        return 1 / (1 + r4 * r4);
     }
 
     private int[][] intervals(double[][] edges) {
@@ -219,6 +282,7 @@ final class SpectrumMeter implements Meter {
             Arrays.fill(frameB, 0);
             Arrays.fill(frameCross, 0);
             plan.addStereo(work[0], work[1], frameA, frameB, frameCross);
+            addLowEndStereo(work[0], work[1]);
             for (int j = 0; j < frameA.length; j++) {
                 totalA[j] += frameA[j];
                 totalB[j] += frameB[j];
@@ -226,6 +290,7 @@ final class SpectrumMeter implements Meter {
             }
         } else {
             plan.addMono(work[0], frameA);
+            addLowEndMono(work[0]);
             for (int j = 0; j < frameA.length; j++) {
                 totalA[j] += frameA[j];
             }
@@ -242,6 +307,59 @@ final class SpectrumMeter implements Meter {
         }
         stepWindowEnergy += energy;
         lastFrameEnergy = energy;
+    }
+
+    /** Adds the frame's low-end-weighted powers and cross power; layout of the packed FFTs as in {@link BandPlan}. */
+    private void addLowEndStereo(double[] l, double[] r) {
+        double[] g = lowEndWeight;
+        int bins = g.length;
+        if (bins == 0) {
+            return;
+        }
+        int nyquist = n / 2;
+        // DC (and Nyquist, when weighted) sit apart in the packed layout and are real.
+        double sl = g[0] * l[0] * l[0];
+        double sr = g[0] * r[0] * r[0];
+        double sc = g[0] * l[0] * r[0];
+        int end = Math.min(bins, nyquist);
+        for (int k = 1; k < end; k++) {
+            double lr = l[2 * k];
+            double li = l[2 * k + 1];
+            double rr = r[2 * k];
+            double ri = r[2 * k + 1];
+            double w = g[k];
+            sl += w * (lr * lr + li * li);
+            sr += w * (rr * rr + ri * ri);
+            sc += w * (lr * rr + li * ri);
+        }
+        if (bins > nyquist) {
+            sl += g[nyquist] * l[1] * l[1];
+            sr += g[nyquist] * r[1] * r[1];
+            sc += g[nyquist] * l[1] * r[1];
+        }
+        lowLeft += sl;
+        lowRight += sr;
+        lowCross += sc;
+    }
+
+    private void addLowEndMono(double[] a) {
+        double[] g = lowEndWeight;
+        int bins = g.length;
+        if (bins == 0) {
+            return;
+        }
+        int nyquist = n / 2;
+        double sum = g[0] * a[0] * a[0];
+        int end = Math.min(bins, nyquist);
+        for (int k = 1; k < end; k++) {
+            double re = a[2 * k];
+            double im = a[2 * k + 1];
+            sum += g[k] * (re * re + im * im);
+        }
+        if (bins > nyquist) {
+            sum += g[nyquist] * a[1] * a[1];
+        }
+        lowLeft += sum;
     }
 
     /** a[to + m] = window[to + m] * h[from + m] for m in [0, length): a plain loop the JIT vectorises. */
@@ -390,7 +508,72 @@ final class SpectrumMeter implements Meter {
         }
         out.put(SpectrumIds.OCTAVE_CORRELATION, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, correlation, Units.RATIO));
         out.put(SpectrumIds.OCTAVE_MONO_SUM_LOSS, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, loss, Units.DB));
+        lowEnd(out);
         return out;
+    }
+
+    /**
+     * The low-end values: pan and balance of the weighted powers, side to mid energy (|X_L - X_R|^2 against
+     * |X_L + X_R|^2, from the same sums), correlation. A mono file is centred; other channel counts have none.
+     */
+    private void lowEnd(Map<String, Measurement> out) {
+        String reason = null;
+        // Every band's power of each channel (or the mid), and the low end: zero only for silence.
+        double fullBand = lowLeft + lowRight;
+        for (int j = 0; j < totalA.length; j++) {
+            fullBand += totalA[j] + totalB[j];
+        }
+        if (channels > 2) {
+            reason = Reasons.NOT_STEREO;
+        } else if (!Double.isFinite(fullBand) || !Double.isFinite(lowCross)) {
+            reason = Reasons.NON_FINITE;
+        } else if (fullBand == 0) {
+            reason = Reasons.SILENT;
+        } else {
+            double low = lowLeft + lowRight;
+            double meanSquare = low / ((double) n * windowEnergy * (stereo ? 2 : 1));
+            if (!(low > 0) || 10 * Math.log10(2 * meanSquare) < LOW_END_FLOOR_DBFS) {
+                reason = Reasons.NO_LOW_END;
+            }
+        }
+        if (reason != null) {
+            out.put(MeasurementIds.LOW_END_PAN, Scalar.absent(Units.PERCENT, reason));
+            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.absent(Units.DB, reason));
+            out.put(SpectrumIds.LOW_END_CORRELATION, Scalar.absent(Units.RATIO, reason));
+            out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, channels == 1 ? Reasons.MONO : reason));
+        } else if (stereo) {
+            out.put(MeasurementIds.LOW_END_PAN, Scalar.of(pan(lowLeft, lowRight), Units.PERCENT));
+            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.of(ratioDb(lowLeft, lowRight), Units.DB));
+            double r = correlation(lowLeft, lowRight, lowCross);
+            out.put(SpectrumIds.LOW_END_CORRELATION,
+                    Double.isNaN(r) ? Scalar.absent(Units.RATIO, Reasons.ONE_SIDE_SILENT) : Scalar.of(r, Units.RATIO));
+            // 4 |X_M|^2 and 4 |X_S|^2; exactly 0 for equal or opposite channels, never below 0 through rounding.
+            double mid = Math.max(0, lowLeft + lowRight + 2 * lowCross);
+            double side = Math.max(0, lowLeft + lowRight - 2 * lowCross);
+            out.put(MeasurementIds.LOW_END_SIDE, Scalar.of(ratioDb(side, mid), Units.DB));
+        } else {
+            out.put(MeasurementIds.LOW_END_PAN, Scalar.of(0, Units.PERCENT));
+            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.of(0, Units.DB));
+            out.put(SpectrumIds.LOW_END_CORRELATION, Scalar.of(1, Units.RATIO));
+            out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, Reasons.MONO));
+        }
+    }
+
+    /** Energy pan position, -100 (hard left) .. +100 (hard right), %. */
+    static double pan(double energyLeft, double energyRight) {
+        double theta = Math.atan2(Math.sqrt(energyRight), Math.sqrt(energyLeft));
+        return (theta / (Math.PI / 4) - 1) * 100;
+    }
+
+    /** 10 log10(numerator / denominator), dB, limited to +-{@value #LIMIT_DB} (a zero side reads the limit). */
+    static double ratioDb(double numerator, double denominator) {
+        if (numerator == 0) {
+            return -LIMIT_DB;
+        }
+        if (denominator == 0) {
+            return LIMIT_DB;
+        }
+        return Math.max(-LIMIT_DB, Math.min(LIMIT_DB, 10 * Math.log10(numerator / denominator)));
     }
 
     /** Band levels in dBFS from band power sums; NaN above Nyquist, for no energy, or for no sums at all. */

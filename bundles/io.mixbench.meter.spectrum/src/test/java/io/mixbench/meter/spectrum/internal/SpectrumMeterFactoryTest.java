@@ -3,13 +3,16 @@ package io.mixbench.meter.spectrum.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.MeterFactory;
+import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
 import io.mixbench.meter.Units;
@@ -33,7 +36,7 @@ class SpectrumMeterFactoryTest {
     void declaresItsIdAndVersion() {
         assertEquals("spectrum", factory.id());
         assertFalse(factory.algorithmVersion().isBlank());
-        assertEquals(6 + Bands.TONAL.size(), factory.measurementIds().size());
+        assertEquals(10 + Bands.TONAL.size(), factory.measurementIds().size());
         assertTrue(factory.measurementIds().contains("bandEnergySeries.low"));
     }
 
@@ -52,7 +55,15 @@ class SpectrumMeterFactoryTest {
                 assertEquals(factory.measurementIds(), m.keySet(), what);
                 for (Map.Entry<String, Measurement> e : m.entrySet()) {
                     Measurement value = e.getValue();
-                    if (e.getKey().startsWith(SpectrumIds.BAND_ENERGY_SERIES_PREFIX)) {
+                    if (value instanceof Scalar scalar) {
+                        String unit = switch (e.getKey()) {
+                            case MeasurementIds.LOW_END_PAN -> Units.PERCENT;
+                            case SpectrumIds.LOW_END_CORRELATION -> Units.RATIO;
+                            default -> Units.DB;
+                        };
+                        assertEquals(unit, scalar.unit(), e.getKey());
+                        assertTrue(e.getKey().startsWith("lowEnd"), e.getKey());
+                    } else if (e.getKey().startsWith(SpectrumIds.BAND_ENERGY_SERIES_PREFIX)) {
                         assertEquals(Units.DBFS, value.unit());
                         assertEquals(10, ((Series) value).size(), what);
                     } else {
@@ -73,6 +84,36 @@ class SpectrumMeterFactoryTest {
                 }
             }
         }
+    }
+
+    /** The low-end crossover is a configuration property; a non-default one changes the algorithm version. */
+    @Test
+    void crossoverIsAConfigurationProperty() throws IOException {
+        String name = "OSGI-INF/" + SpectrumMeterFactory.class.getName() + ".xml";
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+            assertNotNull(in, name);
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(xml.contains("activate=\"configure\""), xml);
+            assertTrue(xml.contains("modified=\"configure\""), xml);
+        }
+        SpectrumMeterFactory configured = new SpectrumMeterFactory();
+        assertEquals(200, configured.crossoverHz());
+        assertEquals("2", configured.algorithmVersion());
+        configured.configure(new SpectrumMeterFactory.Config() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return SpectrumMeterFactory.Config.class;
+            }
+
+            @Override
+            public double lowEndCrossoverHz() {
+                return 120;
+            }
+        });
+        assertEquals(120, configured.crossoverHz());
+        assertEquals("2-crossover-120.0Hz", configured.algorithmVersion());
+        assertThrows(IllegalArgumentException.class, () -> new SpectrumMeterFactory(0));
+        assertThrows(IllegalArgumentException.class, () -> new SpectrumMeterFactory(Double.NaN));
     }
 
     /** bnd turns the annotations into component XML before the tests run; check what the framework will read. */

@@ -9,6 +9,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.Meter;
+import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
 import java.util.Arrays;
@@ -282,6 +283,8 @@ class SpectrumMeterTest {
                 Measurement b = m.get(id);
                 if (a instanceof Spectrum sa) {
                     assertArrayEquals(sa.values(), ((Spectrum) b).values(), 0.0, id + ", block " + block);
+                } else if (a instanceof Scalar sa) {
+                    assertEquals(sa, b, id + ", block " + block);
                 } else {
                     assertArrayEquals(((Series) a).values(), ((Series) b).values(), 0.0f, id + ", block " + block);
                 }
@@ -341,6 +344,8 @@ class SpectrumMeterTest {
                     for (double v : s.values()) {
                         assertTrue(Double.isNaN(v));
                     }
+                } else if (value instanceof Scalar s) {
+                    assertEquals(Reasons.SILENT, s.reason());
                 } else {
                     Series s = (Series) value;
                     assertEquals((frames + 4799) / 4800, s.size());

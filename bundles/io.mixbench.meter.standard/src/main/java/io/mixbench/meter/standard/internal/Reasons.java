@@ -16,8 +16,6 @@ public final class Reasons {
     public static final String NON_FINITE = "non-finite samples";
     /** A stereo-only value asked of a mono file. */
     public static final String MONO = "mono";
-    /** The signal below the low-end crossover is below -90 dBFS (AES17 RMS). */
-    public static final String NO_LOW_END = "no low end";
     /** A stereo meter on a file with more than two channels. */
     public static final String NOT_STEREO = "not stereo";
 

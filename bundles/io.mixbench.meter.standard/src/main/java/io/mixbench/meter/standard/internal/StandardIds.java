@@ -33,10 +33,6 @@ public final class StandardIds {
     public static final String WIDTH = "width";
     /** Level change when folded to mono (M = (L + R) / 2 on both channels), dB, at most 0. */
     public static final String MONO_SUM_LOSS = "monoSumLoss";
-    /** Left minus right power below the low-end crossover, dB within -100..100. */
-    public static final String LOW_END_BALANCE = "lowEndBalance";
-    /** Phase correlation below the low-end crossover, ratio. */
-    public static final String LOW_END_CORRELATION = "lowEndCorrelation";
 
     private StandardIds() {
     }

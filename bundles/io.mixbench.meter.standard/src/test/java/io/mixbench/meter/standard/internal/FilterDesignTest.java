@@ -47,17 +47,6 @@ class FilterDesignTest {
         assertEquals(4.042, Biquad.cascadeMagnitudeDb(10_000, 48_000, shelf, highPass), 0.001);
     }
 
-    @ParameterizedTest
-    @CsvSource({"44100", "48000", "96000", "192000"})
-    void crossoverIsAFourthOrderButterworth(int fs) {
-        Biquad[] lowPass = Butterworth.lowPass4(200, fs);
-        assertEquals(-3.0103, Biquad.cascadeMagnitudeDb(200, fs, lowPass), 0.001);
-        assertEquals(0, Biquad.cascadeMagnitudeDb(1, fs, lowPass), 1e-6);
-        assertTrue(Biquad.cascadeMagnitudeDb(50, fs, lowPass) > -0.001, "flat well below the crossover");
-        // 24 dB per octave: |H|^2 = 1 / (1 + (f / fc)^8) for the analog prototype.
-        assertEquals(-10 * Math.log10(1 + Math.pow(4, 8)), Biquad.cascadeMagnitudeDb(800, fs, lowPass), 0.2);
-    }
-
     /** Every phase of the cascade, as one FIR on the input, is flat to 0.01 dB over the band the factor is for. */
     @ParameterizedTest
     @CsvSource({"8000", "44100", "48000", "96000", "192000", "384000"})

@@ -70,31 +70,6 @@ class MeterFactoryTest {
         }
     }
 
-    @Test
-    void crossoverIsAConfigurationProperty() throws IOException {
-        String name = "OSGI-INF/" + StereoMeterFactory.class.getName() + ".xml";
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
-            assertNotNull(in, name);
-            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(xml.contains("activate=\"configure\""), xml);
-            assertTrue(xml.contains("modified=\"configure\""), xml);
-        }
-        StereoMeterFactory factory = new StereoMeterFactory();
-        factory.configure(new StereoMeterFactory.Config() {
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return StereoMeterFactory.Config.class;
-            }
-
-            @Override
-            public double lowEndCrossoverHz() {
-                return 120;
-            }
-        });
-        assertEquals(120, factory.crossoverHz());
-        assertEquals("2-crossover-120.0Hz", factory.algorithmVersion());
-    }
-
     /** bnd turns the annotations into component XML before the tests run; check what the framework will read. */
     @Test
     void componentsRegisterAsMeterFactoriesWithTheirId() throws IOException {

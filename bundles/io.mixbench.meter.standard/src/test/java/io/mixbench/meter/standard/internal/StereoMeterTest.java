@@ -38,9 +38,6 @@ class StereoMeterTest {
         Map<String, Measurement> m = stereo(x, x);
         assertEquals(0, value(m, MeasurementIds.BALANCE), 1e-9);
         assertEquals(0, value(m, PAN), 1e-9);
-        assertEquals(0, value(m, MeasurementIds.LOW_END_PAN), 1e-9);
-        assertEquals(-100, value(m, MeasurementIds.LOW_END_SIDE));
-        assertEquals(Units.DB, scalar(m, MeasurementIds.LOW_END_SIDE).unit());
         assertEquals(Units.PERCENT, scalar(m, PAN).unit());
     }
 
@@ -50,9 +47,6 @@ class StereoMeterTest {
         Map<String, Measurement> m = stereo(x, new float[x.length]);
         assertEquals(-100, value(m, PAN), 1e-9);
         assertEquals(100, value(m, MeasurementIds.BALANCE));
-        assertEquals(-100, value(m, MeasurementIds.LOW_END_PAN), 1e-9);
-        // One channel only: mid and side carry the same energy.
-        assertEquals(0, value(m, MeasurementIds.LOW_END_SIDE), 1e-9);
         m = stereo(new float[x.length], x);
         assertEquals(100, value(m, PAN), 1e-9);
         assertEquals(-100, value(m, MeasurementIds.BALANCE));
@@ -66,29 +60,9 @@ class StereoMeterTest {
         float[] left = TestSignals.scaled(bass, Math.cos(theta));
         float[] right = TestSignals.scaled(bass, Math.sin(theta));
         Map<String, Measurement> m = stereo(left, right);
-        assertEquals(50, value(m, MeasurementIds.LOW_END_PAN), 2);
         assertEquals(50, value(m, PAN), 2);
         // Balance: 20 log10(cos / sin) of 67.5 degrees.
         assertEquals(20 * Math.log10(Math.cos(theta) / Math.sin(theta)), value(m, MeasurementIds.BALANCE), 0.01);
-    }
-
-    @Test
-    void lowEndPanIgnoresHighs() {
-        // Bass centred, a 2 kHz part hard right: full-band pan leans right, low-end pan stays centred.
-        float[] bass = tone(FS, 60, 4, -12);
-        float[] lead = tone(FS, 2000, 4, -6);
-        Map<String, Measurement> m = stereo(bass, TestSignals.sum(bass, lead));
-        assertEquals(0, value(m, MeasurementIds.LOW_END_PAN), 1);
-        assertTrue(value(m, MeasurementIds.LOW_END_SIDE) < -40);
-        assertEquals(true, value(m, PAN) > 30);
-    }
-
-    @Test
-    void antiPhaseLowEndIsAllSide() {
-        float[] bass = tone(FS, 60, 2, -12);
-        Map<String, Measurement> m = stereo(bass, TestSignals.scaled(bass, -1));
-        assertEquals(100, value(m, MeasurementIds.LOW_END_SIDE));
-        assertEquals(0, value(m, MeasurementIds.LOW_END_PAN), 1e-9);
     }
 
     @Test
@@ -97,46 +71,19 @@ class StereoMeterTest {
         Map<String, Measurement> m = run(new StereoMeter(FS, 1), x);
         assertEquals(0, value(m, PAN));
         assertEquals(0, value(m, MeasurementIds.BALANCE));
-        assertEquals(0, value(m, MeasurementIds.LOW_END_PAN));
-        assertFalse(scalar(m, MeasurementIds.LOW_END_SIDE).present());
-        assertEquals(Reasons.MONO, scalar(m, MeasurementIds.LOW_END_SIDE).reason());
-    }
-
-    @Test
-    void noLowEnd() {
-        // Faded in and out: an abrupt start would itself put energy below 200 Hz (about -70 dBFS here).
-        float[] hats = TestSignals.fade(tone(FS, 5000, 2, -6), FS / 100);
-        Map<String, Measurement> m = stereo(hats, hats);
-        assertEquals(Reasons.NO_LOW_END, scalar(m, MeasurementIds.LOW_END_PAN).reason());
-        assertEquals(Reasons.NO_LOW_END, scalar(m, MeasurementIds.LOW_END_SIDE).reason());
-        assertEquals(0, value(m, PAN), 1e-9);
     }
 
     @Test
     void otherChannelCountsAndSilence() {
         float[] x = music();
         Map<String, Measurement> m = run(new StereoMeter(FS, 3), x, x, x);
-        for (String id : new String[]{MeasurementIds.BALANCE, PAN, MeasurementIds.LOW_END_PAN,
-                MeasurementIds.LOW_END_SIDE}) {
+        for (String id : new String[]{MeasurementIds.BALANCE, PAN}) {
             assertEquals(Reasons.NOT_STEREO, scalar(m, id).reason(), id);
         }
         float[] silence = new float[FS];
         m = stereo(silence, silence);
         assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.BALANCE).reason());
         assertEquals(Reasons.SILENT, scalar(m, PAN).reason());
-        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.LOW_END_PAN).reason());
-        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.LOW_END_SIDE).reason());
-    }
-
-    @Test
-    void worksAtOtherRates() {
-        for (int fs : new int[]{8_000, 44_100, 192_000, 384_000}) {
-            double theta = 1.5 * Math.PI / 4;
-            float[] bass = tone(fs, 60, 2, -6);
-            Map<String, Measurement> m = run(new StereoMeter(fs, 2), TestSignals.scaled(bass, Math.cos(theta)),
-                    TestSignals.scaled(bass, Math.sin(theta)));
-            assertEquals(50, value(m, MeasurementIds.LOW_END_PAN), 2, fs + " Hz");
-        }
     }
 
     // ---- correlation, width, mono-sum loss (BRIEF section 4)
@@ -221,50 +168,12 @@ class StereoMeterTest {
     }
 
     @Test
-    void lowEndBalanceAndCorrelation() {
-        float[] bass = tone(FS, 60, 4, -12);
-        float[] hats = TestSignals.fade(tone(FS, 5000, 4, -6), FS / 100);
-        // Bass 6 dB louder on the left, hats only on the right: the low end ignores the hats.
-        Map<String, Measurement> m = stereo(bass, TestSignals.sum(TestSignals.scaled(bass, 0.5), hats));
-        assertEquals(6.02, value(m, StandardIds.LOW_END_BALANCE), 0.05);
-        assertEquals(1, value(m, StandardIds.LOW_END_CORRELATION), 0.01);
-        assertTrue(value(m, MeasurementIds.BALANCE) < 0, "full band leans right");
-        m = stereo(bass, TestSignals.scaled(bass, -1));
-        assertEquals(-1, value(m, StandardIds.LOW_END_CORRELATION), 1e-6);
-        assertEquals(0, value(m, StandardIds.LOW_END_BALANCE), 1e-6);
-    }
-
-    /** The crossover is configurable; a non-default one changes the algorithm version. */
-    @Test
-    void configurableCrossover() {
-        float[] centred = tone(FS, 60, 4, -12);
-        float[] wide = tone(FS, 150, 4, -12);
-        float[] left = TestSignals.sum(centred, wide);
-        float[] right = TestSignals.sum(centred, TestSignals.scaled(wide, -1));
-        AudioFormat format = new AudioFormat(FS, ChannelLayout.STEREO, 24, SampleEncoding.PCM_INTEGER, left.length,
-                "test");
-        StereoMeterFactory standard = new StereoMeterFactory();
-        StereoMeterFactory narrow = new StereoMeterFactory(100);
-        assertEquals(200, standard.crossoverHz());
-        assertEquals("2", standard.algorithmVersion());
-        assertTrue(!narrow.algorithmVersion().equals(standard.algorithmVersion()), narrow.algorithmVersion());
-        double sideAt200 = value(run(standard.create(format), left, right), MeasurementIds.LOW_END_SIDE);
-        double sideAt100 = value(run(narrow.create(format), left, right), MeasurementIds.LOW_END_SIDE);
-        // Side (150 Hz) over mid (60 Hz): 150 Hz passes a 200 Hz crossover nearly whole, 1 / (1 + 0.75^8), but is
-        // 1 / (1 + 1.5^8) = -14.2 dB behind a 100 Hz one.
-        assertEquals(10 * Math.log10(1 / (1 + Math.pow(0.75, 8))), sideAt200, 0.1);
-        assertEquals(10 * Math.log10((1 + Math.pow(0.6, 8)) / (1 + Math.pow(1.5, 8))), sideAt100, 0.2);
-    }
-
-    @Test
     void monoAndMultichannelStereoValues() {
         float[] x = music();
         Map<String, Measurement> m = run(new StereoMeter(FS, 1), x);
         assertEquals(1, value(m, StandardIds.CORRELATION));
         assertEquals(0, value(m, StandardIds.MONO_SUM_LOSS));
         assertEquals(Reasons.MONO, scalar(m, StandardIds.WIDTH).reason());
-        assertEquals(1, value(m, StandardIds.LOW_END_CORRELATION));
-        assertEquals(0, value(m, StandardIds.LOW_END_BALANCE));
         assertEquals(1, ((Series) m.get(StandardIds.CORRELATION_SERIES)).get(5), 1e-6);
         m = run(new StereoMeter(FS, 3), x, x, x);
         assertEquals(Reasons.NOT_STEREO, scalar(m, StandardIds.CORRELATION).reason());
