@@ -57,6 +57,8 @@ public final class LevelsMeter implements Meter {
      * (NaN above infinity), and an integer max is cheaper in the hot loops than Math.max on floats.
      */
     private static final int ABS_MASK = 0x7fff_ffff;
+    private static final int INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+    private static final int SEGMENT = TruePeakDetector.SEGMENT;
     /** The middle coefficient of the high-pass numerator; multiplied (not added twice) to balance the FP ports. */
     private static final double MINUS_TWO = -2;
     /** Filter states below this are flushed to zero so decaying tails never become (slow) subnormals. */
@@ -101,6 +103,15 @@ public final class LevelsMeter implements Meter {
 
     private final TruePeakDetector truePeak;
     private final GrowableArray stepTruePeaks;
+    /**
+     * The true-peak segment statistics, computed in the filter loops (which read every sample anyway) and handed to
+     * the detector: per channel the samples x[f - 1] and x[f - 2] before the next frame f, and the running largest
+     * |x| and |second difference| bits of the segment of frame f - 1.
+     */
+    private final float[] previous1;
+    private final float[] previous2;
+    private final int[] segmentPeak;
+    private final int[] segmentCurvature;
 
     /** Sums of squares (all channels) of the last 30 sub-blocks, for the 300 ms RMS maximum. */
     private final double[] rmsRing = new double[RMS_WINDOW_SUB_BLOCKS];
@@ -185,7 +196,11 @@ public final class LevelsMeter implements Meter {
         clipPositive = new boolean[channels];
         clippedRuns = new long[channels];
         overFullScale = new long[channels];
-        truePeak = new TruePeakDetector(sampleRateHz, channels, true);
+        truePeak = new TruePeakDetector(sampleRateHz, channels, true, true);
+        previous1 = new float[channels];
+        previous2 = new float[channels];
+        segmentPeak = new int[channels];
+        segmentCurvature = new int[channels];
         int capacity = GrowableArray.stepCapacity(declaredFrames, sampleRateHz);
         stepTruePeaks = new GrowableArray(capacity);
         stepMomentary = new GrowableArray(capacity);
@@ -193,6 +208,11 @@ public final class LevelsMeter implements Meter {
         stepSumSquares = new GrowableArray(capacity);
         stepPeaks = new GrowableArray(capacity);
         nextBoundary = boundary(1);
+    }
+
+    /** The true-peak detector (tests). */
+    TruePeakDetector truePeakDetector() {
+        return truePeak;
     }
 
     /** First frame of sub-block k, i.e. the frame nearest to k * 10 ms (negative k: before the start). */
@@ -209,15 +229,16 @@ public final class LevelsMeter implements Meter {
         while (offset < frames) {
             int n = (int) Math.min(frames - offset, nextBoundary - position);
             if (n > 0) {
+                // The detector buffers the frames before the loops hand in the statistics of the segments they end.
+                for (int c = 0; c < channels; c++) {
+                    truePeak.append(c, block[c], offset, n);
+                }
                 if (channels == 2) {
                     processPair(block[0], block[1], offset, n);
                 } else {
                     for (int c = 0; c < channels; c++) {
                         processChannel(c, block[c], offset, n);
                     }
-                }
-                for (int c = 0; c < channels; c++) {
-                    truePeak.append(c, block[c], offset, n);
                 }
                 position += n;
                 offset += n;
@@ -246,21 +267,46 @@ public final class LevelsMeter implements Meter {
         double squares = subBlockSquares[c];
         double kSquares = subBlockK[c];
         double sum = sums[c];
-        for (int i = offset, end = offset + n; i < end; i++) {
-            float v = x[i];
-            peak = Math.max(peak, Float.floatToRawIntBits(v) & ABS_MASK);
-            double d = v;
-            sum += d;
-            squares += d * d;
-            // Additions ordered so that only "mul, sub, add" lies on each recursion's critical path.
-            double y1 = b10 * d + z11;
-            z11 = (b11 * d + z12) - a11 * y1;
-            z12 = b12 * d - a12 * y1;
-            double y2 = y1 + z21;
-            z21 = (MINUS_TWO * y1 + z22) - a21 * y2;
-            z22 = y1 - a22 * y2;
-            kSquares += y2 * y2;
+        float p1 = previous1[c];
+        float p2 = previous2[c];
+        int segPeak = segmentPeak[c];
+        int segCurvature = segmentCurvature[c];
+        long frame = position;
+        for (int i = offset, end = offset + n; i < end;) {
+            // A piece ends with the frame f = 0 mod 32, which completes the segment of frame f - 1.
+            int stop = Math.min(end, i + (int) (-frame & (SEGMENT - 1)) + 1);
+            frame += stop - i;
+            for (; i < stop; i++) {
+                float v = x[i];
+                peak = Math.max(peak, Float.floatToRawIntBits(v) & ABS_MASK);
+                // True-peak statistics of frame f - 1, in the float arithmetic of TruePeakDetector.blockStatistics.
+                segPeak = Math.max(segPeak, Float.floatToRawIntBits(p1) & ABS_MASK);
+                int curvature = Float.floatToRawIntBits((p2 - 2 * p1) + v) & ABS_MASK;
+                segCurvature = Math.max(segCurvature, curvature > INFINITY_BITS ? 0 : curvature);
+                p2 = p1;
+                p1 = v;
+                double d = v;
+                sum += d;
+                squares += d * d;
+                // Additions ordered so that only "mul, sub, add" lies on each recursion's critical path.
+                double y1 = b10 * d + z11;
+                z11 = (b11 * d + z12) - a11 * y1;
+                z12 = b12 * d - a12 * y1;
+                double y2 = y1 + z21;
+                z21 = (MINUS_TWO * y1 + z22) - a21 * y2;
+                z22 = y1 - a22 * y2;
+                kSquares += y2 * y2;
+            }
+            if (((frame - 1) & (SEGMENT - 1)) == 0) {
+                truePeak.putStatistics(c, segPeak, segCurvature);
+                segPeak = 0;
+                segCurvature = 0;
+            }
         }
+        previous1[c] = p1;
+        previous2[c] = p2;
+        segmentPeak[c] = segPeak;
+        segmentCurvature[c] = segCurvature;
         shelfZ1[c] = z11;
         shelfZ2[c] = z12;
         highPassZ1[c] = z21;
@@ -299,32 +345,71 @@ public final class LevelsMeter implements Meter {
         double squaresW = subBlockSquares[1];
         double kSquaresW = subBlockK[1];
         double sumW = sums[1];
-        for (int i = offset, end = offset + n; i < end; i++) {
-            float v = x[i];
-            float vw = w[i];
-            peak = Math.max(peak, Float.floatToRawIntBits(v) & ABS_MASK);
-            peakW = Math.max(peakW, Float.floatToRawIntBits(vw) & ABS_MASK);
-            double d = v;
-            double e = vw;
-            sum += d;
-            sumW += e;
-            squares += d * d;
-            squaresW += e * e;
-            double y1 = b10 * d + z11;
-            double v1 = b10 * e + u11;
-            z11 = (b11 * d + z12) - a11 * y1;
-            u11 = (b11 * e + u12) - a11 * v1;
-            z12 = b12 * d - a12 * y1;
-            u12 = b12 * e - a12 * v1;
-            double y2 = y1 + z21;
-            double v2 = v1 + u21;
-            z21 = (MINUS_TWO * y1 + z22) - a21 * y2;
-            u21 = (MINUS_TWO * v1 + u22) - a21 * v2;
-            z22 = y1 - a22 * y2;
-            u22 = v1 - a22 * v2;
-            kSquares += y2 * y2;
-            kSquaresW += v2 * v2;
+        float p1 = previous1[0];
+        float p2 = previous2[0];
+        int segPeak = segmentPeak[0];
+        int segCurvature = segmentCurvature[0];
+        float p1w = previous1[1];
+        float p2w = previous2[1];
+        int segPeakW = segmentPeak[1];
+        int segCurvatureW = segmentCurvature[1];
+        long frame = position;
+        for (int i = offset, end = offset + n; i < end;) {
+            int stop = Math.min(end, i + (int) (-frame & (SEGMENT - 1)) + 1);
+            frame += stop - i;
+            for (; i < stop; i++) {
+                float v = x[i];
+                float vw = w[i];
+                peak = Math.max(peak, Float.floatToRawIntBits(v) & ABS_MASK);
+                peakW = Math.max(peakW, Float.floatToRawIntBits(vw) & ABS_MASK);
+                segPeak = Math.max(segPeak, Float.floatToRawIntBits(p1) & ABS_MASK);
+                segPeakW = Math.max(segPeakW, Float.floatToRawIntBits(p1w) & ABS_MASK);
+                int curvature = Float.floatToRawIntBits((p2 - 2 * p1) + v) & ABS_MASK;
+                int curvatureW = Float.floatToRawIntBits((p2w - 2 * p1w) + vw) & ABS_MASK;
+                segCurvature = Math.max(segCurvature, curvature > INFINITY_BITS ? 0 : curvature);
+                segCurvatureW = Math.max(segCurvatureW, curvatureW > INFINITY_BITS ? 0 : curvatureW);
+                p2 = p1;
+                p1 = v;
+                p2w = p1w;
+                p1w = vw;
+                double d = v;
+                double e = vw;
+                sum += d;
+                sumW += e;
+                squares += d * d;
+                squaresW += e * e;
+                double y1 = b10 * d + z11;
+                double v1 = b10 * e + u11;
+                z11 = (b11 * d + z12) - a11 * y1;
+                u11 = (b11 * e + u12) - a11 * v1;
+                z12 = b12 * d - a12 * y1;
+                u12 = b12 * e - a12 * v1;
+                double y2 = y1 + z21;
+                double v2 = v1 + u21;
+                z21 = (MINUS_TWO * y1 + z22) - a21 * y2;
+                u21 = (MINUS_TWO * v1 + u22) - a21 * v2;
+                z22 = y1 - a22 * y2;
+                u22 = v1 - a22 * v2;
+                kSquares += y2 * y2;
+                kSquaresW += v2 * v2;
+            }
+            if (((frame - 1) & (SEGMENT - 1)) == 0) {
+                truePeak.putStatistics(0, segPeak, segCurvature);
+                truePeak.putStatistics(1, segPeakW, segCurvatureW);
+                segPeak = 0;
+                segCurvature = 0;
+                segPeakW = 0;
+                segCurvatureW = 0;
+            }
         }
+        previous1[0] = p1;
+        previous2[0] = p2;
+        segmentPeak[0] = segPeak;
+        segmentCurvature[0] = segCurvature;
+        previous1[1] = p1w;
+        previous2[1] = p2w;
+        segmentPeak[1] = segPeakW;
+        segmentCurvature[1] = segCurvatureW;
         shelfZ1[0] = z11;
         shelfZ2[0] = z12;
         highPassZ1[0] = z21;

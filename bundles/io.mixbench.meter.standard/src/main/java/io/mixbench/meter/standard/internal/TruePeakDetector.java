@@ -16,6 +16,11 @@ import java.util.Arrays;
  * Neighbouring segments that need interpolation are interpolated together, in runs of up to {@value #MAX_RUN}.
  *
  * <p>
+ * The per-segment statistics (largest |x| and largest |second difference|) are computed here from the buffered
+ * samples, or, with {@code callerStatistics}, handed in by a caller that already reads every sample in its own loop
+ * ({@link #putStatistics}); {@link #flush()} computes the rest itself.
+ *
+ * <p>
  * A segment belongs to the step during which its last needed input frame arrives, i.e. at most
  * {@code 2 * SEGMENT + 1} frames (1.4 ms at 48 kHz) after its own frames; the points after the file's end belong to
  * the last step.
@@ -48,6 +53,8 @@ final class TruePeakDetector {
     private final double stage2CurvatureBound;
     private final int capacity;
     private final int ringMask;
+    /** Whether the caller hands in the segment statistics (until {@link #flush()}). */
+    private boolean callerStatistics;
 
     /** Per channel: input frames bufferStart .. bufferStart + filled - 1 (virtual frame numbers). */
     private final float[][] buffers;
@@ -81,6 +88,17 @@ final class TruePeakDetector {
      * @param skipping whether to skip segments that cannot change a result (false only for tests)
      */
     TruePeakDetector(int sampleRateHz, int channels, boolean skipping) {
+        this(sampleRateHz, channels, skipping, false);
+    }
+
+    /**
+     * @param sampleRateHz the stream's sample rate, Hz; chooses the oversampling and sizes a step's buffer
+     * @param channels the channel count
+     * @param skipping whether to skip segments that cannot change a result (false only for tests)
+     * @param callerStatistics whether the caller computes each segment's statistics ({@link #putStatistics})
+     */
+    TruePeakDetector(int sampleRateHz, int channels, boolean skipping, boolean callerStatistics) {
+        this.callerStatistics = callerStatistics;
         this.oversampler = TruePeakOversampler.forSampleRate(sampleRateHz);
         this.channels = channels;
         this.skipping = skipping;
@@ -121,7 +139,10 @@ final class TruePeakDetector {
         out = new float[Math.max(0, ratio - 1)][2 * run];
     }
 
-    /** Appends frames of channel c. */
+    /**
+     * Appends frames of channel c. With caller statistics, append the frames before handing in the statistics of the
+     * segments they complete.
+     */
     void append(int c, float[] x, int offset, int frames) {
         float[] b = buffers[c];
         while (frames > 0) {
@@ -136,12 +157,32 @@ final class TruePeakDetector {
             filled[c] += n;
             offset += n;
             frames -= n;
-            advance(c);
+            if (!callerStatistics) {
+                advance(c);
+            }
         }
+    }
+
+    /**
+     * The statistics of channel c's next segment, as {@link #blockStatistics} would compute them: over the segment's
+     * frames m, the largest bits of |x[m]| and of |(x[m - 1] - 2 x[m]) + x[m + 1]| (float arithmetic), both as
+     * {@code Float.floatToRawIntBits(..) & 0x7fffffff}; a NaN second difference counts as 0. Segment k holds file
+     * frames {@code 32 k - 64 .. 32 k - 33} (the first two are silence before the file; the first handed in is 1).
+     */
+    void putStatistics(int c, int peakBits, int curvatureBits) {
+        int k = (int) (nextBlock[c] & ringMask);
+        blockPeak[c][k] = peakBits > MAX_FINITE_BITS ? Float.NaN : Float.intBitsToFloat(peakBits);
+        blockCurvature[c][k] = Float.intBitsToFloat(curvatureBits);
+        nextBlock[c]++;
     }
 
     /** Completes the points that silence after the last frame adds, for every channel. */
     void flush() {
+        // The segments the caller has not completed are computed here, from the buffered samples.
+        callerStatistics = false;
+        for (int c = 0; c < channels; c++) {
+            advance(c);
+        }
         for (int c = 0; c < channels; c++) {
             long end = bufferStart[c] + filled[c];
             // Points between m and m + 1 depend on x[m - REACH_BEFORE]: the last that can be non-zero is m = end + 25.

@@ -277,6 +277,38 @@ class TruePeakTest {
         }
     }
 
+    /**
+     * The levels meter computes the segment statistics in its filter loops and hands them in: for mono, stereo and
+     * three channels, in blocks that cut segments anywhere, it interpolates exactly the segments the detector's own
+     * statistics choose, and its peaks, overs and step peaks equal those of no skipping at all.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {44_100, 48_000, 96_000})
+    void statisticsFromTheLevelsLoopsEqualTheDetectorsOwn(int fs) {
+        for (float[][] signal : propertySignals(fs)) {
+            for (int channels = 1; channels <= 3; channels++) {
+                float[][] x = new float[channels][];
+                for (int c = 0; c < channels; c++) {
+                    x[c] = signal[c % 2];
+                }
+                List<Float> ownSteps = new ArrayList<>();
+                TruePeakDetector own = detect(fs, x, 4096, true, ownSteps);
+                TruePeakDetector slow = detect(fs, x, 4096, false);
+                for (int blockSize : new int[]{1, 31, 333, 8192}) {
+                    LevelsMeter meter = new LevelsMeter(fs, ChannelLayout.defaultFor(channels), -1);
+                    TestSignals.run(meter, x, blockSize);
+                    TruePeakDetector fused = meter.truePeakDetector();
+                    String what = channels + " channels, blocks of " + blockSize;
+                    assertEquals(own.evaluatedShare(), fused.evaluatedShare(), what);
+                    for (int c = 0; c < channels; c++) {
+                        assertEquals(slow.channelPeak(c), fused.channelPeak(c), what);
+                        assertEquals(slow.overs(c), fused.overs(c), what);
+                    }
+                }
+            }
+        }
+    }
+
     /** The skipping has something to skip on music: most segments need no interpolation. */
     @Test
     void musicIsMostlySkipped() {
