@@ -302,9 +302,12 @@ final class TruePeakDetector {
         float[] curvatures = blockCurvature[c];
         long end = nextBlock[c] - 1;
         long runStart = -1;
+        // Both change only when a run is interpolated.
+        float threshold = threshold(c, stepLower, channelLower);
+        boolean nonFinite = Float.isNaN(channelPeak[c]);
         for (long j = pending[c]; j < end; j++) {
             segmentsSeen++;
-            if (Float.isNaN(channelPeak[c])) {
+            if (nonFinite) {
                 // Non-finite input: the channel's result is NaN whatever follows.
                 runStart = -1;
                 break;
@@ -313,11 +316,13 @@ final class TruePeakDetector {
             float curvature = Math.max(curvatures[(int) ((j - 1) & ringMask)],
                     Math.max(curvatures[(int) (j & ringMask)], curvatures[(int) ((j + 1) & ringMask)]));
             double bound = anchorBound * peak + curvatureBound * curvature;
-            boolean skip = skipping && bound <= threshold(c, stepLower, channelLower);
+            boolean skip = skipping && bound <= threshold;
             if (skip || (runStart >= 0 && j - runStart == MAX_RUN)) {
                 if (runStart >= 0) {
                     interpolate(c, runStart, (int) (j - runStart), stepLower, channelLower);
                     runStart = -1;
+                    threshold = threshold(c, stepLower, channelLower);
+                    nonFinite = Float.isNaN(channelPeak[c]);
                 }
             }
             if (skip) {
