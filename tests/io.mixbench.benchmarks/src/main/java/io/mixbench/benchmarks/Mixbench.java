@@ -71,7 +71,7 @@ final class Mixbench {
     /** Decodes the file block by block and feeds every meter, as the analysis engine does. */
     Measured measure(Path file) throws IOException {
         try (AudioStream stream = open(file)) {
-            MeterChain chain = new MeterChain(meters, stream.format());
+            MeterChain chain = new MeterChain(meters, stream.format(), true);
             float[][] block = new float[stream.format().channels()][MeterChain.BLOCK_FRAMES];
             long frames = 0;
             long decodeNanos = 0;
