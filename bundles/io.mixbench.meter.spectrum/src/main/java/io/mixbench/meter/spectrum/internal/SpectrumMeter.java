@@ -6,6 +6,7 @@ import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
+import io.mixbench.meter.StereoEnergies;
 import io.mixbench.meter.Units;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,8 +32,6 @@ import org.visnow.jlargearrays.ConcurrencyUtils;
  */
 final class SpectrumMeter implements Meter {
 
-    /** Mono-sum loss floor, dB: the value of a band that cancels completely (L = -R). */
-    static final double MONO_LOSS_FLOOR_DB = -100;
     /** Hops of samples kept: two for a frame, plus the one being filled, for the frame that ends the file. */
     private static final int BLOCKS = 3;
     /** Steps of the band-level series per second (100 ms steps). */
@@ -41,8 +40,6 @@ final class SpectrumMeter implements Meter {
     static final double DEFAULT_CROSSOVER_HZ = 200;
     /** Below this AES17 RMS level (dBFS) of the low-end-weighted signal there is no low end to judge. */
     static final double LOW_END_FLOOR_DBFS = -90;
-    /** Limit of the low end's dB ratios (one side silent reads the limit), dB. */
-    static final double LIMIT_DB = 100;
     /**
      * Bins whose low-end weight falls below this (-100 dB, about 18 x the crossover) are left out: the low-end ratios
      * are limited to 100 dB anyway.
@@ -499,8 +496,8 @@ final class SpectrumMeter implements Meter {
                 double sl = left[first] + left[first + 1] + left[first + 2];
                 double sr = right[first] + right[first + 1] + right[first + 2];
                 double sc = cross[first] + cross[first + 1] + cross[first + 2];
-                correlation[b] = correlation(sl, sr, sc);
-                loss[b] = monoSumLossDb(sl, sr, sc);
+                correlation[b] = StereoEnergies.correlation(sl, sr, sc);
+                loss[b] = StereoEnergies.monoSumLossDb(sl, sr, sc);
             } else {
                 correlation[b] = Double.NaN;
                 loss[b] = Double.NaN;
@@ -542,38 +539,19 @@ final class SpectrumMeter implements Meter {
             out.put(SpectrumIds.LOW_END_CORRELATION, Scalar.absent(Units.RATIO, reason));
             out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, channels == 1 ? Reasons.MONO : reason));
         } else if (stereo) {
-            out.put(MeasurementIds.LOW_END_PAN, Scalar.of(pan(lowLeft, lowRight), Units.PERCENT));
-            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.of(ratioDb(lowLeft, lowRight), Units.DB));
-            double r = correlation(lowLeft, lowRight, lowCross);
+            out.put(MeasurementIds.LOW_END_PAN, Scalar.of(StereoEnergies.panPercent(lowLeft, lowRight), Units.PERCENT));
+            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.of(StereoEnergies.ratioDb(lowLeft, lowRight), Units.DB));
+            double r = StereoEnergies.correlation(lowLeft, lowRight, lowCross);
             out.put(SpectrumIds.LOW_END_CORRELATION,
                     Double.isNaN(r) ? Scalar.absent(Units.RATIO, Reasons.ONE_SIDE_SILENT) : Scalar.of(r, Units.RATIO));
-            // 4 |X_M|^2 and 4 |X_S|^2; exactly 0 for equal or opposite channels, never below 0 through rounding.
-            double mid = Math.max(0, lowLeft + lowRight + 2 * lowCross);
-            double side = Math.max(0, lowLeft + lowRight - 2 * lowCross);
-            out.put(MeasurementIds.LOW_END_SIDE, Scalar.of(ratioDb(side, mid), Units.DB));
+            out.put(MeasurementIds.LOW_END_SIDE,
+                    Scalar.of(StereoEnergies.widthDb(lowLeft, lowRight, lowCross), Units.DB));
         } else {
             out.put(MeasurementIds.LOW_END_PAN, Scalar.of(0, Units.PERCENT));
             out.put(SpectrumIds.LOW_END_BALANCE, Scalar.of(0, Units.DB));
             out.put(SpectrumIds.LOW_END_CORRELATION, Scalar.of(1, Units.RATIO));
             out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, Reasons.MONO));
         }
-    }
-
-    /** Energy pan position, -100 (hard left) .. +100 (hard right), %. */
-    static double pan(double energyLeft, double energyRight) {
-        double theta = Math.atan2(Math.sqrt(energyRight), Math.sqrt(energyLeft));
-        return (theta / (Math.PI / 4) - 1) * 100;
-    }
-
-    /** 10 log10(numerator / denominator), dB, limited to +-{@value #LIMIT_DB} (a zero side reads the limit). */
-    static double ratioDb(double numerator, double denominator) {
-        if (numerator == 0) {
-            return -LIMIT_DB;
-        }
-        if (denominator == 0) {
-            return LIMIT_DB;
-        }
-        return Math.max(-LIMIT_DB, Math.min(LIMIT_DB, 10 * Math.log10(numerator / denominator)));
     }
 
     /** Band levels in dBFS from band power sums; NaN above Nyquist, for no energy, or for no sums at all. */
@@ -585,26 +563,4 @@ final class SpectrumMeter implements Meter {
         return new Spectrum(frequenciesHz, values, Units.DBFS);
     }
 
-    /** Re(Sxy) / sqrt(Sxx Syy), within -1..1; NaN when either channel has no energy in the band. */
-    static double correlation(double sxx, double syy, double sxy) {
-        if (!(sxx > 0 && syy > 0)) {
-            return Double.NaN;
-        }
-        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
-    }
-
-    /**
-     * Mono-sum loss, dB: the energy of M = (L + R) / 2 on both channels, 2 |M|^2 = (Sxx + Syy + 2 Sxy) / 2, over the
-     * stereo energy Sxx + Syy. 0 dB for L = R, -3.01 dB for one channel or uncorrelated equal channels, down to
-     * {@link #MONO_LOSS_FLOOR_DB} as the channels cancel; NaN when the band holds no energy.
-     */
-    static double monoSumLossDb(double sxx, double syy, double sxy) {
-        double stereoEnergy = sxx + syy;
-        if (!(stereoEnergy > 0)) {
-            return Double.NaN;
-        }
-        double folded = 0.5 * (stereoEnergy + 2 * sxy);
-        double db = folded > 0 ? 10 * Math.log10(folded / stereoEnergy) : MONO_LOSS_FLOOR_DB;
-        return Math.max(MONO_LOSS_FLOOR_DB, db);
-    }
 }

@@ -12,6 +12,7 @@ import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
+import io.mixbench.meter.StereoEnergies;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -187,7 +188,7 @@ class SpectrumMeterTest {
             assertEquals(-1, c, 1e-12);
         }
         for (double loss : values(m, SpectrumIds.OCTAVE_MONO_SUM_LOSS)) {
-            assertEquals(SpectrumMeter.MONO_LOSS_FLOOR_DB, loss);
+            assertEquals(-StereoEnergies.LIMIT_DB, loss);
         }
         for (double level : values(m, SpectrumIds.THIRD_OCTAVE)) {
             assertTrue(Double.isNaN(level), "the mid is silent");

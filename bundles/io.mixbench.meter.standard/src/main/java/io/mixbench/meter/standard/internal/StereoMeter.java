@@ -5,6 +5,7 @@ import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
+import io.mixbench.meter.StereoEnergies;
 import io.mixbench.meter.Units;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,13 +24,10 @@ import java.util.Map;
  *
  * <p>
  * Only three sums are kept, of L^2, R^2 and L R: the sums of (L + R)^2 and (L - R)^2 follow from them, exactly 0 for
- * opposite or equal channels. Each sum is split between even and odd frames (by their position in the file, so the
+ * opposite or equal channels ({@link StereoEnergies}). Each sum is split between even and odd frames (by their position in the file, so the
  * result does not depend on how the stream is cut into blocks), which halves the additions' dependency chains.
  */
 public final class StereoMeter implements Meter {
-
-    /** Limit of all dB ratios here (one side silent reads the limit), dB. */
-    public static final double LIMIT_DB = 100;
 
     private static final int STEPS_PER_SECOND = 10;
 
@@ -103,7 +101,7 @@ public final class StereoMeter implements Meter {
         double left = stepLeftEven + stepLeftOdd;
         double right = stepRightEven + stepRightOdd;
         double stepCross = stepCrossEven + stepCrossOdd;
-        stepCorrelation.add(correlation(left, right, stepCross));
+        stepCorrelation.add(StereoEnergies.correlation(left, right, stepCross));
         energyLeft += left;
         energyRight += right;
         cross += stepCross;
@@ -221,14 +219,12 @@ public final class StereoMeter implements Meter {
             out.put(MeasurementIds.PAN, Scalar.absent(Units.PERCENT, reason));
             out.put(StandardIds.CORRELATION, Scalar.absent(Units.RATIO, reason));
         } else if (stereo) {
-            out.put(MeasurementIds.BALANCE, Scalar.of(ratioDb(energyLeft, energyRight), Units.DB));
-            out.put(MeasurementIds.PAN, Scalar.of(pan(energyLeft, energyRight), Units.PERCENT));
-            out.put(StandardIds.CORRELATION, correlationScalar(energyLeft, energyRight, cross, reason));
-            // Sums of (L + R)^2 and (L - R)^2, i.e. 4 x mid and side energy; rounding never takes them below 0.
-            double sumEnergy = Math.max(0, total + 2 * cross);
-            double differenceEnergy = Math.max(0, total - 2 * cross);
-            out.put(StandardIds.WIDTH, Scalar.of(ratioDb(differenceEnergy, sumEnergy), Units.DB));
-            out.put(StandardIds.MONO_SUM_LOSS, Scalar.of(ratioDb(sumEnergy, 2 * total), Units.DB));
+            out.put(MeasurementIds.BALANCE, Scalar.of(StereoEnergies.ratioDb(energyLeft, energyRight), Units.DB));
+            out.put(MeasurementIds.PAN, Scalar.of(StereoEnergies.panPercent(energyLeft, energyRight), Units.PERCENT));
+            out.put(StandardIds.CORRELATION, correlationScalar(energyLeft, energyRight, cross));
+            out.put(StandardIds.WIDTH, Scalar.of(StereoEnergies.widthDb(energyLeft, energyRight, cross), Units.DB));
+            out.put(StandardIds.MONO_SUM_LOSS,
+                    Scalar.of(StereoEnergies.monoSumLossDb(energyLeft, energyRight, cross), Units.DB));
         } else {
             out.put(MeasurementIds.BALANCE, Scalar.of(0, Units.DB));
             out.put(MeasurementIds.PAN, Scalar.of(0, Units.PERCENT));
@@ -239,33 +235,8 @@ public final class StereoMeter implements Meter {
         return out;
     }
 
-    private static Scalar correlationScalar(double left, double right, double cross, String reason) {
-        double r = correlation(left, right, cross);
+    private static Scalar correlationScalar(double left, double right, double cross) {
+        double r = StereoEnergies.correlation(left, right, cross);
         return Double.isNaN(r) ? Scalar.absent(Units.RATIO, Reasons.ONE_SIDE_SILENT) : Scalar.of(r, Units.RATIO);
-    }
-
-    /** Phase correlation, -1..1; NaN when a side carries no energy. */
-    static double correlation(double left, double right, double cross) {
-        if (!(left > 0 && right > 0)) {
-            return Double.NaN;
-        }
-        return Math.max(-1, Math.min(1, cross / Math.sqrt(left * right)));
-    }
-
-    /** Energy pan position, -100 (hard left) .. +100 (hard right), %. */
-    static double pan(double energyLeft, double energyRight) {
-        double theta = Math.atan2(Math.sqrt(energyRight), Math.sqrt(energyLeft));
-        return (theta / (Math.PI / 4) - 1) * 100;
-    }
-
-    /** 10 log10(numerator / denominator), dB, limited to +-100 (a zero side reads the limit). */
-    static double ratioDb(double numerator, double denominator) {
-        if (numerator == 0) {
-            return -LIMIT_DB;
-        }
-        if (denominator == 0) {
-            return LIMIT_DB;
-        }
-        return Math.max(-LIMIT_DB, Math.min(LIMIT_DB, 10 * Math.log10(numerator / denominator)));
     }
 }

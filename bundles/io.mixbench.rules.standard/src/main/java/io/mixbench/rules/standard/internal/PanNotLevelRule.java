@@ -1,6 +1,7 @@
 package io.mixbench.rules.standard.internal;
 
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.StereoEnergies;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
@@ -231,7 +232,7 @@ public final class PanNotLevelRule implements Rule {
         if (!(left + right > 0)) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of((Math.atan2(Math.sqrt(right), Math.sqrt(left)) / (Math.PI / 4) - 1) * 100);
+        return OptionalDouble.of(StereoEnergies.panPercent(left, right));
     }
 
     /** "hard left (92 %)", "42 % right", "in the centre". */
