@@ -272,7 +272,14 @@ final class SpectrumMeter implements Meter {
                 i += length;
             }
             Arrays.fill(a, to, n, 0);
-            fft.realForward(a);
+        }
+        // Dual mono (a mono part exported as stereo, common among stems): the same input has the same transform.
+        boolean sameInput = stereo && Arrays.equals(work[0], work[1]);
+        fft.realForward(work[0]);
+        if (sameInput) {
+            System.arraycopy(work[0], 0, work[1], 0, n);
+        } else if (stereo) {
+            fft.realForward(work[1]);
         }
         Arrays.fill(frameA, 0);
         if (stereo) {

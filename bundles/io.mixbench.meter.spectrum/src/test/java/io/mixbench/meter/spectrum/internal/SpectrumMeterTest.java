@@ -2,6 +2,7 @@ package io.mixbench.meter.spectrum.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.audio.AudioFormat;
@@ -262,6 +263,26 @@ class SpectrumMeterTest {
             assertEquals(0, correlation[b], 1e-5, Bands.OCTAVE_NOMINAL_HZ[b] + " Hz");
             assertEquals(UNCORRELATED_LOSS_DB, loss[b], 1e-4, Bands.OCTAVE_NOMINAL_HZ[b] + " Hz");
         }
+    }
+
+    /**
+     * Dual mono is transformed once per frame: its left and right spectra equal the mono file's to the bit, and a
+     * right channel that differs in one sample is transformed on its own.
+     */
+    @Test
+    void dualMonoReadsAsItsMonoOriginal() {
+        int fs = 48_000;
+        float[] x = TestSignals.pink(new SplittableRandom(5), fs * 3, 0.1);
+        double[] mono = values(run(fs, new float[][]{x}, 4096), SpectrumIds.THIRD_OCTAVE);
+        Map<String, Measurement> dual = run(fs, new float[][]{x, x}, 4096);
+        assertArrayEquals(mono, values(dual, SpectrumIds.THIRD_OCTAVE_LEFT), 0.0);
+        assertArrayEquals(mono, values(dual, SpectrumIds.THIRD_OCTAVE_RIGHT), 0.0);
+        assertArrayEquals(mono, values(dual, SpectrumIds.THIRD_OCTAVE), 0.0);
+        float[] y = x.clone();
+        y[fs] = 0.9f;
+        double[] right = values(run(fs, new float[][]{x, y}, 4096), SpectrumIds.THIRD_OCTAVE_RIGHT);
+        // The click's frames are transformed apart: their spectrum is not the mono one.
+        assertFalse(Arrays.equals(mono, right));
     }
 
     @Test
