@@ -3,6 +3,7 @@ package io.mixbench.audio.aiff.internal;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioDecoder;
 import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.pcm.InterleavedPcmStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,8 @@ public final class AiffDecoder implements AudioDecoder {
     public AudioStream open(InputStream in, String sourceName) throws IOException {
         try {
             AiffHeader header = new AiffHeaderParser(in, sourceName).parse();
-            return new AiffStream(in, sourceName, header);
+            return new InterleavedPcmStream(in, sourceName, header.format(), header.metadata(), header.sampleType(),
+                    header.blockAlign(), header.ssndFrames());
         } catch (IllegalArgumentException e) {
             closeAfterFailure(in, e);
             throw new AudioDecodeException(sourceName, e.getMessage(), e);

@@ -6,7 +6,7 @@ import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
-import io.mixbench.audio.aiff.internal.AiffHeader.SampleType;
+import io.mixbench.audio.pcm.PcmEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -146,11 +146,11 @@ final class AiffHeaderParser {
             throw fail("sample rate " + describeRate(rate) + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ
                     + " Hz)");
         }
-        SampleType type = sampleType(comm);
-        int bits = type.isFloat() ? type.bytes * 8 : comm.bits;
+        PcmEncoding type = sampleType(comm);
+        int bits = type.isFloat() ? type.bytes() * 8 : comm.bits;
         String name = (aifc ? "AIFF-C" : "AIFF") + (type.isFloat() ? " float " : " PCM ") + bits + "-bit"
                 + switch (type) {
-                    case S16_LE, S24_LE, S32_LE -> " little-endian";
+                    case SIGNED_16_LE, SIGNED_24_LE, SIGNED_32_LE -> " little-endian";
                     case UNSIGNED_8 -> " unsigned";
                     default -> "";
                 };
@@ -159,29 +159,29 @@ final class AiffHeaderParser {
                 : ChannelLayout.defaultFor(comm.channels);
         AudioFormat format = new AudioFormat((int) Math.round(rate), layout, bits,
                 type.isFloat() ? SampleEncoding.PCM_FLOAT : SampleEncoding.PCM_INTEGER, comm.frames, name);
-        return new AiffHeader(format, type, comm.channels * type.bytes, ssndFrames, Map.copyOf(metadata));
+        return new AiffHeader(format, type, comm.channels * type.bytes(), ssndFrames, Map.copyOf(metadata));
     }
 
-    private SampleType sampleType(Comm comm) throws AudioDecodeException {
+    private PcmEncoding sampleType(Comm comm) throws AudioDecodeException {
         String compression = comm.compression;
         switch (compression) {
             case "fl32", "FL32" -> {
-                return SampleType.F32_BE;
+                return PcmEncoding.FLOAT_32_BE;
             }
             case "fl64", "FL64" -> {
-                return SampleType.F64_BE;
+                return PcmEncoding.FLOAT_64_BE;
             }
             case "in24" -> {
-                return SampleType.S24_BE;
+                return PcmEncoding.SIGNED_24_BE;
             }
             case "in32" -> {
-                return SampleType.S32_BE;
+                return PcmEncoding.SIGNED_32_BE;
             }
             case "raw " -> {
                 if (comm.bits != 8) {
                     throw fail("AIFF-C \"raw \" samples must be 8 bits, the header declares " + comm.bits);
                 }
-                return SampleType.UNSIGNED_8;
+                return PcmEncoding.UNSIGNED_8;
             }
             case "NONE", "twos", "sowt" -> {
                 boolean little = compression.equals("sowt");
@@ -191,13 +191,13 @@ final class AiffHeaderParser {
                 }
                 // Fewer bits than the container are stored left-justified, so the container's scale applies.
                 if (bits <= 8) {
-                    return SampleType.SIGNED_8;
+                    return PcmEncoding.SIGNED_8;
                 } else if (bits <= 16) {
-                    return little ? SampleType.S16_LE : SampleType.S16_BE;
+                    return little ? PcmEncoding.SIGNED_16_LE : PcmEncoding.SIGNED_16_BE;
                 } else if (bits <= 24) {
-                    return little ? SampleType.S24_LE : SampleType.S24_BE;
+                    return little ? PcmEncoding.SIGNED_24_LE : PcmEncoding.SIGNED_24_BE;
                 }
-                return little ? SampleType.S32_LE : SampleType.S32_BE;
+                return little ? PcmEncoding.SIGNED_32_LE : PcmEncoding.SIGNED_32_BE;
             }
             default -> throw fail("unsupported AIFF-C compression type \"" + printable(compression) + "\""
                     + compressionHint(compression)

@@ -246,7 +246,7 @@ class AiffDecoderTest {
     }
 
     @Test
-    void readErrorsPassThrough() {
+    void readErrorsNameTheFileAndPosition() {
         byte[] good = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 10_000, 16, 48000)).ssndHeader(20_000)
                 .raw(new int[20_000]).build();
         InputStream failing = new FilterInputStream(new ByteArrayInputStream(good)) {
@@ -262,8 +262,11 @@ class AiffDecoderTest {
                 return n;
             }
         };
-        IOException e = assertThrows(IOException.class, () -> Decoding.decode(failing, "bad.aif", 100));
-        assertEquals("Input/output error", e.getMessage());
+        // The error names the file and how far reading got, as for WAV.
+        AudioDecodeException e = assertThrows(AudioDecodeException.class,
+                () -> Decoding.decode(failing, "bad.aif", 100));
+        assertEquals("bad.aif: reading failed after 2500 sample frames: Input/output error", e.getMessage());
+        assertEquals("Input/output error", e.getCause().getMessage());
     }
 
     private static byte[] file(byte[] comm) {

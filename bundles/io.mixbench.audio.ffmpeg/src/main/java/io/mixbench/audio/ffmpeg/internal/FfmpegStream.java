@@ -3,6 +3,7 @@ package io.mixbench.audio.ffmpeg.internal;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.SampleEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,18 +97,7 @@ final class FfmpegStream implements AudioStream {
         if (closed) {
             throw new IOException(source + ": stream is closed");
         }
-        if (maxFrames < 1) {
-            throw new IllegalArgumentException("maxFrames must be at least 1, was " + maxFrames);
-        }
-        if (block.length < channels) {
-            throw new IllegalArgumentException("block has " + block.length + " channels, the file " + channels);
-        }
-        for (int c = 0; c < channels; c++) {
-            if (block[c].length < maxFrames) {
-                throw new IllegalArgumentException("block channel " + c + " holds fewer than " + maxFrames
-                        + " frames");
-            }
-        }
+        AudioStreams.checkReadArguments(block, maxFrames, channels);
         int done = 0;
         while (done < maxFrames && !atEnd) {
             int whole = (end - start) / frameBytes;

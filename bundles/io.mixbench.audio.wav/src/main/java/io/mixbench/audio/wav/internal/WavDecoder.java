@@ -3,6 +3,7 @@ package io.mixbench.audio.wav.internal;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioDecoder;
 import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.pcm.InterleavedPcmStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,8 @@ public final class WavDecoder implements AudioDecoder {
     public AudioStream open(InputStream in, String sourceName) throws IOException {
         try {
             WavHeader header = new WavHeaderParser(in, sourceName).parse();
-            return new WavStream(in, sourceName, header);
+            return new InterleavedPcmStream(in, sourceName, header.format(), header.metadata(), header.sampleType(),
+                    header.blockAlign(), header.format().frames());
         } catch (IllegalArgumentException e) {
             closeAfterFailure(in, e);
             throw new AudioDecodeException(sourceName, e.getMessage(), e);

@@ -6,7 +6,7 @@ import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
-import io.mixbench.audio.wav.internal.WavHeader.SampleType;
+import io.mixbench.audio.pcm.PcmEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -268,20 +268,20 @@ final class WavHeaderParser {
         }
         boolean extensible = fmt.tag == WAVE_FORMAT_EXTENSIBLE;
         int code = extensible ? fmt.subFormat : fmt.tag;
-        SampleType type;
+        PcmEncoding type;
         if (code == WAVE_FORMAT_PCM) {
             type = switch (fmt.bits) {
-                case 8 -> SampleType.UNSIGNED_8;
-                case 16 -> SampleType.SIGNED_16;
-                case 24 -> SampleType.SIGNED_24;
-                case 32 -> SampleType.SIGNED_32;
+                case 8 -> PcmEncoding.UNSIGNED_8;
+                case 16 -> PcmEncoding.SIGNED_16_LE;
+                case 24 -> PcmEncoding.SIGNED_24_LE;
+                case 32 -> PcmEncoding.SIGNED_32_LE;
                 default -> throw fail("unsupported bits per sample for integer PCM: " + fmt.bits
                         + " (8, 16, 24 and 32 are supported)");
             };
         } else if (code == WAVE_FORMAT_IEEE_FLOAT) {
             type = switch (fmt.bits) {
-                case 32 -> SampleType.FLOAT_32;
-                case 64 -> SampleType.FLOAT_64;
+                case 32 -> PcmEncoding.FLOAT_32_LE;
+                case 64 -> PcmEncoding.FLOAT_64_LE;
                 default -> throw fail("unsupported bits per sample for float samples: " + fmt.bits
                         + " (32 and 64 are supported)");
             };
@@ -295,12 +295,12 @@ final class WavHeaderParser {
         if (fmt.validBits > fmt.bits) {
             throw fail("valid bits per sample (" + fmt.validBits + ") exceed the " + fmt.bits + "-bit container");
         }
-        int expectedAlign = fmt.channels * type.bytes;
+        int expectedAlign = fmt.channels * type.bytes();
         if (fmt.blockAlign != expectedAlign) {
             throw fail("block align " + fmt.blockAlign + " does not match " + fmt.channels + " channels x "
-                    + type.bytes + " bytes per sample (" + expectedAlign + ")");
+                    + type.bytes() + " bytes per sample (" + expectedAlign + ")");
         }
-        boolean isFloat = type == SampleType.FLOAT_32 || type == SampleType.FLOAT_64;
+        boolean isFloat = type.isFloat();
         String prefix = container.equals("RIFF") ? "WAV" : container;
         String name = prefix + (isFloat ? " float " : " PCM ") + fmt.validBits + "-bit"
                 + (fmt.validBits != fmt.bits ? " (" + fmt.bits + "-bit container)" : "");
