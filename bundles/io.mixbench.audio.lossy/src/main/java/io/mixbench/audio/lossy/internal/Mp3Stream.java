@@ -3,6 +3,7 @@ package io.mixbench.audio.lossy.internal;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.TruncatedAudioException;
@@ -144,9 +145,7 @@ final class Mp3Stream implements AudioStream {
         if (closed) {
             throw new IOException(source + ": stream is closed");
         }
-        if (maxFrames < 1 || block.length < channels) {
-            throw new IllegalArgumentException("need at least 1 frame and " + channels + " channels");
-        }
+        AudioStreams.checkReadArguments(block, maxFrames, channels);
         int done = 0;
         while (done < maxFrames) {
             if (limit >= 0 && delivered >= limit) {

@@ -12,6 +12,7 @@ import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
@@ -228,9 +229,7 @@ final class VorbisStream implements AudioStream {
         if (closed) {
             throw new IOException(source + ": stream is closed");
         }
-        if (maxFrames < 1 || block.length < channels) {
-            throw new IllegalArgumentException("need at least 1 frame and " + channels + " channels");
-        }
+        AudioStreams.checkReadArguments(block, maxFrames, channels);
         int done = 0;
         try {
             while (done < maxFrames) {
