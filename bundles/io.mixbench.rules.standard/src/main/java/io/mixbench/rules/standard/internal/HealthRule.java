@@ -182,16 +182,19 @@ public final class HealthRule implements Rule {
             unknown.add("DC offset");
         } else if (Math.abs(dc.getAsDouble()) > context.parameter("maxDcOffset") + RuleSupport.EPSILON_DB) {
             double max = context.parameter("maxDcOffset");
-            findings.add(Finding.of(ID, Severity.WARN).tracks(track.name())
-                    .message(track.name() + " has a DC offset of " + String.format(java.util.Locale.ROOT, "%.2f",
-                            dc.getAsDouble()) + " % of full scale (its most offset channel); it wastes headroom and "
-                            + "clicks at edits.")
-                    .measured(dc.getAsDouble(), Units.PERCENT, "DC offset, mean sample value")
-                    .target(Target.between(-max, max, Units.PERCENT))
-                    .fix(new Fix(track.name(), Map.of(HIGH_PASS_HZ, DC_HIGH_PASS_HZ)), "Remove the DC offset of "
-                            + track.name() + " (a DC-removal filter, or a high-pass at "
-                            + RuleSupport.f1(DC_HIGH_PASS_HZ) + " Hz).")
-                    .build());
+            if (!(isMix && dcFromParts(context, track, dc.getAsDouble(), findings))) {
+                findings.add(Finding.of(ID, Severity.WARN).tracks(track.name())
+                        .message(track.name() + " has a DC offset of " + String.format(java.util.Locale.ROOT, "%.2f",
+                                dc.getAsDouble())
+                                + " % of full scale (its most offset channel); it wastes headroom and "
+                                + "clicks at edits.")
+                        .measured(dc.getAsDouble(), Units.PERCENT, "DC offset, mean sample value")
+                        .target(Target.between(-max, max, Units.PERCENT))
+                        .fix(new Fix(track.name(), Map.of(HIGH_PASS_HZ, DC_HIGH_PASS_HZ)), "Remove the DC offset of "
+                                + track.name() + " (a DC-removal filter, or a high-pass at "
+                                + RuleSupport.f1(DC_HIGH_PASS_HZ) + " Hz).")
+                        .build());
+            }
         }
 
         if (isMix) {
@@ -217,6 +220,38 @@ public final class HealthRule implements Rule {
                         .build());
             }
         }
+    }
+
+    /**
+     * A mix's DC offset that parts with an offset of the same sign explain (their offsets add up to at least half of
+     * the mix's, as they do in a bounce of the parts) is theirs: one INFO finding names them, and their own findings
+     * carry the fix, which removes it from the mix too. Returns whether it added that finding.
+     */
+    private static boolean dcFromParts(RuleContext context, MeasuredTrack mix, double mixDc, List<Finding> findings) {
+        double max = context.parameter("maxDcOffset");
+        double explained = 0;
+        List<String> sources = new ArrayList<>();
+        for (MeasuredTrack part : context.parts()) {
+            OptionalDouble dc = part.scalar(DC_OFFSET);
+            if (dc.isPresent() && Math.abs(dc.getAsDouble()) > max + RuleSupport.EPSILON_DB
+                    && Math.signum(dc.getAsDouble()) == Math.signum(mixDc)) {
+                explained += dc.getAsDouble();
+                sources.add(part.name());
+            }
+        }
+        if (sources.isEmpty() || Math.abs(explained) < 0.5 * Math.abs(mixDc)) {
+            return false;
+        }
+        List<String> tracks = new ArrayList<>();
+        tracks.add(mix.name());
+        tracks.addAll(sources);
+        findings.add(Finding.of(ID, Severity.INFO).tracks(tracks)
+                .message(mix.name() + " has a DC offset of " + String.format(java.util.Locale.ROOT, "%.2f", mixDc)
+                        + " % of full scale, which comes from " + RuleSupport.joinNames(sources)
+                        + ": removing it there removes it from the mix as well.")
+                .measured(mixDc, Units.PERCENT, "DC offset, mean sample value")
+                .target(Target.between(-max, max, Units.PERCENT)).build());
+        return true;
     }
 
     private static String encoding(MeasuredTrack track) {

@@ -86,6 +86,32 @@ class HealthRuleTest {
         }
     }
 
+    /** A mix whose DC offset comes from a part is told so once; the part's finding carries the fix. */
+    @Test
+    void mixDcOffsetFromAPartIsThePartsToFix() {
+        MeasuredTrack bass = healthy("Bass", Role.BASS).scalar(HealthRule.DC_OFFSET, 0.9, Units.PERCENT).build();
+        MeasuredTrack mix = healthy("Mix", Role.MIX).scalar(HealthRule.DC_OFFSET, 0.8, Units.PERCENT).build();
+        List<Finding> findings = context(new HealthRule(), bass, mix).evaluate();
+        Finding part = only(ofSeverity(findings, Severity.WARN));
+        assertEquals(List.of("Bass"), part.tracks());
+        assertEquals(HealthRule.DC_HIGH_PASS_HZ, part.fix().actions().get(HealthRule.HIGH_PASS_HZ));
+        Finding info = only(ofSeverity(findings, Severity.INFO));
+        assertEquals(List.of("Mix", "Bass"), info.tracks());
+        assertEquals(null, info.fix());
+        assertTrue(info.message().contains("comes from Bass"), info.message());
+        assertEquals(0.8, info.measured().value(), 1e-9);
+
+        // An offset of the other sign, or too small a share, does not explain the mix's: both are the mix's own.
+        for (double partDc : new double[]{-0.9, 0.6}) {
+            MeasuredTrack other = healthy("Bass", Role.BASS).scalar(HealthRule.DC_OFFSET, partDc, Units.PERCENT)
+                    .build();
+            MeasuredTrack hot = healthy("Mix", Role.MIX).scalar(HealthRule.DC_OFFSET, 2.0, Units.PERCENT).build();
+            List<Finding> own = ofSeverity(context(new HealthRule(), other, hot).evaluate(), Severity.WARN);
+            assertEquals(2, own.size(), own.toString());
+            assertTrue(own.stream().allMatch(f -> f.fix() != null), own.toString());
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"-69.9, OK", "-70.0, WARN", "-90.0, WARN"})
     void quietFilesAreSilentAtTheThreshold(double peak, Severity expected) {
