@@ -57,7 +57,8 @@ public final class SnareLevelRule implements Rule {
         }
         boolean hasKick = !context.withRole(Role.KICK).isEmpty();
         for (MeasuredTrack snare : context.withRole(Role.SNARE)) {
-            findings.add(KickLevelRule.judgeDrum(context, ID, "level", snare));
+            Finding level = KickLevelRule.judgeDrum(context, ID, "level", snare);
+            findings.add(level);
             if (!hasKick) {
                 continue;
             }
@@ -70,13 +71,28 @@ public final class SnareLevelRule implements Rule {
                         "no kick has a measurable hit peak"));
                 continue;
             }
-            findings.add(againstKick(context, snare, snarePeak, loudestKick, kickPeak));
+            findings.add(againstKick(context, snare, snarePeak, loudestKick, kickPeak, levelGain(level)));
         }
         return RuleSupport.orNothing(findings, ID, "Nothing to judge: the session has no snare.");
     }
 
+    /** The gain the level finding's fix asks of the snare, dB; 0 without one. */
+    private static double levelGain(Finding level) {
+        if (level.fix() != null && level.fix().actions().get(Fix.GAIN_DB) instanceof Number gain) {
+            return gain.doubleValue();
+        }
+        return 0;
+    }
+
+    /**
+     * The snare against the kick. One gain per snare: when the level finding's fix already puts the snare under the
+     * kick, this says so without a fix of its own (INFO); otherwise its fix is the whole gain the snare needs, which
+     * takes the place of the level fix.
+     *
+     * @param levelGain the gain of the level finding's fix, dB (0 for none)
+     */
     private static Finding againstKick(RuleContext context, MeasuredTrack snare, HitPeak snarePeak,
-            MeasuredTrack kick, HitPeak kickPeak) {
+            MeasuredTrack kick, HitPeak kickPeak, double levelGain) {
         double difference = snarePeak.peakDbfs() - kickPeak.peakDbfs();
         Target target = Target.atMost(0, Units.DB);
         String relation = difference > RuleSupport.EPSILON_DB
@@ -85,12 +101,27 @@ public final class SnareLevelRule implements Rule {
         String message = snare.name() + " peaks " + relation + " " + kick.name() + " (" + RuleSupport.f1(
                 snarePeak.peakDbfs()) + " against " + RuleSupport.f1(kickPeak.peakDbfs())
                 + " dBFS, robust hit peaks); the snare should not peak above the kick.";
-        Finding.Builder builder = Finding.of(ID, difference > RuleSupport.EPSILON_DB ? Severity.WARN : Severity.OK)
+        boolean above = difference > RuleSupport.EPSILON_DB;
+        boolean curedByLevel = above && difference + levelGain <= RuleSupport.EPSILON_DB;
+        if (curedByLevel) {
+            message += " Lowering it by " + RuleSupport.f1(-levelGain)
+                    + " dB into its range (the level finding's fix) puts it under the kick too.";
+        }
+        Finding.Builder builder = Finding.of(ID, above && !curedByLevel
+                ? Severity.WARN
+                : above
+                        ? Severity.INFO
+                        : Severity.OK)
                 .tracks(snare.name(), kick.name()).message(message)
                 .measured(difference, Units.DB, "snare minus kick robust hit peak").target(target);
-        if (difference > RuleSupport.EPSILON_DB) {
+        if (above && !curedByLevel) {
             double gain = kickPeak.peakDbfs() - context.parameter("underKickDb") - snarePeak.peakDbfs();
-            builder.fix(Fix.gain(snare.name(), gain), RuleSupport.gainSentence(snare.name(), RuleSupport.round1(gain)));
+            String suggestion = RuleSupport.gainSentence(snare.name(), RuleSupport.round1(gain));
+            if (levelGain != 0) {
+                suggestion = suggestion.replaceFirst("\\.$", "") + " in all (instead of the level fix's "
+                        + RuleSupport.f1(levelGain) + " dB).";
+            }
+            builder.fix(Fix.gain(snare.name(), gain), suggestion);
         }
         return builder.build();
     }

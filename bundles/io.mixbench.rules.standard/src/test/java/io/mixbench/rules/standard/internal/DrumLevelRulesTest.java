@@ -118,17 +118,44 @@ class DrumLevelRulesTest {
         assertEquals(expected, finding.severity(), finding.message());
     }
 
+    /** A snare in its range but above a quiet kick is lowered to 1 dB under it. */
     @Test
     void snareAboveTheKickIsLoweredToOneDbUnderIt() {
+        List<Finding> findings = context(new SnareLevelRule(), drum("Kick", Role.KICK, -14.0, 16).build(),
+                drum("Snare", Role.SNARE, -13.0, 16).build()).evaluate();
+        assertEquals(2, findings.size());
+        assertEquals(Severity.OK, findings.get(0).severity(), findings.get(0).message());
+        Finding relation = findings.get(1);
+        assertEquals(Severity.WARN, relation.severity(), relation.message());
+        assertEquals(1.0, relation.measured().value(), 1e-5);
+        assertEquals(-2.0, gain(relation));
+        assertEquals("Snare", relation.fix().track());
+        assertEquals(List.of("Snare", "Kick"), relation.tracks());
+    }
+
+    /** One gain per snare: the level fix that also puts it under the kick leaves the relation without a fix. */
+    @Test
+    void aLevelFixThatAlsoCuresTheRelationIsTheOnlyFix() {
         List<Finding> findings = context(new SnareLevelRule(), drum("Kick", Role.KICK, -11.0, 16).build(),
                 drum("Snare", Role.SNARE, -10.5, 16).build()).evaluate();
         assertEquals(2, findings.size());
+        assertEquals(-2.5, gain(findings.get(0)));
+        Finding relation = findings.get(1);
+        assertEquals(Severity.INFO, relation.severity(), relation.message());
+        assertEquals(null, relation.fix());
+        assertTrue(relation.message().contains("puts it under the kick too"), relation.message());
+    }
+
+    /** When the level fix is not enough, the relation's fix is the whole gain and says it replaces the level fix. */
+    @Test
+    void aRelationFixBeyondTheLevelFixTakesItsPlace() {
+        List<Finding> findings = context(new SnareLevelRule(), drum("Kick", Role.KICK, -13.5, 16).build(),
+                drum("Snare", Role.SNARE, -10.0, 16).build()).evaluate();
+        assertEquals(-3.0, gain(findings.get(0)));
         Finding relation = findings.get(1);
         assertEquals(Severity.WARN, relation.severity(), relation.message());
-        assertEquals(0.5, relation.measured().value(), 1e-5);
-        assertEquals(-1.5, gain(relation));
-        assertEquals("Snare", relation.fix().track());
-        assertEquals(List.of("Snare", "Kick"), relation.tracks());
+        assertEquals(-4.5, gain(relation));
+        assertEquals("Lower Snare by 4.5 dB in all (instead of the level fix's -3.0 dB).", relation.suggestion());
     }
 
     @Test
