@@ -7,12 +7,15 @@ import io.mixbench.audio.AudioStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +52,60 @@ public final class DecoderFuzzing {
         List<byte[]> all = new ArrayList<>(seeds);
         all.addAll(regressionInputs(regressions));
         return fuzzer.run(all, MutationFuzzer.budget(DEFAULT_SECONDS), 0x5EED_0000L + fileName.hashCode());
+    }
+
+    /**
+     * Damages container headers the way broken files are damaged, a fixed number of cases from a fixed seed: a byte
+     * near the start set at random, a size or count field set to an extreme value (0, 1, 3, 2^31 - 1, 2^32 - 16,
+     * 2^32 - 1), the file cut short, or bits flipped. Every case must keep {@link #decodeAll}'s promises, and both
+     * outcomes (decoded, rejected) must occur, or the damage tested nothing.
+     *
+     * @param sizeOrder the byte order of the container's size fields
+     * @param fieldAlign size fields start at multiples of this many bytes
+     * @return how many cases decoded and how many were rejected
+     */
+    public static int[] damageHeaders(AudioDecoder decoder, String fileName, List<byte[]> seeds, ByteOrder sizeOrder,
+            int fieldAlign) throws IOException {
+        Random random = new Random(20261126);
+        int[] outcomes = new int[2];
+        for (int i = 0; i < 6000; i++) {
+            byte[] file = damage(seeds.get(i % seeds.size()).clone(), random, sizeOrder, fieldAlign);
+            String outcome;
+            try {
+                outcome = decodeAll(decoder, fileName, file);
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError("case " + i + " threw " + e, e);
+            }
+            outcomes[outcome.startsWith("ok ") ? 0 : 1]++;
+        }
+        if (outcomes[0] <= 100 || outcomes[1] <= 100) {
+            throw new AssertionError("both outcomes must occur: " + outcomes[0] + " decoded, " + outcomes[1]
+                    + " rejected");
+        }
+        return outcomes;
+    }
+
+    private static byte[] damage(byte[] file, Random random, ByteOrder sizeOrder, int fieldAlign) {
+        switch (random.nextInt(4)) {
+            case 0 -> file[random.nextInt(Math.min(file.length, 120))] = (byte) random.nextInt(256);
+            case 1 -> {
+                int at = fieldAlign * random.nextInt(Math.min(file.length, 120) / fieldAlign);
+                long value = new long[]{0, 1, 0x7FFF_FFFFL, 0xFFFF_FFFFL, 0xFFFF_FFF0L, 3}[random.nextInt(6)];
+                for (int k = 0; k < 4 && at + k < file.length; k++) {
+                    int shift = sizeOrder == ByteOrder.BIG_ENDIAN ? 24 - 8 * k : 8 * k;
+                    file[at + k] = (byte) (value >> shift);
+                }
+            }
+            case 2 -> {
+                return Arrays.copyOf(file, random.nextInt(file.length));
+            }
+            default -> {
+                for (int k = 0; k < 3; k++) {
+                    file[random.nextInt(file.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+            }
+        }
+        return file;
     }
 
     /** The files of a regression folder (not hidden ones), sorted by name; empty when it does not exist. */
