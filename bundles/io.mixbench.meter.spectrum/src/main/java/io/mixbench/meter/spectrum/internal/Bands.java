@@ -1,5 +1,6 @@
 package io.mixbench.meter.spectrum.internal;
 
+import io.mixbench.meter.MeasurementIds;
 import java.util.List;
 
 /**
@@ -8,6 +9,11 @@ import java.util.List;
  * mid-band frequency; measurements report the nominal mid-band frequencies (20, 25, 31.5, ...).
  */
 public final class Bands {
+
+    /** The id of the band-level series of one tonal-balance band, e.g. "bandEnergySeries.low". */
+    static String seriesId(String bandId) {
+        return MeasurementIds.BAND_ENERGY_SERIES_PREFIX + bandId;
+    }
 
     /** IEC 61260-1 octave ratio, base 10. */
     static final double G = Math.pow(10, 0.3);

@@ -479,18 +479,18 @@ final class SpectrumMeter implements Meter {
             }
         }
         Map<String, Measurement> out = new LinkedHashMap<>();
-        out.put(SpectrumIds.THIRD_OCTAVE, levels(mid, thirdOctaveIntervals, Bands.THIRD_OCTAVE_NOMINAL_HZ));
-        out.put(SpectrumIds.THIRD_OCTAVE_LEFT,
+        out.put(MeasurementIds.THIRD_OCTAVE_SPECTRUM, levels(mid, thirdOctaveIntervals, Bands.THIRD_OCTAVE_NOMINAL_HZ));
+        out.put(MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT,
                 levels(stereo ? left : null, thirdOctaveIntervals, Bands.THIRD_OCTAVE_NOMINAL_HZ));
-        out.put(SpectrumIds.THIRD_OCTAVE_RIGHT,
+        out.put(MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT,
                 levels(stereo ? right : null, thirdOctaveIntervals, Bands.THIRD_OCTAVE_NOMINAL_HZ));
         double[] tonal = new double[tonalIntervals.length];
         for (int b = 0; b < tonal.length; b++) {
             tonal[b] = midSum(tonalIntervals[b], totalA, totalB, totalCross);
         }
-        out.put(SpectrumIds.TONAL_BALANCE, levels(tonal, tonalIntervals, Bands.tonalCentresHz()));
+        out.put(MeasurementIds.TONAL_BALANCE, levels(tonal, tonalIntervals, Bands.tonalCentresHz()));
         for (int b = 0; b < bandSeries.length; b++) {
-            out.put(SpectrumIds.bandEnergySeries(Bands.TONAL.get(b).id()),
+            out.put(Bands.seriesId(Bands.TONAL.get(b).id()),
                     new Series(1.0 / STEPS_PER_SECOND, bandSeries[b].toArray(), Units.DBFS));
         }
         // An octave band is the three 1/3-octave bands it holds: IEC 61260 base-10 edges coincide.
@@ -510,8 +510,8 @@ final class SpectrumMeter implements Meter {
                 loss[b] = Double.NaN;
             }
         }
-        out.put(SpectrumIds.OCTAVE_CORRELATION, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, correlation, Units.RATIO));
-        out.put(SpectrumIds.OCTAVE_MONO_SUM_LOSS, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, loss, Units.DB));
+        out.put(MeasurementIds.OCTAVE_CORRELATION, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, correlation, Units.RATIO));
+        out.put(MeasurementIds.OCTAVE_MONO_SUM_LOSS, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, loss, Units.DB));
         lowEnd(out);
         return out;
     }
@@ -542,21 +542,21 @@ final class SpectrumMeter implements Meter {
         }
         if (reason != null) {
             out.put(MeasurementIds.LOW_END_PAN, Scalar.absent(Units.PERCENT, reason));
-            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.absent(Units.DB, reason));
-            out.put(SpectrumIds.LOW_END_CORRELATION, Scalar.absent(Units.RATIO, reason));
+            out.put(MeasurementIds.LOW_END_BALANCE, Scalar.absent(Units.DB, reason));
+            out.put(MeasurementIds.LOW_END_CORRELATION, Scalar.absent(Units.RATIO, reason));
             out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, channels == 1 ? Reasons.MONO : reason));
         } else if (stereo) {
             out.put(MeasurementIds.LOW_END_PAN, Scalar.of(StereoEnergies.panPercent(lowLeft, lowRight), Units.PERCENT));
-            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.of(StereoEnergies.ratioDb(lowLeft, lowRight), Units.DB));
+            out.put(MeasurementIds.LOW_END_BALANCE, Scalar.of(StereoEnergies.ratioDb(lowLeft, lowRight), Units.DB));
             double r = StereoEnergies.correlation(lowLeft, lowRight, lowCross);
-            out.put(SpectrumIds.LOW_END_CORRELATION,
+            out.put(MeasurementIds.LOW_END_CORRELATION,
                     Double.isNaN(r) ? Scalar.absent(Units.RATIO, Reasons.ONE_SIDE_SILENT) : Scalar.of(r, Units.RATIO));
             out.put(MeasurementIds.LOW_END_SIDE,
                     Scalar.of(StereoEnergies.widthDb(lowLeft, lowRight, lowCross), Units.DB));
         } else {
             out.put(MeasurementIds.LOW_END_PAN, Scalar.of(0, Units.PERCENT));
-            out.put(SpectrumIds.LOW_END_BALANCE, Scalar.of(0, Units.DB));
-            out.put(SpectrumIds.LOW_END_CORRELATION, Scalar.of(1, Units.RATIO));
+            out.put(MeasurementIds.LOW_END_BALANCE, Scalar.of(0, Units.DB));
+            out.put(MeasurementIds.LOW_END_CORRELATION, Scalar.of(1, Units.RATIO));
             out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, Reasons.MONO));
         }
     }

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Modified;
 /**
  * The "spectrum" meter: Welch long-term average spectrum (JTransforms), 1/3-octave and tonal-balance bands, 100 ms
  * tonal band levels, per-octave stereo correlation and mono-sum loss, and the low end below a crossover (balance,
- * pan, side energy, correlation). Ids in {@link SpectrumIds} and {@link MeasurementIds}. The crossover is the component
+ * pan, side energy, correlation). Ids in {@link MeasurementIds}. The crossover is the component
  * property {@value #CROSSOVER_PROPERTY} (Hz, default 200); a non-default crossover changes the algorithm version, so
  * cached results of another crossover are measured again.
  */
@@ -29,19 +29,19 @@ public final class SpectrumMeterFactory implements MeterFactory {
 
     private static Set<String> ids() {
         Set<String> ids = new LinkedHashSet<>();
-        ids.add(SpectrumIds.THIRD_OCTAVE);
-        ids.add(SpectrumIds.THIRD_OCTAVE_LEFT);
-        ids.add(SpectrumIds.THIRD_OCTAVE_RIGHT);
-        ids.add(SpectrumIds.TONAL_BALANCE);
+        ids.add(MeasurementIds.THIRD_OCTAVE_SPECTRUM);
+        ids.add(MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT);
+        ids.add(MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT);
+        ids.add(MeasurementIds.TONAL_BALANCE);
         for (Bands.TonalBand band : Bands.TONAL) {
-            ids.add(SpectrumIds.bandEnergySeries(band.id()));
+            ids.add(Bands.seriesId(band.id()));
         }
-        ids.add(SpectrumIds.OCTAVE_CORRELATION);
-        ids.add(SpectrumIds.OCTAVE_MONO_SUM_LOSS);
+        ids.add(MeasurementIds.OCTAVE_CORRELATION);
+        ids.add(MeasurementIds.OCTAVE_MONO_SUM_LOSS);
         ids.add(MeasurementIds.LOW_END_PAN);
         ids.add(MeasurementIds.LOW_END_SIDE);
-        ids.add(SpectrumIds.LOW_END_BALANCE);
-        ids.add(SpectrumIds.LOW_END_CORRELATION);
+        ids.add(MeasurementIds.LOW_END_BALANCE);
+        ids.add(MeasurementIds.LOW_END_CORRELATION);
         return Set.copyOf(ids);
     }
 

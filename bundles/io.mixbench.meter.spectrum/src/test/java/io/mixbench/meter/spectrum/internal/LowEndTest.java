@@ -86,13 +86,13 @@ class LowEndTest {
         float[] x = music();
         Map<String, Measurement> m = measure(FS, x, x);
         assertEquals(0, value(m, PAN), 1e-9);
-        assertEquals(0, value(m, SpectrumIds.LOW_END_BALANCE), 1e-9);
-        assertEquals(1, value(m, SpectrumIds.LOW_END_CORRELATION), 1e-12);
+        assertEquals(0, value(m, MeasurementIds.LOW_END_BALANCE), 1e-9);
+        assertEquals(1, value(m, MeasurementIds.LOW_END_CORRELATION), 1e-12);
         // Equal transforms: the side sums to exactly 0.
         assertEquals(-100, value(m, SIDE));
         assertEquals(Units.DB, scalar(m, SIDE).unit());
         assertEquals(Units.PERCENT, scalar(m, PAN).unit());
-        assertEquals(Units.RATIO, scalar(m, SpectrumIds.LOW_END_CORRELATION).unit());
+        assertEquals(Units.RATIO, scalar(m, MeasurementIds.LOW_END_CORRELATION).unit());
     }
 
     @Test
@@ -101,13 +101,13 @@ class LowEndTest {
         float[] silence = new float[x.length];
         Map<String, Measurement> m = measure(FS, x, silence);
         assertEquals(-100, value(m, PAN), 1e-9);
-        assertEquals(100, value(m, SpectrumIds.LOW_END_BALANCE));
+        assertEquals(100, value(m, MeasurementIds.LOW_END_BALANCE));
         // One channel only: mid and side carry the same energy.
         assertEquals(0, value(m, SIDE), 1e-9);
-        assertEquals("one channel silent", scalar(m, SpectrumIds.LOW_END_CORRELATION).reason());
+        assertEquals("one channel silent", scalar(m, MeasurementIds.LOW_END_CORRELATION).reason());
         m = measure(FS, silence, x);
         assertEquals(100, value(m, PAN), 1e-9);
-        assertEquals(-100, value(m, SpectrumIds.LOW_END_BALANCE));
+        assertEquals(-100, value(m, MeasurementIds.LOW_END_BALANCE));
     }
 
     @Test
@@ -117,7 +117,8 @@ class LowEndTest {
         float[] bass = tone(FS, 60, 4, -6);
         Map<String, Measurement> m = measure(FS, scaled(bass, Math.cos(theta)), scaled(bass, Math.sin(theta)));
         assertEquals(50, value(m, PAN), 0.01);
-        assertEquals(20 * Math.log10(Math.cos(theta) / Math.sin(theta)), value(m, SpectrumIds.LOW_END_BALANCE), 0.001);
+        assertEquals(20 * Math.log10(Math.cos(theta) / Math.sin(theta)), value(m, MeasurementIds.LOW_END_BALANCE),
+                0.001);
     }
 
     @Test
@@ -136,8 +137,8 @@ class LowEndTest {
         float[] hats = faded(tone(FS, 5000, 4, -6), FS / 100);
         // Bass 6 dB louder on the left, hats only on the right: the low end ignores the hats.
         Map<String, Measurement> m = measure(FS, bass, sum(scaled(bass, 0.5), hats));
-        assertEquals(6.02, value(m, SpectrumIds.LOW_END_BALANCE), 0.01);
-        assertEquals(1, value(m, SpectrumIds.LOW_END_CORRELATION), 1e-4);
+        assertEquals(6.02, value(m, MeasurementIds.LOW_END_BALANCE), 0.01);
+        assertEquals(1, value(m, MeasurementIds.LOW_END_CORRELATION), 1e-4);
     }
 
     @Test
@@ -146,16 +147,16 @@ class LowEndTest {
         Map<String, Measurement> m = measure(FS, bass, TestSignals.negate(bass));
         assertEquals(100, value(m, SIDE));
         assertEquals(0, value(m, PAN), 1e-9);
-        assertEquals(0, value(m, SpectrumIds.LOW_END_BALANCE), 1e-9);
-        assertEquals(-1, value(m, SpectrumIds.LOW_END_CORRELATION), 1e-12);
+        assertEquals(0, value(m, MeasurementIds.LOW_END_BALANCE), 1e-9);
+        assertEquals(-1, value(m, MeasurementIds.LOW_END_CORRELATION), 1e-12);
     }
 
     @Test
     void monoIsCentred() {
         Map<String, Measurement> m = measure(FS, music());
         assertEquals(0, value(m, PAN));
-        assertEquals(0, value(m, SpectrumIds.LOW_END_BALANCE));
-        assertEquals(1, value(m, SpectrumIds.LOW_END_CORRELATION));
+        assertEquals(0, value(m, MeasurementIds.LOW_END_BALANCE));
+        assertEquals(1, value(m, MeasurementIds.LOW_END_CORRELATION));
         assertFalse(scalar(m, SIDE).present());
         assertEquals(Reasons.MONO, scalar(m, SIDE).reason());
     }
@@ -166,8 +167,8 @@ class LowEndTest {
         float[] hats = faded(tone(FS, 5000, 2, -6), FS / 100);
         for (float[][] channels : new float[][][]{{hats, hats}, {hats}}) {
             Map<String, Measurement> m = measure(FS, channels);
-            for (String id : new String[]{PAN, SIDE, SpectrumIds.LOW_END_BALANCE,
-                    SpectrumIds.LOW_END_CORRELATION}) {
+            for (String id : new String[]{PAN, SIDE, MeasurementIds.LOW_END_BALANCE,
+                    MeasurementIds.LOW_END_CORRELATION}) {
                 String expected = channels.length == 1 && id.equals(SIDE) ? Reasons.MONO : Reasons.NO_LOW_END;
                 assertEquals(expected, scalar(m, id).reason(), id);
             }
@@ -181,12 +182,12 @@ class LowEndTest {
     void otherChannelCountsSilenceAndNonFiniteInput() {
         float[] x = music();
         Map<String, Measurement> m = measure(FS, x, x, x);
-        for (String id : new String[]{PAN, SIDE, SpectrumIds.LOW_END_BALANCE, SpectrumIds.LOW_END_CORRELATION}) {
+        for (String id : new String[]{PAN, SIDE, MeasurementIds.LOW_END_BALANCE, MeasurementIds.LOW_END_CORRELATION}) {
             assertEquals(Reasons.NOT_STEREO, scalar(m, id).reason(), id);
         }
         float[] silence = new float[FS];
         m = measure(FS, silence, silence);
-        for (String id : new String[]{PAN, SIDE, SpectrumIds.LOW_END_BALANCE, SpectrumIds.LOW_END_CORRELATION}) {
+        for (String id : new String[]{PAN, SIDE, MeasurementIds.LOW_END_BALANCE, MeasurementIds.LOW_END_CORRELATION}) {
             assertEquals(Reasons.SILENT, scalar(m, id).reason(), id);
         }
         float[] broken = x.clone();
@@ -261,8 +262,8 @@ class LowEndTest {
             lr += l[i] * r[i];
         }
         Map<String, Measurement> m = measure(fs, left, right);
-        assertEquals(10 * Math.log10(ll / rr), value(m, SpectrumIds.LOW_END_BALANCE), 0.05);
-        assertEquals(lr / Math.sqrt(ll * rr), value(m, SpectrumIds.LOW_END_CORRELATION), 0.005);
+        assertEquals(10 * Math.log10(ll / rr), value(m, MeasurementIds.LOW_END_BALANCE), 0.05);
+        assertEquals(lr / Math.sqrt(ll * rr), value(m, MeasurementIds.LOW_END_CORRELATION), 0.005);
         assertEquals(10 * Math.log10((ll + rr - 2 * lr) / (ll + rr + 2 * lr)), value(m, SIDE), 0.05);
     }
 

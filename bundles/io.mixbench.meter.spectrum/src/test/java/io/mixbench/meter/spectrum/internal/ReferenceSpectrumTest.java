@@ -3,6 +3,7 @@ package io.mixbench.meter.spectrum.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
 import java.util.Map;
@@ -131,9 +132,9 @@ class ReferenceSpectrumTest {
             energy += f.realWindowEnergy();
         }
         double[][] third = Bands.thirdOctaveEdges();
-        double[] meterMid = SpectrumMeterTest.values(m, SpectrumIds.THIRD_OCTAVE);
-        double[] meterLeft = SpectrumMeterTest.values(m, SpectrumIds.THIRD_OCTAVE_LEFT);
-        double[] meterRight = SpectrumMeterTest.values(m, SpectrumIds.THIRD_OCTAVE_RIGHT);
+        double[] meterMid = SpectrumMeterTest.values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM);
+        double[] meterLeft = SpectrumMeterTest.values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT);
+        double[] meterRight = SpectrumMeterTest.values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT);
         for (int b = 0; b < third[0].length; b++) {
             double sm = 0;
             double sl = 0;
@@ -150,8 +151,8 @@ class ReferenceSpectrumTest {
         }
 
         double[][] octave = Bands.octaveEdges();
-        double[] correlation = SpectrumMeterTest.values(m, SpectrumIds.OCTAVE_CORRELATION);
-        double[] loss = SpectrumMeterTest.values(m, SpectrumIds.OCTAVE_MONO_SUM_LOSS);
+        double[] correlation = SpectrumMeterTest.values(m, MeasurementIds.OCTAVE_CORRELATION);
+        double[] loss = SpectrumMeterTest.values(m, MeasurementIds.OCTAVE_MONO_SUM_LOSS);
         for (int b = 0; b < octave[0].length; b++) {
             if (octave[0][b] >= FS / 2.0) {
                 assertEquals(Double.NaN, correlation[b]);
@@ -174,7 +175,7 @@ class ReferenceSpectrumTest {
         }
 
         double[][] tonal = Bands.tonalEdges();
-        double[] meterTonal = SpectrumMeterTest.values(m, SpectrumIds.TONAL_BALANCE);
+        double[] meterTonal = SpectrumMeterTest.values(m, MeasurementIds.TONAL_BALANCE);
         for (int b = 0; b < tonal[0].length; b++) {
             String id = Bands.TONAL.get(b).id();
             double total = 0;
@@ -199,13 +200,13 @@ class ReferenceSpectrumTest {
             } else {
                 assertEquals(levelDb(total, energy), meterTonal[b], DB_TOLERANCE, id);
             }
-            float[] series = ((Series) m.get(SpectrumIds.bandEnergySeries(id))).values();
+            float[] series = ((Series) m.get(Bands.seriesId(id))).values();
             assertEquals(steps, series.length, id);
             for (int i = 0; i < steps; i++) {
                 assertEquals(levelDb(stepSum[i], stepEnergy[i]), series[i], 1e-5, id + ", step " + i);
             }
         }
         assertEquals(Bands.THIRD_OCTAVE_NOMINAL_HZ.length,
-                ((Spectrum) m.get(SpectrumIds.THIRD_OCTAVE)).values().length);
+                ((Spectrum) m.get(MeasurementIds.THIRD_OCTAVE_SPECTRUM)).values().length);
     }
 }

@@ -58,25 +58,25 @@ class SpectrumMeterFactoryTest {
                     if (value instanceof Scalar scalar) {
                         String unit = switch (e.getKey()) {
                             case MeasurementIds.LOW_END_PAN -> Units.PERCENT;
-                            case SpectrumIds.LOW_END_CORRELATION -> Units.RATIO;
+                            case MeasurementIds.LOW_END_CORRELATION -> Units.RATIO;
                             default -> Units.DB;
                         };
                         assertEquals(unit, scalar.unit(), e.getKey());
                         assertTrue(e.getKey().startsWith("lowEnd"), e.getKey());
-                    } else if (e.getKey().startsWith(SpectrumIds.BAND_ENERGY_SERIES_PREFIX)) {
+                    } else if (e.getKey().startsWith(MeasurementIds.BAND_ENERGY_SERIES_PREFIX)) {
                         assertEquals(Units.DBFS, value.unit());
                         assertEquals(10, ((Series) value).size(), what);
                     } else {
                         Spectrum s = (Spectrum) value;
                         String unit = switch (e.getKey()) {
-                            case SpectrumIds.OCTAVE_CORRELATION -> Units.RATIO;
-                            case SpectrumIds.OCTAVE_MONO_SUM_LOSS -> Units.DB;
+                            case MeasurementIds.OCTAVE_CORRELATION -> Units.RATIO;
+                            case MeasurementIds.OCTAVE_MONO_SUM_LOSS -> Units.DB;
                             default -> Units.DBFS;
                         };
                         assertEquals(unit, s.unit(), e.getKey());
                         int bands = e.getKey().startsWith("octave")
                                 ? Bands.OCTAVE_NOMINAL_HZ.length
-                                : e.getKey().equals(SpectrumIds.TONAL_BALANCE)
+                                : e.getKey().equals(MeasurementIds.TONAL_BALANCE)
                                         ? Bands.TONAL.size()
                                         : Bands.THIRD_OCTAVE_NOMINAL_HZ.length;
                         assertEquals(bands, s.frequenciesHz().length, e.getKey());

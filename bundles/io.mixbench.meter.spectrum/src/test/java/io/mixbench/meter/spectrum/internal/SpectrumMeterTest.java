@@ -9,6 +9,7 @@ import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
@@ -38,7 +39,7 @@ class SpectrumMeterTest {
     }
 
     static float[] series(Map<String, Measurement> m, String band) {
-        return ((Series) m.get(SpectrumIds.bandEnergySeries(band))).values();
+        return ((Series) m.get(Bands.seriesId(band))).values();
     }
 
     static int thirdOctaveIndex(double nominalHz) {
@@ -70,7 +71,7 @@ class SpectrumMeterTest {
         int fs = 48_000;
         double sigma = 0.05;
         float[] pink = TestSignals.pink(new SplittableRandom(11), fs * 180, sigma);
-        double[] db = values(run(fs, new float[][]{pink}, 4096), SpectrumIds.THIRD_OCTAVE);
+        double[] db = values(run(fs, new float[][]{pink}, 4096), MeasurementIds.THIRD_OCTAVE_SPECTRUM);
         double mean = Arrays.stream(db).average().orElseThrow();
         for (int i = 0; i < db.length; i++) {
             double centre = Bands.thirdOctaveExactHz(i);
@@ -91,9 +92,9 @@ class SpectrumMeterTest {
                 float[] silence = new float[x.length];
                 Map<String, Measurement> m = run(fs, new float[][]{x, silence}, 1024);
                 int band = thirdOctaveIndex(hz == 1100 ? 1000 : hz);
-                double[] left = values(m, SpectrumIds.THIRD_OCTAVE_LEFT);
-                double[] right = values(m, SpectrumIds.THIRD_OCTAVE_RIGHT);
-                double[] mid = values(m, SpectrumIds.THIRD_OCTAVE);
+                double[] left = values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT);
+                double[] right = values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT);
+                double[] mid = values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM);
                 String what = hz + " Hz at " + fs + " Hz";
                 assertEquals(SINE_DB_PER_AMPLITUDE_HALF, left[band], 0.05, what);
                 // The mid (L + R) / 2 holds half the amplitude.
@@ -113,7 +114,7 @@ class SpectrumMeterTest {
         int fs = 48_000;
         float[] x = TestSignals.sine(fs, 100, fs * 4, 0.25, 0);
         Map<String, Measurement> m = run(fs, new float[][]{x}, 4096);
-        double[] tonal = values(m, SpectrumIds.TONAL_BALANCE);
+        double[] tonal = values(m, MeasurementIds.TONAL_BALANCE);
         double level = 20 * Math.log10(0.25);
         assertEquals(level, tonal[1], 0.05);
         for (int b = 0; b < tonal.length; b++) {
@@ -155,7 +156,7 @@ class SpectrumMeterTest {
             Map<String, Measurement> m = run(fs, new float[][]{x}, 1000);
             int expected = (frames + 4409) / 4410;
             for (Bands.TonalBand band : Bands.TONAL) {
-                Series s = (Series) m.get(SpectrumIds.bandEnergySeries(band.id()));
+                Series s = (Series) m.get(Bands.seriesId(band.id()));
                 assertEquals(expected, s.size(), frames + " frames");
                 assertEquals(0.1, s.stepSeconds());
                 for (float v : s.values()) {
@@ -170,14 +171,16 @@ class SpectrumMeterTest {
         int fs = 48_000;
         float[] x = TestSignals.white(new SplittableRandom(5), fs * 10, 0.1);
         Map<String, Measurement> m = run(fs, new float[][]{x, x.clone()}, 4096);
-        for (double c : values(m, SpectrumIds.OCTAVE_CORRELATION)) {
+        for (double c : values(m, MeasurementIds.OCTAVE_CORRELATION)) {
             assertEquals(1, c, 1e-12);
         }
-        for (double loss : values(m, SpectrumIds.OCTAVE_MONO_SUM_LOSS)) {
+        for (double loss : values(m, MeasurementIds.OCTAVE_MONO_SUM_LOSS)) {
             assertEquals(0, loss, 1e-12);
         }
-        assertArrayEquals(values(m, SpectrumIds.THIRD_OCTAVE_LEFT), values(m, SpectrumIds.THIRD_OCTAVE), 1e-12);
-        assertArrayEquals(values(m, SpectrumIds.THIRD_OCTAVE_RIGHT), values(m, SpectrumIds.THIRD_OCTAVE), 1e-12);
+        assertArrayEquals(values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT),
+                values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM), 1e-12);
+        assertArrayEquals(values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT),
+                values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM), 1e-12);
     }
 
     @Test
@@ -185,13 +188,13 @@ class SpectrumMeterTest {
         int fs = 48_000;
         float[] x = TestSignals.white(new SplittableRandom(6), fs * 10, 0.1);
         Map<String, Measurement> m = run(fs, new float[][]{x, TestSignals.negate(x)}, 4096);
-        for (double c : values(m, SpectrumIds.OCTAVE_CORRELATION)) {
+        for (double c : values(m, MeasurementIds.OCTAVE_CORRELATION)) {
             assertEquals(-1, c, 1e-12);
         }
-        for (double loss : values(m, SpectrumIds.OCTAVE_MONO_SUM_LOSS)) {
+        for (double loss : values(m, MeasurementIds.OCTAVE_MONO_SUM_LOSS)) {
             assertEquals(-StereoEnergies.LIMIT_DB, loss);
         }
-        for (double level : values(m, SpectrumIds.THIRD_OCTAVE)) {
+        for (double level : values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM)) {
             assertTrue(Double.isNaN(level), "the mid is silent");
         }
     }
@@ -201,10 +204,10 @@ class SpectrumMeterTest {
         int fs = 48_000;
         float[] x = TestSignals.white(new SplittableRandom(7), fs * 5, 0.1);
         Map<String, Measurement> m = run(fs, new float[][]{new float[x.length], x}, 4096);
-        for (double loss : values(m, SpectrumIds.OCTAVE_MONO_SUM_LOSS)) {
+        for (double loss : values(m, MeasurementIds.OCTAVE_MONO_SUM_LOSS)) {
             assertEquals(UNCORRELATED_LOSS_DB, loss, 1e-12);
         }
-        for (double c : values(m, SpectrumIds.OCTAVE_CORRELATION)) {
+        for (double c : values(m, MeasurementIds.OCTAVE_CORRELATION)) {
             assertTrue(Double.isNaN(c), "no correlation with a silent channel");
         }
     }
@@ -223,8 +226,8 @@ class SpectrumMeterTest {
             meter.process(block, fs);
         }
         Map<String, Measurement> m = meter.finish();
-        double[] correlation = values(m, SpectrumIds.OCTAVE_CORRELATION);
-        double[] loss = values(m, SpectrumIds.OCTAVE_MONO_SUM_LOSS);
+        double[] correlation = values(m, MeasurementIds.OCTAVE_CORRELATION);
+        double[] loss = values(m, MeasurementIds.OCTAVE_MONO_SUM_LOSS);
         for (int b = 0; b < loss.length; b++) {
             String band = Bands.OCTAVE_NOMINAL_HZ[b] + " Hz";
             assertEquals(0, correlation[b], 0.02, band);
@@ -257,8 +260,8 @@ class SpectrumMeterTest {
             }
         }
         Map<String, Measurement> m = run(fs, new float[][]{l, r}, 4096);
-        double[] correlation = values(m, SpectrumIds.OCTAVE_CORRELATION);
-        double[] loss = values(m, SpectrumIds.OCTAVE_MONO_SUM_LOSS);
+        double[] correlation = values(m, MeasurementIds.OCTAVE_CORRELATION);
+        double[] loss = values(m, MeasurementIds.OCTAVE_MONO_SUM_LOSS);
         for (int b = 0; b < loss.length; b++) {
             assertEquals(0, correlation[b], 1e-5, Bands.OCTAVE_NOMINAL_HZ[b] + " Hz");
             assertEquals(UNCORRELATED_LOSS_DB, loss[b], 1e-4, Bands.OCTAVE_NOMINAL_HZ[b] + " Hz");
@@ -273,14 +276,14 @@ class SpectrumMeterTest {
     void dualMonoReadsAsItsMonoOriginal() {
         int fs = 48_000;
         float[] x = TestSignals.pink(new SplittableRandom(5), fs * 3, 0.1);
-        double[] mono = values(run(fs, new float[][]{x}, 4096), SpectrumIds.THIRD_OCTAVE);
+        double[] mono = values(run(fs, new float[][]{x}, 4096), MeasurementIds.THIRD_OCTAVE_SPECTRUM);
         Map<String, Measurement> dual = run(fs, new float[][]{x, x}, 4096);
-        assertArrayEquals(mono, values(dual, SpectrumIds.THIRD_OCTAVE_LEFT), 0.0);
-        assertArrayEquals(mono, values(dual, SpectrumIds.THIRD_OCTAVE_RIGHT), 0.0);
-        assertArrayEquals(mono, values(dual, SpectrumIds.THIRD_OCTAVE), 0.0);
+        assertArrayEquals(mono, values(dual, MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT), 0.0);
+        assertArrayEquals(mono, values(dual, MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT), 0.0);
+        assertArrayEquals(mono, values(dual, MeasurementIds.THIRD_OCTAVE_SPECTRUM), 0.0);
         float[] y = x.clone();
         y[fs] = 0.9f;
-        double[] right = values(run(fs, new float[][]{x, y}, 4096), SpectrumIds.THIRD_OCTAVE_RIGHT);
+        double[] right = values(run(fs, new float[][]{x, y}, 4096), MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT);
         // The click's frames are transformed apart: their spectrum is not the mono one.
         assertFalse(Arrays.equals(mono, right));
     }
@@ -320,16 +323,16 @@ class SpectrumMeterTest {
             float[] x = TestSignals.white(new SplittableRandom(fs), fs * 2, 0.1);
             Map<String, Measurement> m = run(fs, new float[][]{x, x}, 4096);
             double[][] third = Bands.thirdOctaveEdges();
-            double[] db = values(m, SpectrumIds.THIRD_OCTAVE);
+            double[] db = values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM);
             for (int i = 0; i < db.length; i++) {
                 assertEquals(third[0][i] >= fs / 2.0, Double.isNaN(db[i]), fs + " Hz, band " + i);
             }
             double[][] octave = Bands.octaveEdges();
-            double[] correlation = values(m, SpectrumIds.OCTAVE_CORRELATION);
+            double[] correlation = values(m, MeasurementIds.OCTAVE_CORRELATION);
             for (int i = 0; i < correlation.length; i++) {
                 assertEquals(octave[0][i] >= fs / 2.0, Double.isNaN(correlation[i]), fs + " Hz, octave " + i);
             }
-            double[] tonal = values(m, SpectrumIds.TONAL_BALANCE);
+            double[] tonal = values(m, MeasurementIds.TONAL_BALANCE);
             for (int b = 0; b < tonal.length; b++) {
                 boolean above = Bands.TONAL.get(b).lowHz() >= fs / 2.0;
                 assertEquals(above, Double.isNaN(tonal[b]), fs + " Hz, " + Bands.TONAL.get(b).id());
@@ -345,7 +348,7 @@ class SpectrumMeterTest {
         int fs = 8_000;
         double sigma = 0.1;
         float[] x = TestSignals.white(new SplittableRandom(12), fs * 60, sigma);
-        double[] db = values(run(fs, new float[][]{x}, 4096), SpectrumIds.THIRD_OCTAVE);
+        double[] db = values(run(fs, new float[][]{x}, 4096), MeasurementIds.THIRD_OCTAVE_SPECTRUM);
         double[][] edges = Bands.thirdOctaveEdges();
         for (int i = 0; i < db.length; i++) {
             if (edges[0][i] < fs / 2.0 && Bands.THIRD_OCTAVE_NOMINAL_HZ[i] >= 100) {
@@ -387,10 +390,12 @@ class SpectrumMeterTest {
             float[][] all = new float[channels][];
             Arrays.fill(all, x);
             Map<String, Measurement> m = run(fs, all, 4096);
-            assertEquals(SINE_DB_PER_AMPLITUDE_HALF, values(m, SpectrumIds.THIRD_OCTAVE)[thirdOctaveIndex(1000)],
+            assertEquals(SINE_DB_PER_AMPLITUDE_HALF,
+                    values(m, MeasurementIds.THIRD_OCTAVE_SPECTRUM)[thirdOctaveIndex(1000)],
                     0.05, channels + " channels");
-            for (String id : new String[]{SpectrumIds.THIRD_OCTAVE_LEFT, SpectrumIds.THIRD_OCTAVE_RIGHT,
-                    SpectrumIds.OCTAVE_CORRELATION, SpectrumIds.OCTAVE_MONO_SUM_LOSS}) {
+            for (String id : new String[]{MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT,
+                    MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT,
+                    MeasurementIds.OCTAVE_CORRELATION, MeasurementIds.OCTAVE_MONO_SUM_LOSS}) {
                 for (double v : values(m, id)) {
                     assertTrue(Double.isNaN(v), id + ", " + channels + " channels");
                 }

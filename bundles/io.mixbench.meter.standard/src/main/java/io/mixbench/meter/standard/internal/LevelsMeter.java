@@ -608,7 +608,7 @@ public final class LevelsMeter implements Meter {
         out.put(MeasurementIds.CREST_FACTOR,
                 level(Db.amplitude(peak) - Db.power(meanSquare), Units.DB, reason));
         double truePeakDb = truePeaks(out, reason);
-        out.put(StandardIds.RMS_MAX_300MS, position < boundary(RMS_WINDOW_SUB_BLOCKS) && reason == null
+        out.put(MeasurementIds.RMS_MAX_300MS, position < boundary(RMS_WINDOW_SUB_BLOCKS) && reason == null
                 ? Scalar.absent(Units.DBFS, Reasons.SHORTER_THAN_RMS_WINDOW)
                 : level(Db.aes17(maxRmsMeanSquare), Units.DBFS, reason));
         health(out, reason);
@@ -620,13 +620,13 @@ public final class LevelsMeter implements Meter {
         out.put(MeasurementIds.SHORT_TERM_MAX, level(Db.loudness(maxShortTermPower), Units.LUFS, loudnessReason));
         loudnessRange(out, loudnessReason);
         if (!integrated.present()) {
-            out.put(StandardIds.PLR, Scalar.absent(Units.LU, integrated.reason()));
+            out.put(MeasurementIds.PLR, Scalar.absent(Units.LU, integrated.reason()));
         } else if (Double.isNaN(truePeakDb)) {
-            out.put(StandardIds.PLR, Scalar.absent(Units.LU, reason != null ? reason : Reasons.SILENT));
+            out.put(MeasurementIds.PLR, Scalar.absent(Units.LU, reason != null ? reason : Reasons.SILENT));
         } else {
-            out.put(StandardIds.PLR, Scalar.of(truePeakDb - integrated.value(), Units.LU));
+            out.put(MeasurementIds.PLR, Scalar.of(truePeakDb - integrated.value(), Units.LU));
         }
-        out.put(StandardIds.PSR_MEDIAN, psrMedian(loudnessReason));
+        out.put(MeasurementIds.PSR_MEDIAN, psrMedian(loudnessReason));
 
         boolean valid = reason == null;
         float[] momentary = new float[steps];
@@ -665,7 +665,7 @@ public final class LevelsMeter implements Meter {
         Scalar tp = level(Db.amplitude(overall), Units.DBTP, reason);
         out.put(MeasurementIds.TRUE_PEAK, tp);
         out.put(MeasurementIds.TRUE_PEAK_PER_CHANNEL, new PerChannel(channelNames, perChannel, Units.DBTP));
-        out.put(StandardIds.INTER_SAMPLE_OVERS, count(overs, reason));
+        out.put(MeasurementIds.INTER_SAMPLE_OVERS, count(overs, reason));
         return tp.value();
     }
 
@@ -685,13 +685,13 @@ public final class LevelsMeter implements Meter {
             over += overFullScale[c];
         }
         if (position == 0 || broken) {
-            out.put(StandardIds.DC_OFFSET, Scalar.absent(Units.PERCENT, reason));
+            out.put(MeasurementIds.DC_OFFSET, Scalar.absent(Units.PERCENT, reason));
         } else {
-            out.put(StandardIds.DC_OFFSET, Scalar.of(overall, Units.PERCENT));
+            out.put(MeasurementIds.DC_OFFSET, Scalar.of(overall, Units.PERCENT));
         }
-        out.put(StandardIds.DC_OFFSET_PER_CHANNEL, new PerChannel(channelNames, dc, Units.PERCENT));
-        out.put(StandardIds.CLIPPED_RUNS, count(runs, reason));
-        out.put(StandardIds.OVER_FULL_SCALE_SAMPLES, count(over, reason));
+        out.put(MeasurementIds.DC_OFFSET_PER_CHANNEL, new PerChannel(channelNames, dc, Units.PERCENT));
+        out.put(MeasurementIds.CLIPPED_RUNS, count(runs, reason));
+        out.put(MeasurementIds.OVER_FULL_SCALE_SAMPLES, count(over, reason));
     }
 
     /** A count; silence counts nothing, broken input gives no count. */
@@ -747,16 +747,16 @@ public final class LevelsMeter implements Meter {
             }
         }
         if (why != null) {
-            out.put(StandardIds.LOUDNESS_RANGE, Scalar.absent(Units.LU, why));
-            out.put(StandardIds.LOUDNESS_RANGE_STABLE, Scalar.absent(Units.FLAG, why));
+            out.put(MeasurementIds.LOUDNESS_RANGE, Scalar.absent(Units.LU, why));
+            out.put(MeasurementIds.LOUDNESS_RANGE_STABLE, Scalar.absent(Units.FLAG, why));
             return;
         }
         Arrays.sort(gated, 0, n);
         double low = gated[(int) Math.round((n - 1) * LRA_LOW_PERCENTILE / 100 + 1) - 1];
         double high = gated[(int) Math.round((n - 1) * LRA_HIGH_PERCENTILE / 100 + 1) - 1];
-        out.put(StandardIds.LOUDNESS_RANGE, Scalar.of(high - low, Units.LU));
+        out.put(MeasurementIds.LOUDNESS_RANGE, Scalar.of(high - low, Units.LU));
         boolean stable = position >= LRA_STABLE_SECONDS * sampleRateHz;
-        out.put(StandardIds.LOUDNESS_RANGE_STABLE, Scalar.of(stable ? 1 : 0, Units.FLAG));
+        out.put(MeasurementIds.LOUDNESS_RANGE_STABLE, Scalar.of(stable ? 1 : 0, Units.FLAG));
     }
 
     /**

@@ -21,10 +21,11 @@ public final class LevelsMeterFactory implements MeterFactory {
             MeasurementIds.CREST_FACTOR, MeasurementIds.INTEGRATED_LOUDNESS, MeasurementIds.MOMENTARY_MAX,
             MeasurementIds.SHORT_TERM_MAX, MeasurementIds.MOMENTARY_SERIES, MeasurementIds.SHORT_TERM_SERIES,
             MeasurementIds.PEAK_SERIES, MeasurementIds.RMS_SERIES, MeasurementIds.ACTIVITY,
-            MeasurementIds.ACTIVE_SHARE, MeasurementIds.RMS_ACTIVE, StandardIds.LOUDNESS_RANGE,
-            StandardIds.LOUDNESS_RANGE_STABLE, StandardIds.PLR, StandardIds.PSR_MEDIAN, StandardIds.RMS_MAX_300MS,
-            StandardIds.DC_OFFSET, StandardIds.DC_OFFSET_PER_CHANNEL, StandardIds.CLIPPED_RUNS,
-            StandardIds.OVER_FULL_SCALE_SAMPLES, StandardIds.INTER_SAMPLE_OVERS);
+            MeasurementIds.ACTIVE_SHARE, MeasurementIds.RMS_ACTIVE, MeasurementIds.LOUDNESS_RANGE,
+            MeasurementIds.LOUDNESS_RANGE_STABLE, MeasurementIds.PLR, MeasurementIds.PSR_MEDIAN,
+            MeasurementIds.RMS_MAX_300MS,
+            MeasurementIds.DC_OFFSET, MeasurementIds.DC_OFFSET_PER_CHANNEL, MeasurementIds.CLIPPED_RUNS,
+            MeasurementIds.OVER_FULL_SCALE_SAMPLES, MeasurementIds.INTER_SAMPLE_OVERS);
 
     @Override
     public String id() {

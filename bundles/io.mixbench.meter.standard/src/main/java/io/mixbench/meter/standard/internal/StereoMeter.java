@@ -191,13 +191,13 @@ public final class StereoMeter implements Meter {
         int steps = stepCorrelation.size();
         float[] series = new float[steps];
         if (channels > 2) {
-            for (String id : new String[]{MeasurementIds.BALANCE, StandardIds.WIDTH, StandardIds.MONO_SUM_LOSS}) {
+            for (String id : new String[]{MeasurementIds.BALANCE, MeasurementIds.WIDTH, MeasurementIds.MONO_SUM_LOSS}) {
                 out.put(id, Scalar.absent(Units.DB, Reasons.NOT_STEREO));
             }
             out.put(MeasurementIds.PAN, Scalar.absent(Units.PERCENT, Reasons.NOT_STEREO));
-            out.put(StandardIds.CORRELATION, Scalar.absent(Units.RATIO, Reasons.NOT_STEREO));
+            out.put(MeasurementIds.CORRELATION, Scalar.absent(Units.RATIO, Reasons.NOT_STEREO));
             java.util.Arrays.fill(series, Float.NaN);
-            out.put(StandardIds.CORRELATION_SERIES, new Series(0.1, series, Units.RATIO));
+            out.put(MeasurementIds.CORRELATION_SERIES, new Series(0.1, series, Units.RATIO));
             return out;
         }
         boolean stereo = channels == 2;
@@ -211,26 +211,26 @@ public final class StereoMeter implements Meter {
         for (int i = 0; i < steps; i++) {
             series[i] = reason == null ? (float) stepCorrelation.get(i) : Float.NaN;
         }
-        out.put(StandardIds.CORRELATION_SERIES, new Series(0.1, series, Units.RATIO));
+        out.put(MeasurementIds.CORRELATION_SERIES, new Series(0.1, series, Units.RATIO));
         if (reason != null) {
-            for (String id : new String[]{MeasurementIds.BALANCE, StandardIds.WIDTH, StandardIds.MONO_SUM_LOSS}) {
+            for (String id : new String[]{MeasurementIds.BALANCE, MeasurementIds.WIDTH, MeasurementIds.MONO_SUM_LOSS}) {
                 out.put(id, Scalar.absent(Units.DB, reason));
             }
             out.put(MeasurementIds.PAN, Scalar.absent(Units.PERCENT, reason));
-            out.put(StandardIds.CORRELATION, Scalar.absent(Units.RATIO, reason));
+            out.put(MeasurementIds.CORRELATION, Scalar.absent(Units.RATIO, reason));
         } else if (stereo) {
             out.put(MeasurementIds.BALANCE, Scalar.of(StereoEnergies.ratioDb(energyLeft, energyRight), Units.DB));
             out.put(MeasurementIds.PAN, Scalar.of(StereoEnergies.panPercent(energyLeft, energyRight), Units.PERCENT));
-            out.put(StandardIds.CORRELATION, correlationScalar(energyLeft, energyRight, cross));
-            out.put(StandardIds.WIDTH, Scalar.of(StereoEnergies.widthDb(energyLeft, energyRight, cross), Units.DB));
-            out.put(StandardIds.MONO_SUM_LOSS,
+            out.put(MeasurementIds.CORRELATION, correlationScalar(energyLeft, energyRight, cross));
+            out.put(MeasurementIds.WIDTH, Scalar.of(StereoEnergies.widthDb(energyLeft, energyRight, cross), Units.DB));
+            out.put(MeasurementIds.MONO_SUM_LOSS,
                     Scalar.of(StereoEnergies.monoSumLossDb(energyLeft, energyRight, cross), Units.DB));
         } else {
             out.put(MeasurementIds.BALANCE, Scalar.of(0, Units.DB));
             out.put(MeasurementIds.PAN, Scalar.of(0, Units.PERCENT));
-            out.put(StandardIds.CORRELATION, Scalar.of(1, Units.RATIO));
-            out.put(StandardIds.WIDTH, Scalar.absent(Units.DB, Reasons.MONO));
-            out.put(StandardIds.MONO_SUM_LOSS, Scalar.of(0, Units.DB));
+            out.put(MeasurementIds.CORRELATION, Scalar.of(1, Units.RATIO));
+            out.put(MeasurementIds.WIDTH, Scalar.absent(Units.DB, Reasons.MONO));
+            out.put(MeasurementIds.MONO_SUM_LOSS, Scalar.of(0, Units.DB));
         }
         return out;
     }

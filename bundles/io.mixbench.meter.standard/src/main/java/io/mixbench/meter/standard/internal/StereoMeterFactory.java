@@ -17,8 +17,9 @@ public final class StereoMeterFactory implements MeterFactory {
     static final String METER_ID = "stereo";
     /** 3: the low end moved to the spectrum meter; sums split between even and odd frames. */
     private static final String VERSION = "3";
-    private static final Set<String> IDS = Set.of(MeasurementIds.BALANCE, MeasurementIds.PAN, StandardIds.CORRELATION,
-            StandardIds.CORRELATION_SERIES, StandardIds.WIDTH, StandardIds.MONO_SUM_LOSS);
+    private static final Set<String> IDS = Set.of(MeasurementIds.BALANCE, MeasurementIds.PAN,
+            MeasurementIds.CORRELATION,
+            MeasurementIds.CORRELATION_SERIES, MeasurementIds.WIDTH, MeasurementIds.MONO_SUM_LOSS);
 
     @Override
     public String id() {

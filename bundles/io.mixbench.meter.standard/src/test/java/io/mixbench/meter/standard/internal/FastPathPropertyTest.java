@@ -117,9 +117,9 @@ class FastPathPropertyTest {
         }
         Map<String, Measurement> m = TestSignals.run(new StereoMeter(fs, 2), new float[][]{x[0], right}, blockSize);
         assertEquals(10 * Math.log10(ll / rr), value(m, MeasurementIds.BALANCE), 1e-9);
-        assertEquals(lr / Math.sqrt(ll * rr), value(m, StandardIds.CORRELATION), 1e-12);
-        assertEquals(10 * Math.log10(side / mid), value(m, StandardIds.WIDTH), 1e-9);
-        assertEquals(10 * Math.log10(mid / (2 * (ll + rr))), value(m, StandardIds.MONO_SUM_LOSS), 1e-9);
+        assertEquals(lr / Math.sqrt(ll * rr), value(m, MeasurementIds.CORRELATION), 1e-12);
+        assertEquals(10 * Math.log10(side / mid), value(m, MeasurementIds.WIDTH), 1e-9);
+        assertEquals(10 * Math.log10(mid / (2 * (ll + rr))), value(m, MeasurementIds.MONO_SUM_LOSS), 1e-9);
         assertTrue(value(m, MeasurementIds.BALANCE) > 2, "the right side is quieter");
     }
 }

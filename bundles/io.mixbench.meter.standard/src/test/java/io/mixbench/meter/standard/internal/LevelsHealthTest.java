@@ -32,10 +32,10 @@ class LevelsHealthTest {
     void plrAndPsrOfASteadySine() {
         // In-phase stereo sine: true peak X dBTP, loudness X LUFS, so both ratios are 0.
         Map<String, Measurement> m = stereo(tone(FS, 1000, 10, -20));
-        assertEquals(0, value(m, StandardIds.PLR), 0.05);
-        assertEquals(0, value(m, StandardIds.PSR_MEDIAN), 0.05);
-        assertEquals(Units.LU, scalar(m, StandardIds.PLR).unit());
-        assertEquals(Units.LU, scalar(m, StandardIds.PSR_MEDIAN).unit());
+        assertEquals(0, value(m, MeasurementIds.PLR), 0.05);
+        assertEquals(0, value(m, MeasurementIds.PSR_MEDIAN), 0.05);
+        assertEquals(Units.LU, scalar(m, MeasurementIds.PLR).unit());
+        assertEquals(Units.LU, scalar(m, MeasurementIds.PSR_MEDIAN).unit());
     }
 
     /**
@@ -47,37 +47,37 @@ class LevelsHealthTest {
         float[] x = tone(FS, 1000, 10, -30, 0.01, -10, 9.99, -30);
         Map<String, Measurement> m = stereo(x);
         double integrated = value(m, MeasurementIds.INTEGRATED_LOUDNESS);
-        assertEquals(-10 - integrated, value(m, StandardIds.PLR), 0.05);
-        assertTrue(value(m, StandardIds.PLR) > 19);
-        assertEquals(0, value(m, StandardIds.PSR_MEDIAN), 0.05);
+        assertEquals(-10 - integrated, value(m, MeasurementIds.PLR), 0.05);
+        assertTrue(value(m, MeasurementIds.PLR) > 19);
+        assertEquals(0, value(m, MeasurementIds.PSR_MEDIAN), 0.05);
         // Burst in every window: 200 ms bursts every 2 s, so the median window holds one.
         float[] frequent = tone(FS, 1000, 1.8, -30, 0.2, -10, 1.8, -30, 0.2, -10, 1.8, -30, 0.2, -10, 1.8, -30, 0.2,
                 -10, 1.8, -30, 0.2, -10);
         m = stereo(frequent);
-        double psr = value(m, StandardIds.PSR_MEDIAN);
+        double psr = value(m, MeasurementIds.PSR_MEDIAN);
         assertTrue(psr > 10 && psr < 20, "psr " + psr);
     }
 
     @Test
     void plrAndPsrWithoutLoudness() {
         Map<String, Measurement> m = stereo(tone(FS, 1000, 2, -20));
-        assertEquals(Reasons.SHORTER_THAN_SHORT_TERM, scalar(m, StandardIds.PSR_MEDIAN).reason());
-        assertTrue(scalar(m, StandardIds.PLR).present());
+        assertEquals(Reasons.SHORTER_THAN_SHORT_TERM, scalar(m, MeasurementIds.PSR_MEDIAN).reason());
+        assertTrue(scalar(m, MeasurementIds.PLR).present());
         m = stereo(new float[FS]);
-        assertEquals(Reasons.SILENT, scalar(m, StandardIds.PLR).reason());
-        assertEquals(Reasons.SILENT, scalar(m, StandardIds.PSR_MEDIAN).reason());
+        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.PLR).reason());
+        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.PSR_MEDIAN).reason());
     }
 
     @Test
     void rmsMaximumOver300ms() {
         Map<String, Measurement> m = stereo(tone(FS, 1000, 1, -30, 0.5, -10, 1, -30));
-        assertEquals(-10, value(m, StandardIds.RMS_MAX_300MS), 0.01);
-        assertEquals(Units.DBFS, scalar(m, StandardIds.RMS_MAX_300MS).unit());
+        assertEquals(-10, value(m, MeasurementIds.RMS_MAX_300MS), 0.01);
+        assertEquals(Units.DBFS, scalar(m, MeasurementIds.RMS_MAX_300MS).unit());
         // A 200 ms burst fills two thirds of the best window: 10 log10(2/3) below, plus the -30 dB rest.
         m = stereo(tone(FS, 1000, 1, NaN, 0.2, -10, 1, NaN));
-        assertEquals(-10 + 10 * Math.log10(2.0 / 3), value(m, StandardIds.RMS_MAX_300MS), 0.05);
+        assertEquals(-10 + 10 * Math.log10(2.0 / 3), value(m, MeasurementIds.RMS_MAX_300MS), 0.05);
         assertEquals(Reasons.SHORTER_THAN_RMS_WINDOW,
-                scalar(stereo(tone(FS, 1000, 0.25, -10)), StandardIds.RMS_MAX_300MS).reason());
+                scalar(stereo(tone(FS, 1000, 0.25, -10)), MeasurementIds.RMS_MAX_300MS).reason());
     }
 
     @Test
@@ -90,12 +90,12 @@ class LevelsHealthTest {
             right[i] = sine[i] - 0.02f;
         }
         Map<String, Measurement> m = run(new LevelsMeter(FS, ChannelLayout.STEREO, -1), left, right);
-        PerChannel dc = (PerChannel) m.get(StandardIds.DC_OFFSET_PER_CHANNEL);
+        PerChannel dc = (PerChannel) m.get(MeasurementIds.DC_OFFSET_PER_CHANNEL);
         assertEquals(Units.PERCENT, dc.unit());
         assertArrayEquals(new double[]{1, -2}, dc.values(), 1e-4);
-        assertEquals(-2, value(m, StandardIds.DC_OFFSET), 1e-4);
-        assertEquals(0, value(stereo(sine), StandardIds.DC_OFFSET), 1e-4);
-        assertEquals(0, value(stereo(new float[100]), StandardIds.DC_OFFSET));
+        assertEquals(-2, value(m, MeasurementIds.DC_OFFSET), 1e-4);
+        assertEquals(0, value(stereo(sine), MeasurementIds.DC_OFFSET), 1e-4);
+        assertEquals(0, value(stereo(new float[100]), MeasurementIds.DC_OFFSET));
     }
 
     private static Map<String, Measurement> pcm(int bits, SampleEncoding encoding, float[] x) {
@@ -111,9 +111,9 @@ class LevelsHealthTest {
             x[i] = Math.max(-1f, Math.min(top, x[i]));
         }
         Map<String, Measurement> m = pcm(16, SampleEncoding.PCM_INTEGER, x);
-        assertEquals(200, value(m, StandardIds.CLIPPED_RUNS));
-        assertEquals(Units.COUNT, scalar(m, StandardIds.CLIPPED_RUNS).unit());
-        assertEquals(0, value(m, StandardIds.OVER_FULL_SCALE_SAMPLES));
+        assertEquals(200, value(m, MeasurementIds.CLIPPED_RUNS));
+        assertEquals(Units.COUNT, scalar(m, MeasurementIds.CLIPPED_RUNS).unit());
+        assertEquals(0, value(m, MeasurementIds.OVER_FULL_SCALE_SAMPLES));
         // One LSB below the top still counts; two samples do not make a run; alternating signs are no run.
         float[] y = new float[1000];
         y[10] = y[11] = y[12] = top - 1f / 32768;
@@ -121,10 +121,10 @@ class LevelsHealthTest {
         y[200] = -1f;
         y[201] = top;
         y[202] = -1f;
-        assertEquals(1, value(pcm(16, SampleEncoding.PCM_INTEGER, y), StandardIds.CLIPPED_RUNS));
+        assertEquals(1, value(pcm(16, SampleEncoding.PCM_INTEGER, y), MeasurementIds.CLIPPED_RUNS));
         // At 24 bits the same samples are far below the top code: no clipping.
         assertEquals(0, value(pcm(24, SampleEncoding.PCM_INTEGER, TestSignals.scaled(y, 0.999)),
-                StandardIds.CLIPPED_RUNS));
+                MeasurementIds.CLIPPED_RUNS));
     }
 
     /** Float: runs at exactly full scale are clipping; samples above it are counted apart, never as clipping. */
@@ -135,8 +135,8 @@ class LevelsHealthTest {
         x[100] = x[101] = x[102] = 1.5f;
         x[200] = -2f;
         Map<String, Measurement> m = pcm(32, SampleEncoding.PCM_FLOAT, x);
-        assertEquals(1, value(m, StandardIds.CLIPPED_RUNS));
-        assertEquals(4, value(m, StandardIds.OVER_FULL_SCALE_SAMPLES));
+        assertEquals(1, value(m, MeasurementIds.CLIPPED_RUNS));
+        assertEquals(4, value(m, MeasurementIds.OVER_FULL_SCALE_SAMPLES));
         assertTrue(value(m, MeasurementIds.TRUE_PEAK) > 6);
     }
 
@@ -147,11 +147,11 @@ class LevelsHealthTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = Math.max(-1f, Math.min(top, x[i]));
         }
-        double expected = value(pcm(16, SampleEncoding.PCM_INTEGER, x), StandardIds.CLIPPED_RUNS);
+        double expected = value(pcm(16, SampleEncoding.PCM_INTEGER, x), MeasurementIds.CLIPPED_RUNS);
         assertEquals(120, expected);
         for (int block : new int[]{1, 2, 3, 7, 1000}) {
             LevelsMeter meter = new LevelsMeter(FS, ChannelLayout.MONO, x.length, 16, SampleEncoding.PCM_INTEGER);
-            assertEquals(expected, value(run(meter, new float[][]{x}, block), StandardIds.CLIPPED_RUNS));
+            assertEquals(expected, value(run(meter, new float[][]{x}, block), MeasurementIds.CLIPPED_RUNS));
         }
     }
 
@@ -160,9 +160,9 @@ class LevelsHealthTest {
         float[] x = tone(FS, 1000, 1, -20);
         x[5] = Float.NaN;
         Map<String, Measurement> m = pcm(16, SampleEncoding.PCM_INTEGER, x);
-        assertFalse(scalar(m, StandardIds.CLIPPED_RUNS).present());
-        assertFalse(scalar(m, StandardIds.DC_OFFSET).present());
-        assertFalse(scalar(m, StandardIds.RMS_MAX_300MS).present());
-        assertEquals(Reasons.NON_FINITE, scalar(m, StandardIds.PLR).reason());
+        assertFalse(scalar(m, MeasurementIds.CLIPPED_RUNS).present());
+        assertFalse(scalar(m, MeasurementIds.DC_OFFSET).present());
+        assertFalse(scalar(m, MeasurementIds.RMS_MAX_300MS).present());
+        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.PLR).reason());
     }
 }

@@ -203,26 +203,26 @@ class LoudnessConformanceTest {
     void tech3342Cases1To3(double expected, double s1, double l1, double s2, double l2) {
         for (int fs : new int[]{44_100, 48_000}) {
             Map<String, Measurement> m = stereo(fs, tone(fs, 1000, s1, l1, s2, l2));
-            assertEquals(expected, value(m, StandardIds.LOUDNESS_RANGE), 1, fs + " Hz");
-            assertEquals(Units.LU, scalar(m, StandardIds.LOUDNESS_RANGE).unit());
+            assertEquals(expected, value(m, MeasurementIds.LOUDNESS_RANGE), 1, fs + " Hz");
+            assertEquals(Units.LU, scalar(m, MeasurementIds.LOUDNESS_RANGE).unit());
             // 40 s of programme: not yet stable (Tech 3341 section 2.5).
-            assertEquals(0, value(m, StandardIds.LOUDNESS_RANGE_STABLE));
+            assertEquals(0, value(m, MeasurementIds.LOUDNESS_RANGE_STABLE));
         }
     }
 
     @Test
     void tech3342Case4() {
         Map<String, Measurement> m = stereo(FS, tone(FS, 1000, 20, -50, 20, -35, 20, -20, 20, -35, 20, -50));
-        assertEquals(15, value(m, StandardIds.LOUDNESS_RANGE), 1);
-        assertEquals(1, value(m, StandardIds.LOUDNESS_RANGE_STABLE));
-        assertEquals(Units.FLAG, scalar(m, StandardIds.LOUDNESS_RANGE_STABLE).unit());
+        assertEquals(15, value(m, MeasurementIds.LOUDNESS_RANGE), 1);
+        assertEquals(1, value(m, MeasurementIds.LOUDNESS_RANGE_STABLE));
+        assertEquals(Units.FLAG, scalar(m, MeasurementIds.LOUDNESS_RANGE_STABLE).unit());
     }
 
     /** The expected response is unchanged when the signal is repeated (Tech 3342). */
     @Test
     void tech3342RepeatedSignal() {
         Map<String, Measurement> m = stereo(FS, tone(FS, 1000, 20, -20, 20, -30, 20, -20, 20, -30));
-        assertEquals(10, value(m, StandardIds.LOUDNESS_RANGE), 1);
+        assertEquals(10, value(m, MeasurementIds.LOUDNESS_RANGE), 1);
     }
 
     /**
@@ -232,18 +232,18 @@ class LoudnessConformanceTest {
     @Test
     void loudnessRangeOfShortFiles() {
         Map<String, Measurement> m = stereo(FS, TruePeakTest.tech3341(FS, 4, 0.5, 0));
-        assertFalse(scalar(m, StandardIds.LOUDNESS_RANGE).present());
-        assertEquals(Reasons.TOO_FEW_SHORT_TERM, scalar(m, StandardIds.LOUDNESS_RANGE).reason());
-        assertEquals(Reasons.TOO_FEW_SHORT_TERM, scalar(m, StandardIds.LOUDNESS_RANGE_STABLE).reason());
+        assertFalse(scalar(m, MeasurementIds.LOUDNESS_RANGE).present());
+        assertEquals(Reasons.TOO_FEW_SHORT_TERM, scalar(m, MeasurementIds.LOUDNESS_RANGE).reason());
+        assertEquals(Reasons.TOO_FEW_SHORT_TERM, scalar(m, MeasurementIds.LOUDNESS_RANGE_STABLE).reason());
         // 5.8 s: 29 complete windows, one short; 6 s: 31.
-        assertFalse(scalar(stereo(FS, tone(FS, 1000, 5.8, -20)), StandardIds.LOUDNESS_RANGE).present());
+        assertFalse(scalar(stereo(FS, tone(FS, 1000, 5.8, -20)), MeasurementIds.LOUDNESS_RANGE).present());
         m = stereo(FS, tone(FS, 1000, 6, -20));
-        assertEquals(0, value(m, StandardIds.LOUDNESS_RANGE), 0.01);
-        assertEquals(0, value(m, StandardIds.LOUDNESS_RANGE_STABLE));
+        assertEquals(0, value(m, MeasurementIds.LOUDNESS_RANGE), 0.01);
+        assertEquals(0, value(m, MeasurementIds.LOUDNESS_RANGE_STABLE));
         // Silence and the absolute gate.
-        assertEquals(Reasons.SILENT, scalar(stereo(FS, new float[10 * FS]), StandardIds.LOUDNESS_RANGE).reason());
+        assertEquals(Reasons.SILENT, scalar(stereo(FS, new float[10 * FS]), MeasurementIds.LOUDNESS_RANGE).reason());
         assertEquals(Reasons.BELOW_GATE,
-                scalar(stereo(FS, tone(FS, 1000, 10, -80)), StandardIds.LOUDNESS_RANGE).reason());
+                scalar(stereo(FS, tone(FS, 1000, 10, -80)), MeasurementIds.LOUDNESS_RANGE).reason());
     }
 
     /** Nearest rank as in the Tech 3342 MATLAB: index round((n - 1) p / 100 + 1), against a direct computation. */
@@ -271,7 +271,7 @@ class LoudnessConformanceTest {
         double expected = gated[(int) Math.round((n - 1) * 0.95 + 1) - 1]
                 - gated[(int) Math.round((n - 1) * 0.10 + 1) - 1];
         // The series is stored as floats: agreement to float precision.
-        assertEquals(expected, value(m, StandardIds.LOUDNESS_RANGE), 1e-4);
+        assertEquals(expected, value(m, MeasurementIds.LOUDNESS_RANGE), 1e-4);
         assertTrue(expected > 14 && expected < 18, "about 17 LU: " + expected);
     }
 }

@@ -92,20 +92,20 @@ class StereoMeterTest {
     void identicalChannelsCorrelateAndLoseNothingInMono() {
         float[] x = TestSignals.gaussian(1, 0.1, 2 * FS);
         Map<String, Measurement> m = stereo(x, x);
-        assertEquals(1, value(m, StandardIds.CORRELATION), 1e-9);
-        assertEquals(0, value(m, StandardIds.MONO_SUM_LOSS), 1e-9);
-        assertEquals(-100, value(m, StandardIds.WIDTH));
-        assertEquals(Units.RATIO, scalar(m, StandardIds.CORRELATION).unit());
-        assertEquals(Units.DB, scalar(m, StandardIds.MONO_SUM_LOSS).unit());
+        assertEquals(1, value(m, MeasurementIds.CORRELATION), 1e-9);
+        assertEquals(0, value(m, MeasurementIds.MONO_SUM_LOSS), 1e-9);
+        assertEquals(-100, value(m, MeasurementIds.WIDTH));
+        assertEquals(Units.RATIO, scalar(m, MeasurementIds.CORRELATION).unit());
+        assertEquals(Units.DB, scalar(m, MeasurementIds.MONO_SUM_LOSS).unit());
     }
 
     @Test
     void antiPhaseVanishesInMono() {
         float[] x = TestSignals.gaussian(1, 0.1, 2 * FS);
         Map<String, Measurement> m = stereo(x, TestSignals.scaled(x, -1));
-        assertEquals(-1, value(m, StandardIds.CORRELATION), 1e-9);
-        assertEquals(-100, value(m, StandardIds.MONO_SUM_LOSS));
-        assertEquals(100, value(m, StandardIds.WIDTH));
+        assertEquals(-1, value(m, MeasurementIds.CORRELATION), 1e-9);
+        assertEquals(-100, value(m, MeasurementIds.MONO_SUM_LOSS));
+        assertEquals(100, value(m, MeasurementIds.WIDTH));
     }
 
     @Test
@@ -113,9 +113,9 @@ class StereoMeterTest {
         for (long seed = 1; seed <= 3; seed++) {
             Map<String, Measurement> m = stereo(TestSignals.gaussian(seed, 0.1, 4 * FS),
                     TestSignals.gaussian(seed + 100, 0.1, 4 * FS));
-            assertEquals(-3.0, value(m, StandardIds.MONO_SUM_LOSS), 0.1);
-            assertEquals(0, value(m, StandardIds.CORRELATION), 0.02);
-            assertEquals(0, value(m, StandardIds.WIDTH), 0.1);
+            assertEquals(-3.0, value(m, MeasurementIds.MONO_SUM_LOSS), 0.1);
+            assertEquals(0, value(m, MeasurementIds.CORRELATION), 0.02);
+            assertEquals(0, value(m, MeasurementIds.WIDTH), 0.1);
         }
     }
 
@@ -123,9 +123,9 @@ class StereoMeterTest {
     void hardPannedLosesThreeDecibelsAndHasNoCorrelation() {
         float[] x = music();
         Map<String, Measurement> m = stereo(x, new float[x.length]);
-        assertEquals(10 * Math.log10(0.5), value(m, StandardIds.MONO_SUM_LOSS), 1e-6);
-        assertEquals(Reasons.ONE_SIDE_SILENT, scalar(m, StandardIds.CORRELATION).reason());
-        assertEquals(0, value(m, StandardIds.WIDTH), 1e-9);
+        assertEquals(10 * Math.log10(0.5), value(m, MeasurementIds.MONO_SUM_LOSS), 1e-6);
+        assertEquals(Reasons.ONE_SIDE_SILENT, scalar(m, MeasurementIds.CORRELATION).reason());
+        assertEquals(0, value(m, MeasurementIds.WIDTH), 1e-9);
     }
 
     /** Sources panned with the constant-power law read their pan angle within 2 degrees (pan % x 0.45 = degrees). */
@@ -153,7 +153,7 @@ class StereoMeterTest {
             x[i] = 0;
             right[i] = 0;
         }
-        Series series = (Series) stereo(x, right).get(StandardIds.CORRELATION_SERIES);
+        Series series = (Series) stereo(x, right).get(MeasurementIds.CORRELATION_SERIES);
         assertEquals(30, series.size());
         assertEquals(0.1, series.stepSeconds());
         for (int i = 0; i < 30; i++) {
@@ -171,13 +171,13 @@ class StereoMeterTest {
     void monoAndMultichannelStereoValues() {
         float[] x = music();
         Map<String, Measurement> m = run(new StereoMeter(FS, 1), x);
-        assertEquals(1, value(m, StandardIds.CORRELATION));
-        assertEquals(0, value(m, StandardIds.MONO_SUM_LOSS));
-        assertEquals(Reasons.MONO, scalar(m, StandardIds.WIDTH).reason());
-        assertEquals(1, ((Series) m.get(StandardIds.CORRELATION_SERIES)).get(5), 1e-6);
+        assertEquals(1, value(m, MeasurementIds.CORRELATION));
+        assertEquals(0, value(m, MeasurementIds.MONO_SUM_LOSS));
+        assertEquals(Reasons.MONO, scalar(m, MeasurementIds.WIDTH).reason());
+        assertEquals(1, ((Series) m.get(MeasurementIds.CORRELATION_SERIES)).get(5), 1e-6);
         m = run(new StereoMeter(FS, 3), x, x, x);
-        assertEquals(Reasons.NOT_STEREO, scalar(m, StandardIds.CORRELATION).reason());
-        Series series = (Series) m.get(StandardIds.CORRELATION_SERIES);
+        assertEquals(Reasons.NOT_STEREO, scalar(m, MeasurementIds.CORRELATION).reason());
+        Series series = (Series) m.get(MeasurementIds.CORRELATION_SERIES);
         assertEquals(20, series.size());
         assertTrue(Float.isNaN(series.get(0)));
     }

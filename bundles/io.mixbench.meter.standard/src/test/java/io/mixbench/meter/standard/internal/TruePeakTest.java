@@ -185,12 +185,12 @@ class TruePeakTest {
         Map<String, Measurement> m = run(new LevelsMeter(48_000, ChannelLayout.MONO, -1), new float[48_000]);
         assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.TRUE_PEAK).reason());
         assertTrue(Double.isNaN(((PerChannel) m.get(MeasurementIds.TRUE_PEAK_PER_CHANNEL)).values()[0]));
-        assertEquals(0, value(m, StandardIds.INTER_SAMPLE_OVERS));
+        assertEquals(0, value(m, MeasurementIds.INTER_SAMPLE_OVERS));
         float[] x = tech3341(48_000, 4, 0.5, 0);
         x[100] = Float.NaN;
         m = run(new LevelsMeter(48_000, ChannelLayout.MONO, -1), x);
         assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.TRUE_PEAK).reason());
-        assertEquals(Reasons.NON_FINITE, scalar(m, StandardIds.INTER_SAMPLE_OVERS).reason());
+        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.INTER_SAMPLE_OVERS).reason());
     }
 
     /** Inter-sample overs: excursions above 0 dBTP, counted as the 32x reference counts them. */
@@ -203,7 +203,7 @@ class TruePeakTest {
             assertTrue(Math.abs(v) < 0.86, "no sample above full scale");
         }
         long overs = (long) value(run(new LevelsMeter(fs, ChannelLayout.MONO, -1), crests),
-                StandardIds.INTER_SAMPLE_OVERS);
+                MeasurementIds.INTER_SAMPLE_OVERS);
         assertEquals(ReferenceTruePeak.oversampled32Overs(crests), overs);
         assertTrue(overs >= 1000, overs + " overs");
         // Three isolated float spikes above full scale: three excursions.
@@ -212,11 +212,11 @@ class TruePeakTest {
         spikes[9000] = -1.3f;
         spikes[20_000] = 1.1f;
         assertEquals(3, value(run(new LevelsMeter(fs, ChannelLayout.MONO, -1), spikes),
-                StandardIds.INTER_SAMPLE_OVERS));
+                MeasurementIds.INTER_SAMPLE_OVERS));
         assertEquals(3, ReferenceTruePeak.oversampled32Overs(spikes));
         // Below 0 dBTP: none.
         assertEquals(0, value(run(new LevelsMeter(fs, ChannelLayout.MONO, -1), tech3341(fs, 4, 0.9, 45)),
-                StandardIds.INTER_SAMPLE_OVERS));
+                MeasurementIds.INTER_SAMPLE_OVERS));
     }
 
     // ---- the fast path against slow, obviously correct references
