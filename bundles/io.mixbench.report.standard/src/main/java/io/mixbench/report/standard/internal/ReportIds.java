@@ -3,10 +3,8 @@ package io.mixbench.report.standard.internal;
 import io.mixbench.meter.MeasurementIds;
 
 /**
- * Ids of measurements other bundles add beside {@link io.mixbench.meter.MeasurementIds}, which the HTML report
- * draws. They are internal constants of io.mixbench.meter.standard (StandardIds) and io.mixbench.meter.spectrum
- * (SpectrumIds), documented in docs/measurements.md and docs/measurements-spectrum.md; copied here until they move
- * into the meter API.
+ * Short names for the measurement ids ({@link io.mixbench.meter.MeasurementIds}) the HTML report draws, and the ids
+ * of the rules whose findings it lays out as tables.
  */
 final class ReportIds {
     /** Phase correlation of left and right over the whole file, ratio -1..1. */

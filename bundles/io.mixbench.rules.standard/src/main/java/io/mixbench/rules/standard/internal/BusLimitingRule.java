@@ -33,23 +33,23 @@ public final class BusLimitingRule implements Rule {
 
     static final String ID = "bus.limiting";
 
-    /** The cross-track meter and its measurement ids (io.mixbench.meter.crosstrack, CrossTrackIds). */
+    /** The cross-track meter (io.mixbench.meter.crosstrack) and its measurement ids. */
     static final String NULL_TEST = "nullTest";
-    static final String RESIDUAL_LEVEL = "residualLevel";
-    static final String PEAK_REDUCTION = "peakReduction";
-    static final String RESIDUAL_AT_PEAKS = "residualAtPeaksShare";
-    static final String FRAMES_AT_PEAKS = "framesAtPeaksShare";
-    static final String RESIDUAL_SUM_CORRELATION = "residualSumCorrelation";
-    static final String FIT_GAIN = "fitGain";
-    static final String FITTED_RESIDUAL_LEVEL = "fittedResidualLevel";
+    static final String RESIDUAL_LEVEL = MeasurementIds.NULL_TEST_RESIDUAL_LEVEL;
+    static final String PEAK_REDUCTION = MeasurementIds.NULL_TEST_PEAK_REDUCTION;
+    static final String RESIDUAL_AT_PEAKS = MeasurementIds.NULL_TEST_RESIDUAL_AT_PEAKS_SHARE;
+    static final String FRAMES_AT_PEAKS = MeasurementIds.NULL_TEST_FRAMES_AT_PEAKS_SHARE;
+    static final String RESIDUAL_SUM_CORRELATION = MeasurementIds.NULL_TEST_RESIDUAL_SUM_CORRELATION;
+    static final String FIT_GAIN = MeasurementIds.NULL_TEST_FIT_GAIN;
+    static final String FITTED_RESIDUAL_LEVEL = MeasurementIds.NULL_TEST_FITTED_RESIDUAL_LEVEL;
     /** The reason the meter gives when the residual is digital silence. */
     static final String IDENTICAL = "identical";
-    /** The levels meter's ids (io.mixbench.meter.standard, StandardIds). */
-    static final String CLIPPED_RUNS = "clippedRuns";
-    static final String PLR = "plr";
+    /** The levels meter's ids. */
+    static final String CLIPPED_RUNS = MeasurementIds.CLIPPED_RUNS;
+    static final String PLR = MeasurementIds.PLR;
 
     /** The fix action: bypass whatever processes the mix bus. Boolean. */
-    static final String BYPASS_BUS_PROCESSING = "bypassBusProcessing";
+    static final String BYPASS_BUS_PROCESSING = Fix.BYPASS_BUS_PROCESSING;
     static final String BYPASS_SENTENCE = "Bypass the limiter/compressor on the mix bus before bouncing for mastering.";
     /** Below this |correlation| of residual and sum, the residual is called unrelated to the stems. */
     private static final double UNRELATED = 0.3;

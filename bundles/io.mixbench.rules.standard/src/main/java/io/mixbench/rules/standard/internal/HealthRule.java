@@ -31,17 +31,17 @@ public final class HealthRule implements Rule {
 
     static final String ID = "health";
 
-    /** Ids of the standard levels meter (io.mixbench.meter.standard, docs/measurements.md); not yet in the API. */
-    static final String CLIPPED_RUNS = "clippedRuns";
-    static final String OVER_FULL_SCALE_SAMPLES = "overFullScaleSamples";
-    static final String DC_OFFSET = "dcOffset";
-    static final String INTER_SAMPLE_OVERS = "interSampleOvers";
+    /** Ids of the standard levels meter (docs/measurements.md). */
+    static final String CLIPPED_RUNS = MeasurementIds.CLIPPED_RUNS;
+    static final String OVER_FULL_SCALE_SAMPLES = MeasurementIds.OVER_FULL_SCALE_SAMPLES;
+    static final String DC_OFFSET = MeasurementIds.DC_OFFSET;
+    static final String INTER_SAMPLE_OVERS = MeasurementIds.INTER_SAMPLE_OVERS;
     /** The levels meter's reason for a file of digital silence. */
     static final String SILENT = "silent";
     /** Fix action: remove the track from the session. Boolean. */
-    static final String REMOVE_FROM_SESSION = "removeFromSession";
+    static final String REMOVE_FROM_SESSION = Fix.REMOVE_FROM_SESSION;
     /** Fix action: high-pass the whole signal at this frequency, Hz. Number. */
-    static final String HIGH_PASS_HZ = "highPassHz";
+    static final String HIGH_PASS_HZ = Fix.HIGH_PASS_HZ;
     /** The corner of the DC-removal high-pass the fix asks for, Hz: far below any musical content. */
     static final double DC_HIGH_PASS_HZ = 5;
 

@@ -27,7 +27,7 @@ import java.util.Optional;
 final class RuleSupport {
 
     /** Scalar id of the estimated pan position (%); the meters provide it, MeasurementIds 1.0.0 has no constant. */
-    static final String PAN = "pan";
+    static final String PAN = MeasurementIds.PAN;
     /** The low-end crossover of the standard meters, Hz: lowEndPan and lowEndSide are measured below it. */
     static final double LOW_END_CROSSOVER_HZ = 200;
     /** Percentile of hit peaks that makes the robust peak, %. */

@@ -36,8 +36,8 @@ public final class SectionLiftRule implements Rule {
     /** A rise smaller than this is no rise: reports show 0.1 LU. */
     static final double AUDIBLE_LU = 0.05;
     /** Fix actions: the stretch of time a gain applies to (automation), s. Numbers. */
-    static final String START_SECONDS = "startSeconds";
-    static final String END_SECONDS = "endSeconds";
+    static final String START_SECONDS = Fix.START_SECONDS;
+    static final String END_SECONDS = Fix.END_SECONDS;
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Section lift",
             "Sections from the mix's short-term loudness (binary segmentation, sections of at least "

@@ -2,6 +2,7 @@ package io.mixbench.rules.standard.internal;
 
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Series;
+import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.RuleContext;
 import io.mixbench.rule.TimeRange;
@@ -11,9 +12,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What the stereo, mono and tonal rules share: the ids of the standard meters' stereo measurements that the
- * meter API does not name yet, the fix actions these rules add beside {@link io.mixbench.rule.Fix}'s, and the
- * relation between width, mono-sum loss and correlation.
+ * What the stereo, mono and tonal rules share: short names for the stereo measurement ids and fix actions they use
+ * (from {@link io.mixbench.meter.MeasurementIds} and {@link io.mixbench.rule.Fix}), and the relation between width,
+ * mono-sum loss and correlation.
  * <p>
  * With M = (L + R) / 2 and S = (L - R) / 2 the stereo energy is 2 (E_M + E_S) and the mono fold keeps 2 E_M, so
  * the mono-sum loss is a function of the width W = 10 log10(E_S / E_M) alone: loss = -10 log10(1 + 10^(W/10)).
@@ -23,29 +24,29 @@ import java.util.OptionalDouble;
 final class StereoSupport {
 
     /** Side over mid energy, dB within -100..100; absent for mono files (meter "stereo"). */
-    static final String WIDTH = "width";
+    static final String WIDTH = MeasurementIds.WIDTH;
     /** Level change when folded to mono, M = (L + R) / 2 on both channels, dB; 0 for mono files. */
-    static final String MONO_SUM_LOSS = "monoSumLoss";
+    static final String MONO_SUM_LOSS = MeasurementIds.MONO_SUM_LOSS;
     /** Phase correlation of left and right over the file, -1..1. */
-    static final String CORRELATION = "correlation";
+    static final String CORRELATION = MeasurementIds.CORRELATION;
     /** {@link Series}: phase correlation in each 100 ms step; NaN where a side is silent. */
-    static final String CORRELATION_SERIES = "correlationSeries";
+    static final String CORRELATION_SERIES = MeasurementIds.CORRELATION_SERIES;
 
     /** Fix action: scale the side signal (M/S) to this share of its level, %: 100 unchanged, 0 mono. Number. */
-    static final String WIDTH_PERCENT = "widthPercent";
+    static final String WIDTH_PERCENT = Fix.WIDTH_PERCENT;
     /**
      * Fix action: make the channels fold to mono without cancelling (invert the polarity of the channel that is
      * reversed, i.e. the right one, or bypass the stereo widener). Boolean, always true.
      */
-    static final String MONO_COMPATIBLE = "monoCompatible";
+    static final String MONO_COMPATIBLE = Fix.MONO_COMPATIBLE;
     /** Fix action: change left minus right level by this many dB (half on each channel). Number. */
-    static final String BALANCE_DB = "balanceDb";
+    static final String BALANCE_DB = Fix.BALANCE_DB;
     /** Fix action: the tonal-balance band to equalise, a spectrum-meter band id ("lowMid"). String. */
-    static final String EQ_BAND = "eqBand";
+    static final String EQ_BAND = Fix.EQ_BAND;
     /** Fix action: the centre of that band, Hz. Number. */
-    static final String EQ_FREQUENCY_HZ = "eqFrequencyHz";
+    static final String EQ_FREQUENCY_HZ = Fix.EQ_FREQUENCY_HZ;
     /** Fix action: the broad EQ gain to apply on that band, dB. Number. */
-    static final String EQ_GAIN_DB = "eqGainDb";
+    static final String EQ_GAIN_DB = Fix.EQ_GAIN_DB;
 
     /** The floor the meters use for a complete cancellation or a width without mid, dB. */
     static final double FLOOR_DB = 100;

@@ -32,7 +32,7 @@ public final class StreamingPreviewRule implements Rule {
 
     static final String ID = "streaming.preview";
     /** Fix action: limit the master's true peak to this value, dBTP. Number. */
-    static final String TRUE_PEAK_LIMIT_DBTP = "truePeakLimitDbtp";
+    static final String TRUE_PEAK_LIMIT_DBTP = Fix.TRUE_PEAK_LIMIT_DBTP;
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Streaming preview",
             "What each streaming platform's loudness normalisation does to the mix: the gain it applies (from the "
