@@ -29,27 +29,32 @@ public final class DecodedAudio {
     public static Decoded decode(AudioDecoder decoder, InputStream in, String name, int blockFrames)
             throws IOException {
         try (AudioStream stream = decoder.open(in, name)) {
-            int channels = stream.format().channels();
-            float[][] block = new float[channels][blockFrames];
-            float[][] all = new float[channels][1024];
-            int total = 0;
-            int n;
-            while ((n = stream.read(block, blockFrames)) > 0) {
-                if (total + n > all[0].length) {
-                    for (int c = 0; c < channels; c++) {
-                        all[c] = Arrays.copyOf(all[c], Math.max(all[c].length * 2, total + n));
-                    }
-                }
+            return readAll(stream, blockFrames);
+        }
+    }
+
+    /** Reads what is left of an open stream, {@code blockFrames} at a time (the caller closes it). */
+    public static Decoded readAll(AudioStream stream, int blockFrames) throws IOException {
+        int channels = stream.format().channels();
+        float[][] block = new float[channels][blockFrames];
+        float[][] all = new float[channels][1024];
+        int total = 0;
+        int n;
+        while ((n = stream.read(block, blockFrames)) > 0) {
+            if (total + n > all[0].length) {
                 for (int c = 0; c < channels; c++) {
-                    System.arraycopy(block[c], 0, all[c], total, n);
+                    all[c] = Arrays.copyOf(all[c], Math.max(all[c].length * 2, total + n));
                 }
-                total += n;
             }
             for (int c = 0; c < channels; c++) {
-                all[c] = Arrays.copyOf(all[c], total);
+                System.arraycopy(block[c], 0, all[c], total, n);
             }
-            return new Decoded(stream.format(), all, stream.metadata());
+            total += n;
         }
+        for (int c = 0; c < channels; c++) {
+            all[c] = Arrays.copyOf(all[c], total);
+        }
+        return new Decoded(stream.format(), all, stream.metadata());
     }
 
     /** Asserts that planar samples equal interleaved reference samples within {@code tolerance}. */

@@ -2,6 +2,7 @@ package io.mixbench.analysis.engine.internal;
 
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioDecoder;
+import io.mixbench.audio.AudioFileDecoder;
 import io.mixbench.audio.AudioStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -44,6 +45,11 @@ final class DecoderSelector {
             String fileName = file.getFileName() == null ? name : file.getFileName().toString();
             for (AudioDecoder decoder : decoders) {
                 if (decoder.accepts(header, fileName)) {
+                    if (decoder instanceof AudioFileDecoder seeking) {
+                        // It reads the file itself (to seek in it).
+                        in.close();
+                        return seeking.openFile(file, name);
+                    }
                     return decoder.open(in, name);
                 }
             }

@@ -2,20 +2,23 @@ package io.mixbench.audio.ffmpeg.internal;
 
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioDecoder;
+import io.mixbench.audio.AudioFileDecoder;
 import io.mixbench.audio.AudioStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Hands files no other decoder recognised to an installed ffmpeg. Ranked lowest, so the analysis asks it last; with
- * no ffmpeg and ffprobe on the PATH (looked up once) it accepts nothing. The file's bytes reach ffmpeg through its
- * standard input, so formats that need seeking (an MP4 with its index at the end) cannot be read this way.
+ * no ffmpeg and ffprobe on the PATH (looked up once) it accepts nothing. The analysis gives it the file's path
+ * ({@link AudioFileDecoder}), so ffmpeg can seek (an MP4 with its index at the end, ALAC in CAF); a stream alone
+ * reaches ffmpeg through its standard input, where such formats do not open.
  */
 @Component(service = AudioDecoder.class, property = {AudioDecoder.FORMAT + "=ffmpeg",
         "service.ranking:Integer=-2147483648"})
-public final class FfmpegDecoder implements AudioDecoder {
+public final class FfmpegDecoder implements AudioFileDecoder {
 
     private final String searchPath;
     private volatile Optional<FfmpegTools> tools;
@@ -53,6 +56,13 @@ public final class FfmpegDecoder implements AudioDecoder {
             }
             throw e;
         }
+    }
+
+    @Override
+    public AudioStream openFile(Path file, String sourceName) throws IOException {
+        FfmpegTools found = tools().orElseThrow(() -> new AudioDecodeException(sourceName,
+                "ffmpeg is not installed (no ffmpeg and ffprobe on the PATH)"));
+        return FfmpegStream.openFile(found, file, sourceName);
     }
 
     private Optional<FfmpegTools> tools() {

@@ -13,12 +13,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples ffmpeg decodes: the file's bytes go to ffmpeg's stdin from a copier thread, 32-bit float samples come back
- * on its stdout and are read in blocks into one reused buffer. ffmpeg's error output, or a non-zero exit, fails the
+ * Samples ffmpeg decodes: the file's bytes go to ffmpeg's stdin from a copier thread (or ffmpeg reads the file itself,
+ * and may seek in it), 32-bit float samples come back on its stdout and are read in blocks into one reused buffer. ffmpeg's error output, or a non-zero exit, fails the
  * stream with ffmpeg's own words; closing the stream kills the process.
  */
 final class FfmpegStream implements AudioStream {
@@ -37,6 +39,7 @@ final class FfmpegStream implements AudioStream {
     private final int frameBytes;
     private final Process process;
     private final InputStream samples;
+    /** The copier thread and the file it reads; both null when ffmpeg reads the file itself. */
     private final Thread copier;
     private final Thread errorReader;
     private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -52,8 +55,12 @@ final class FfmpegStream implements AudioStream {
     /** Read by the copier thread. */
     private volatile boolean closed;
 
-    private FfmpegStream(FfmpegTools tools, InputStream in, byte[] head, int headLength, String source, Probe probe)
-            throws IOException {
+    /**
+     * @param input ffmpeg's input: "pipe:0" to be fed {@code head} and then {@code in}, or a file ({@link #input})
+     * @param in the rest of the file after {@code head}, or null when ffmpeg reads the file itself
+     */
+    private FfmpegStream(FfmpegTools tools, String input, InputStream in, byte[] head, int headLength, String source,
+            Probe probe) throws IOException {
         this.source = source;
         this.in = in;
         this.channels = probe.channels();
@@ -62,13 +69,18 @@ final class FfmpegStream implements AudioStream {
                 "ffmpeg " + probe.codec());
         this.buffer = new byte[Math.max(1, BUFFER_BYTES / frameBytes) * frameBytes];
         this.process = new ProcessBuilder(tools.ffmpeg().toString(), "-hide_banner", "-nostats", "-v", "error",
-                "-i", "pipe:0", "-map", "0:a:0", "-f", "f32le", "-c:a", "pcm_f32le", "-ac", Integer.toString(
+                "-i", input, "-map", "0:a:0", "-f", "f32le", "-c:a", "pcm_f32le", "-ac", Integer.toString(
                         channels),
                 "-ar", Integer.toString(probe.sampleRateHz()), "pipe:1").start();
         this.samples = process.getInputStream();
-        this.copier = daemon("ffmpeg stdin " + source, () -> copy(head, headLength));
+        if (in != null) {
+            this.copier = daemon("ffmpeg stdin " + source, () -> copy(head, headLength));
+            copier.start();
+        } else {
+            this.copier = null;
+            process.getOutputStream().close();
+        }
         this.errorReader = daemon("ffmpeg stderr " + source, () -> drain(process.getErrorStream(), errors));
-        copier.start();
         errorReader.start();
     }
 
@@ -79,7 +91,21 @@ final class FfmpegStream implements AudioStream {
             throw new AudioDecodeException(source, "file is empty");
         }
         Probe probe = Probe.run(tools, head, length, source);
-        return new FfmpegStream(tools, in, head, length, source, probe);
+        return new FfmpegStream(tools, "pipe:0", in, head, length, source, probe);
+    }
+
+    /** ffmpeg and ffprobe read the file themselves, so formats they must seek in open too. */
+    static FfmpegStream openFile(FfmpegTools tools, Path file, String source) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new AudioDecodeException(source, "cannot be read");
+        }
+        Probe probe = Probe.runFile(tools, file, source);
+        return new FfmpegStream(tools, input(file), null, null, 0, source, probe);
+    }
+
+    /** The file as an ffmpeg input: the "file:" protocol, so no name is taken for another protocol or an option. */
+    static String input(Path file) {
+        return "file:" + file.toAbsolutePath();
     }
 
     @Override
@@ -148,7 +174,9 @@ final class FfmpegStream implements AudioStream {
                 throw new AudioDecodeException(source, "ffmpeg did not exit after its output ended");
             }
             errorReader.join(TimeUnit.SECONDS.toMillis(EXIT_TIMEOUT_SECONDS));
-            copier.join(TimeUnit.SECONDS.toMillis(EXIT_TIMEOUT_SECONDS));
+            if (copier != null) {
+                copier.join(TimeUnit.SECONDS.toMillis(EXIT_TIMEOUT_SECONDS));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AudioDecodeException(source, "interrupted while waiting for ffmpeg", e);
@@ -213,7 +241,9 @@ final class FfmpegStream implements AudioStream {
             failure = e;
         }
         try {
-            in.close();
+            if (in != null) {
+                in.close();
+            }
         } catch (IOException e) {
             if (failure == null) {
                 failure = e;
@@ -222,7 +252,9 @@ final class FfmpegStream implements AudioStream {
             }
         }
         try {
-            copier.join(TimeUnit.SECONDS.toMillis(5));
+            if (copier != null) {
+                copier.join(TimeUnit.SECONDS.toMillis(5));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,13 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What ffprobe says about a file's first audio stream, read from the file's first bytes only (they are replayed to
- * ffmpeg afterwards).
+ * ffmpeg afterwards) or from the file itself.
  *
  * @param codec ffmpeg's codec name, e.g. "wavpack"
  * @param sampleRateHz the stream's sample rate in Hz
@@ -50,15 +51,28 @@ record Probe(String codec, int sampleRateHz, int channels, ChannelLayout layout)
             Map.entry("7.1", List.of(L, R, C, LFE, LB, RB, LS, RS)),
             Map.entry("7.1(wide)", List.of(L, R, C, LFE, LB, RB, Channel.LEFT_CENTRE, Channel.RIGHT_CENTRE)));
 
-    /** Runs ffprobe on {@code head}, the first bytes of the file. */
+    /** Runs ffprobe on {@code head}, the first bytes of the file, through its standard input. */
     static Probe run(FfmpegTools tools, byte[] head, int length, String source) throws IOException {
+        return run(tools, "pipe:0", head, length, source);
+    }
+
+    /** Runs ffprobe on the file itself, which it may seek in. */
+    static Probe runFile(FfmpegTools tools, Path file, String source) throws IOException {
+        return run(tools, FfmpegStream.input(file), null, 0, source);
+    }
+
+    /** @param head the bytes to write to ffprobe's standard input, or null when {@code input} names a file */
+    private static Probe run(FfmpegTools tools, String input, byte[] head, int length, String source)
+            throws IOException {
         Process p = new ProcessBuilder(tools.ffprobe().toString(), "-v", "error", "-select_streams", "a:0",
                 "-show_entries", "stream=codec_name,sample_rate,channels,channel_layout", "-of",
-                "default=noprint_wrappers=1", "-i", "pipe:0").start();
+                "default=noprint_wrappers=1", "-i", input).start();
         try {
             Thread writer = FfmpegStream.daemon("ffprobe stdin " + source, () -> {
                 try (OutputStream stdin = p.getOutputStream()) {
-                    stdin.write(head, 0, length);
+                    if (head != null) {
+                        stdin.write(head, 0, length);
+                    }
                 } catch (IOException e) {
                     // ffprobe stops reading once it knows enough
                 }

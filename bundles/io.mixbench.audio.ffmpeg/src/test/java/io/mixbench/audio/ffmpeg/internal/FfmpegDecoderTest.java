@@ -93,6 +93,32 @@ class FfmpegDecoderTest {
         }
     }
 
+    /**
+     * Given the file, ffmpeg seeks: an MP4 with its index (moov) after the samples, as ffmpeg writes it unless told
+     * otherwise (through a pipe only small ones open), opens by its path, even under a name ffmpeg would otherwise
+     * take for an option or a protocol.
+     */
+    @Test
+    void filesFfmpegMustSeekInOpenByTheirPath() throws IOException, InterruptedException {
+        requireTools();
+        Path m4a = encode("late-index.m4a", SIGNAL, "-c:a", "aac");
+        String atoms = new String(Files.readAllBytes(m4a), StandardCharsets.ISO_8859_1);
+        assertTrue(atoms.indexOf("mdat") < atoms.indexOf("moov"), "the index follows the samples");
+        Path odd = Files.copy(m4a, dir.resolve("-pipe:1 take.m4a"));
+        for (Path file : List.of(m4a, odd)) {
+            Decoded mine;
+            try (AudioStream stream = new FfmpegDecoder().openFile(file, file.toString())) {
+                mine = DecodedAudio.readAll(stream, 4096);
+            }
+            assertEquals("ffmpeg aac", mine.format().formatName());
+            assertEquals(48000, mine.format().sampleRateHz());
+            DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(m4a), mine, 0, file.toString());
+        }
+        AudioDecodeException missing = assertThrows(AudioDecodeException.class,
+                () -> new FfmpegDecoder().openFile(dir.resolve("gone.m4a"), "gone.m4a"));
+        assertEquals("gone.m4a: cannot be read", missing.getMessage());
+    }
+
     @Test
     void surroundKeepsItsLayoutAndOrder() throws IOException, InterruptedException {
         requireTools();

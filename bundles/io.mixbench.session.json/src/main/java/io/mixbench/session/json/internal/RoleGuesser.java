@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  */
 final class RoleGuesser {
 
-    /** File extensions of audio files, lower case, without the dot. */
+    /**
+     * File extensions of audio files, lower case, without the dot: the formats of Mixbench's own decoders, and
+     * common ones only the ffmpeg decoder reads (without ffmpeg such a file is reported as not decodable).
+     */
     static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "wave", "bwf", "aif", "aiff", "aifc", "flac", "mp3",
-            "ogg", "oga");
+            "ogg", "oga", "m4a", "aac", "opus", "wv", "caf", "w64");
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-.,+&()\\[\\]{}]+");
     private static final Pattern CAMEL = Pattern
