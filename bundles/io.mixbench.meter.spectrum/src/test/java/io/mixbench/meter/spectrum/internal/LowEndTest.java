@@ -9,6 +9,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
 import java.util.Map;
@@ -23,38 +24,6 @@ class LowEndTest {
     private static final int FS = 48_000;
     private static final String PAN = MeasurementIds.LOW_END_PAN;
     private static final String SIDE = MeasurementIds.LOW_END_SIDE;
-
-    /** A sine of the given peak level, dBFS. */
-    static float[] tone(int fs, double hz, double seconds, double dbfs) {
-        return TestSignals.sine(fs, hz, (int) Math.round(seconds * fs), Math.pow(10, dbfs / 20), 0);
-    }
-
-    static float[] scaled(float[] x, double gain) {
-        float[] y = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = (float) (x[i] * gain);
-        }
-        return y;
-    }
-
-    static float[] sum(float[] a, float[] b) {
-        float[] y = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            y[i] = a[i] + b[i];
-        }
-        return y;
-    }
-
-    /** Linear fades over the first and last frames, so an abrupt edge puts no energy into the low end. */
-    static float[] faded(float[] x, int frames) {
-        float[] y = x.clone();
-        for (int i = 0; i < frames; i++) {
-            float g = (float) i / frames;
-            y[i] *= g;
-            y[y.length - 1 - i] *= g;
-        }
-        return y;
-    }
 
     static Map<String, Measurement> measure(int fs, float[]... channels) {
         return measure(new SpectrumMeterFactory(), fs, channels);
@@ -78,7 +47,7 @@ class LowEndTest {
 
     /** A 60 Hz + 1 kHz mix, 2 s. */
     private static float[] music() {
-        return sum(tone(FS, 60, 2, -12), tone(FS, 1000, 2, -18));
+        return TestSignals.sum(TestSignals.tone(FS, 60, 2, -12), TestSignals.tone(FS, 1000, 2, -18));
     }
 
     @Test
@@ -114,8 +83,9 @@ class LowEndTest {
     void constantPowerPanTo50PercentRight() {
         // -3 dB law: L = cos(theta), R = sin(theta), theta = (pan + 1) pi / 4.
         double theta = 1.5 * Math.PI / 4;
-        float[] bass = tone(FS, 60, 4, -6);
-        Map<String, Measurement> m = measure(FS, scaled(bass, Math.cos(theta)), scaled(bass, Math.sin(theta)));
+        float[] bass = TestSignals.tone(FS, 60, 4, -6);
+        Map<String, Measurement> m = measure(FS, TestSignals.scaled(bass, Math.cos(theta)),
+                TestSignals.scaled(bass, Math.sin(theta)));
         assertEquals(50, value(m, PAN), 0.01);
         assertEquals(20 * Math.log10(Math.cos(theta) / Math.sin(theta)), value(m, MeasurementIds.LOW_END_BALANCE),
                 0.001);
@@ -124,26 +94,26 @@ class LowEndTest {
     @Test
     void ignoresHighs() {
         // Bass centred, a 2 kHz part hard right: only the bass is low end.
-        float[] bass = tone(FS, 60, 4, -12);
-        float[] lead = tone(FS, 2000, 4, -6);
-        Map<String, Measurement> m = measure(FS, bass, sum(bass, lead));
+        float[] bass = TestSignals.tone(FS, 60, 4, -12);
+        float[] lead = TestSignals.tone(FS, 2000, 4, -6);
+        Map<String, Measurement> m = measure(FS, bass, TestSignals.sum(bass, lead));
         assertEquals(0, value(m, PAN), 0.01);
         assertTrue(value(m, SIDE) < -60, "side " + value(m, SIDE));
     }
 
     @Test
     void balanceAndCorrelation() {
-        float[] bass = tone(FS, 60, 4, -12);
-        float[] hats = faded(tone(FS, 5000, 4, -6), FS / 100);
+        float[] bass = TestSignals.tone(FS, 60, 4, -12);
+        float[] hats = TestSignals.faded(TestSignals.tone(FS, 5000, 4, -6), FS / 100);
         // Bass 6 dB louder on the left, hats only on the right: the low end ignores the hats.
-        Map<String, Measurement> m = measure(FS, bass, sum(scaled(bass, 0.5), hats));
+        Map<String, Measurement> m = measure(FS, bass, TestSignals.sum(TestSignals.scaled(bass, 0.5), hats));
         assertEquals(6.02, value(m, MeasurementIds.LOW_END_BALANCE), 0.01);
         assertEquals(1, value(m, MeasurementIds.LOW_END_CORRELATION), 1e-4);
     }
 
     @Test
     void antiPhaseIsAllSide() {
-        float[] bass = tone(FS, 60, 2, -12);
+        float[] bass = TestSignals.tone(FS, 60, 2, -12);
         Map<String, Measurement> m = measure(FS, bass, TestSignals.negate(bass));
         assertEquals(100, value(m, SIDE));
         assertEquals(0, value(m, PAN), 1e-9);
@@ -158,23 +128,25 @@ class LowEndTest {
         assertEquals(0, value(m, MeasurementIds.LOW_END_BALANCE));
         assertEquals(1, value(m, MeasurementIds.LOW_END_CORRELATION));
         assertFalse(scalar(m, SIDE).present());
-        assertEquals(Reasons.MONO, scalar(m, SIDE).reason());
+        assertEquals(MeasurementReasons.MONO, scalar(m, SIDE).reason());
     }
 
     @Test
     void noLowEnd() {
         // Faded in and out: an abrupt start would itself put energy below 200 Hz.
-        float[] hats = faded(tone(FS, 5000, 2, -6), FS / 100);
+        float[] hats = TestSignals.faded(TestSignals.tone(FS, 5000, 2, -6), FS / 100);
         for (float[][] channels : new float[][][]{{hats, hats}, {hats}}) {
             Map<String, Measurement> m = measure(FS, channels);
             for (String id : new String[]{PAN, SIDE, MeasurementIds.LOW_END_BALANCE,
                     MeasurementIds.LOW_END_CORRELATION}) {
-                String expected = channels.length == 1 && id.equals(SIDE) ? Reasons.MONO : Reasons.NO_LOW_END;
+                String expected = channels.length == 1 && id.equals(SIDE)
+                        ? MeasurementReasons.MONO
+                        : MeasurementReasons.NO_LOW_END;
                 assertEquals(expected, scalar(m, id).reason(), id);
             }
         }
         // The same part 80 dB louder in the low end is there.
-        float[] low = sum(hats, tone(FS, 50, 2, -80));
+        float[] low = TestSignals.sum(hats, TestSignals.tone(FS, 50, 2, -80));
         assertTrue(scalar(measure(FS, low, low), PAN).present());
     }
 
@@ -183,35 +155,36 @@ class LowEndTest {
         float[] x = music();
         Map<String, Measurement> m = measure(FS, x, x, x);
         for (String id : new String[]{PAN, SIDE, MeasurementIds.LOW_END_BALANCE, MeasurementIds.LOW_END_CORRELATION}) {
-            assertEquals(Reasons.NOT_STEREO, scalar(m, id).reason(), id);
+            assertEquals(MeasurementReasons.NOT_STEREO, scalar(m, id).reason(), id);
         }
         float[] silence = new float[FS];
         m = measure(FS, silence, silence);
         for (String id : new String[]{PAN, SIDE, MeasurementIds.LOW_END_BALANCE, MeasurementIds.LOW_END_CORRELATION}) {
-            assertEquals(Reasons.SILENT, scalar(m, id).reason(), id);
+            assertEquals(MeasurementReasons.SILENT, scalar(m, id).reason(), id);
         }
         float[] broken = x.clone();
         broken[FS / 2] = Float.NaN;
         m = measure(FS, broken, x);
-        assertEquals(Reasons.NON_FINITE, scalar(m, PAN).reason());
+        assertEquals(MeasurementReasons.NON_FINITE, scalar(m, PAN).reason());
     }
 
     @ParameterizedTest
     @ValueSource(ints = {8_000, 22_050, 44_100, 96_000, 192_000, 384_000})
     void worksAtOtherRates(int fs) {
         double theta = 1.5 * Math.PI / 4;
-        float[] bass = tone(fs, 60, 2, -6);
-        Map<String, Measurement> m = measure(fs, scaled(bass, Math.cos(theta)), scaled(bass, Math.sin(theta)));
+        float[] bass = TestSignals.tone(fs, 60, 2, -6);
+        Map<String, Measurement> m = measure(fs, TestSignals.scaled(bass, Math.cos(theta)),
+                TestSignals.scaled(bass, Math.sin(theta)));
         assertEquals(50, value(m, PAN), 0.01, fs + " Hz");
     }
 
     /** The crossover is configurable: a 150 Hz side part against a 60 Hz mid, at 200 and at 100 Hz. */
     @Test
     void configurableCrossover() {
-        float[] centred = tone(FS, 60, 4, -12);
-        float[] wide = tone(FS, 150, 4, -12);
-        float[] left = sum(centred, wide);
-        float[] right = sum(centred, scaled(wide, -1));
+        float[] centred = TestSignals.tone(FS, 60, 4, -12);
+        float[] wide = TestSignals.tone(FS, 150, 4, -12);
+        float[] left = TestSignals.sum(centred, wide);
+        float[] right = TestSignals.sum(centred, TestSignals.scaled(wide, -1));
         double sideAt200 = value(measure(FS, left, right), SIDE);
         double sideAt100 = value(measure(new SpectrumMeterFactory(100), FS, left, right), SIDE);
         // 150 Hz passes a 200 Hz crossover nearly whole, 1 / (1 + 0.75^8), but is 1 / (1 + 1.5^8) = -14.2 dB behind a
@@ -249,8 +222,8 @@ class LowEndTest {
         float[] common = TestSignals.pink(random, frames, 0.05);
         float[] onlyLeft = TestSignals.pink(random, frames, 0.03);
         float[] onlyRight = TestSignals.pink(random, frames, 0.02);
-        float[] left = sum(common, onlyLeft);
-        float[] right = sum(scaled(common, 0.6), onlyRight);
+        float[] left = TestSignals.sum(common, onlyLeft);
+        float[] right = TestSignals.sum(TestSignals.scaled(common, 0.6), onlyRight);
         double[] l = lowPass(left, fs, 200);
         double[] r = lowPass(right, fs, 200);
         double ll = 0;

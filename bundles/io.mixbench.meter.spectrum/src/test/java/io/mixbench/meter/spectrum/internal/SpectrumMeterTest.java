@@ -10,6 +10,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
@@ -370,7 +371,7 @@ class SpectrumMeterTest {
                         assertTrue(Double.isNaN(v));
                     }
                 } else if (value instanceof Scalar s) {
-                    assertEquals(Reasons.SILENT, s.reason());
+                    assertEquals(MeasurementReasons.SILENT, s.reason());
                 } else {
                     Series s = (Series) value;
                     assertEquals((frames + 4799) / 4800, s.size());

@@ -80,6 +80,38 @@ final class TestSignals {
         return x;
     }
 
+    /** A sine of the given peak level, dBFS. */
+    static float[] tone(int fs, double hz, double seconds, double dbfs) {
+        return TestSignals.sine(fs, hz, (int) Math.round(seconds * fs), Math.pow(10, dbfs / 20), 0);
+    }
+
+    static float[] scaled(float[] x, double gain) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (float) (x[i] * gain);
+        }
+        return y;
+    }
+
+    static float[] sum(float[] a, float[] b) {
+        float[] y = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            y[i] = a[i] + b[i];
+        }
+        return y;
+    }
+
+    /** Linear fades over the first and last frames, so an abrupt edge puts no energy into the low end. */
+    static float[] faded(float[] x, int frames) {
+        float[] y = x.clone();
+        for (int i = 0; i < frames; i++) {
+            float g = (float) i / frames;
+            y[i] *= g;
+            y[y.length - 1 - i] *= g;
+        }
+        return y;
+    }
+
     static float[] negate(float[] x) {
         float[] y = new float[x.length];
         for (int i = 0; i < x.length; i++) {
