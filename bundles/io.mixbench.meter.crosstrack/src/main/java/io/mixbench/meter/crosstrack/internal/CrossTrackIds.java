@@ -1,5 +1,7 @@
 package io.mixbench.meter.crosstrack.internal;
 
+import io.mixbench.meter.MeasurementReasons;
+
 /**
  * Stable ids of the cross-track meters and of their measurements (GroupMeasurement keys), and the reasons given
  * with absent values. Rules in other bundles repeat these strings; never rename one once released.
@@ -78,7 +80,7 @@ public final class CrossTrackIds {
     /** The mix is not a positive multiple of the sum at all. */
     public static final String NO_FIT = "mix and sum unrelated";
     /** One of the two tracks of a pair holds only digital silence. */
-    public static final String SILENT = "silent";
+    public static final String SILENT = MeasurementReasons.SILENT;
 
     private CrossTrackIds() {
     }

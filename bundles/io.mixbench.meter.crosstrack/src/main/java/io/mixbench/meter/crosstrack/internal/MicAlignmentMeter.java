@@ -2,6 +2,7 @@ package io.mixbench.meter.crosstrack.internal;
 
 import io.mixbench.meter.CrossTrackMeter;
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
 import java.util.LinkedHashMap;
@@ -199,7 +200,7 @@ final class MicAlignmentMeter implements CrossTrackMeter {
 
     private void measurePair(int k, double[] work, Map<String, Measurement> out) {
         if (energy[0] == 0 || energy[k] == 0 || !Double.isFinite(energy[0]) || !Double.isFinite(energy[k])) {
-            String reason = energy[0] == 0 || energy[k] == 0 ? CrossTrackIds.SILENT : "non-finite samples";
+            String reason = energy[0] == 0 || energy[k] == 0 ? CrossTrackIds.SILENT : MeasurementReasons.NON_FINITE;
             out.put(CrossTrackIds.pairLag(k), Scalar.absent(Units.MILLISECONDS, reason));
             out.put(CrossTrackIds.pairInverted(k), Scalar.absent(Units.FLAG, reason));
             out.put(CrossTrackIds.pairCorrelation(k), Scalar.absent(Units.RATIO, reason));

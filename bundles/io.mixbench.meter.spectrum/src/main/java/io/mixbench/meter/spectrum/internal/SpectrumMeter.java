@@ -2,6 +2,7 @@ package io.mixbench.meter.spectrum.internal;
 
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
@@ -528,36 +529,39 @@ final class SpectrumMeter implements Meter {
             fullBand += totalA[j] + totalB[j];
         }
         if (channels > 2) {
-            reason = Reasons.NOT_STEREO;
+            reason = MeasurementReasons.NOT_STEREO;
         } else if (!Double.isFinite(fullBand) || !Double.isFinite(lowCross)) {
-            reason = Reasons.NON_FINITE;
+            reason = MeasurementReasons.NON_FINITE;
         } else if (fullBand == 0) {
-            reason = Reasons.SILENT;
+            reason = MeasurementReasons.SILENT;
         } else {
             double low = lowLeft + lowRight;
             double meanSquare = low / ((double) n * windowEnergy * (stereo ? 2 : 1));
             if (!(low > 0) || 10 * Math.log10(2 * meanSquare) < LOW_END_FLOOR_DBFS) {
-                reason = Reasons.NO_LOW_END;
+                reason = MeasurementReasons.NO_LOW_END;
             }
         }
         if (reason != null) {
             out.put(MeasurementIds.LOW_END_PAN, Scalar.absent(Units.PERCENT, reason));
             out.put(MeasurementIds.LOW_END_BALANCE, Scalar.absent(Units.DB, reason));
             out.put(MeasurementIds.LOW_END_CORRELATION, Scalar.absent(Units.RATIO, reason));
-            out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, channels == 1 ? Reasons.MONO : reason));
+            out.put(MeasurementIds.LOW_END_SIDE,
+                    Scalar.absent(Units.DB, channels == 1 ? MeasurementReasons.MONO : reason));
         } else if (stereo) {
             out.put(MeasurementIds.LOW_END_PAN, Scalar.of(StereoEnergies.panPercent(lowLeft, lowRight), Units.PERCENT));
             out.put(MeasurementIds.LOW_END_BALANCE, Scalar.of(StereoEnergies.ratioDb(lowLeft, lowRight), Units.DB));
             double r = StereoEnergies.correlation(lowLeft, lowRight, lowCross);
             out.put(MeasurementIds.LOW_END_CORRELATION,
-                    Double.isNaN(r) ? Scalar.absent(Units.RATIO, Reasons.ONE_SIDE_SILENT) : Scalar.of(r, Units.RATIO));
+                    Double.isNaN(r)
+                            ? Scalar.absent(Units.RATIO, MeasurementReasons.ONE_SIDE_SILENT)
+                            : Scalar.of(r, Units.RATIO));
             out.put(MeasurementIds.LOW_END_SIDE,
                     Scalar.of(StereoEnergies.widthDb(lowLeft, lowRight, lowCross), Units.DB));
         } else {
             out.put(MeasurementIds.LOW_END_PAN, Scalar.of(0, Units.PERCENT));
             out.put(MeasurementIds.LOW_END_BALANCE, Scalar.of(0, Units.DB));
             out.put(MeasurementIds.LOW_END_CORRELATION, Scalar.of(1, Units.RATIO));
-            out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, Reasons.MONO));
+            out.put(MeasurementIds.LOW_END_SIDE, Scalar.absent(Units.DB, MeasurementReasons.MONO));
         }
     }
 

@@ -6,6 +6,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Scalar;
@@ -595,10 +596,10 @@ public final class LevelsMeter implements Meter {
         }
         String reason = null;
         if (!Double.isFinite(peak) || !Double.isFinite(squares)) {
-            reason = Reasons.NON_FINITE;
+            reason = MeasurementReasons.NON_FINITE;
             Arrays.fill(peaksDb, Double.NaN);
         } else if (peak == 0) {
-            reason = Reasons.SILENT;
+            reason = MeasurementReasons.SILENT;
         }
         double meanSquare = position == 0 ? 0 : squares / ((double) position * channels);
 
@@ -609,11 +610,11 @@ public final class LevelsMeter implements Meter {
                 level(Db.amplitude(peak) - Db.power(meanSquare), Units.DB, reason));
         double truePeakDb = truePeaks(out, reason);
         out.put(MeasurementIds.RMS_MAX_300MS, position < boundary(RMS_WINDOW_SUB_BLOCKS) && reason == null
-                ? Scalar.absent(Units.DBFS, Reasons.SHORTER_THAN_RMS_WINDOW)
+                ? Scalar.absent(Units.DBFS, MeasurementReasons.SHORTER_THAN_RMS_WINDOW)
                 : level(Db.aes17(maxRmsMeanSquare), Units.DBFS, reason));
         health(out, reason);
 
-        String loudnessReason = reason != null ? reason : anyWeight ? null : Reasons.NO_WEIGHTED_CHANNELS;
+        String loudnessReason = reason != null ? reason : anyWeight ? null : MeasurementReasons.NO_WEIGHTED_CHANNELS;
         Scalar integrated = integrated(loudnessReason);
         out.put(MeasurementIds.INTEGRATED_LOUDNESS, integrated);
         out.put(MeasurementIds.MOMENTARY_MAX, level(Db.loudness(maxMomentaryPower), Units.LUFS, loudnessReason));
@@ -622,7 +623,7 @@ public final class LevelsMeter implements Meter {
         if (!integrated.present()) {
             out.put(MeasurementIds.PLR, Scalar.absent(Units.LU, integrated.reason()));
         } else if (Double.isNaN(truePeakDb)) {
-            out.put(MeasurementIds.PLR, Scalar.absent(Units.LU, reason != null ? reason : Reasons.SILENT));
+            out.put(MeasurementIds.PLR, Scalar.absent(Units.LU, reason != null ? reason : MeasurementReasons.SILENT));
         } else {
             out.put(MeasurementIds.PLR, Scalar.of(truePeakDb - integrated.value(), Units.LU));
         }
@@ -671,7 +672,7 @@ public final class LevelsMeter implements Meter {
 
     /** DC offset, clipped runs and samples above full scale. */
     private void health(Map<String, Measurement> out, String reason) {
-        boolean broken = Reasons.NON_FINITE.equals(reason);
+        boolean broken = MeasurementReasons.NON_FINITE.equals(reason);
         double[] dc = new double[channels];
         double overall = 0;
         long runs = 0;
@@ -696,7 +697,9 @@ public final class LevelsMeter implements Meter {
 
     /** A count; silence counts nothing, broken input gives no count. */
     private static Scalar count(long n, String reason) {
-        return Reasons.NON_FINITE.equals(reason) ? Scalar.absent(Units.COUNT, reason) : Scalar.of(n, Units.COUNT);
+        return MeasurementReasons.NON_FINITE.equals(reason)
+                ? Scalar.absent(Units.COUNT, reason)
+                : Scalar.of(n, Units.COUNT);
     }
 
     /** Steps whose 100 ms lie wholly inside the file. */
@@ -719,7 +722,7 @@ public final class LevelsMeter implements Meter {
         int available = Math.max(0, full - first);
         String why = reason;
         if (why == null && available < LRA_MIN_VALUES) {
-            why = Reasons.TOO_FEW_SHORT_TERM;
+            why = MeasurementReasons.TOO_FEW_SHORT_TERM;
         }
         double[] gated = new double[available];
         int n = 0;
@@ -734,7 +737,7 @@ public final class LevelsMeter implements Meter {
                 }
             }
             if (n == 0) {
-                why = Reasons.BELOW_GATE;
+                why = MeasurementReasons.BELOW_GATE;
             } else {
                 double relative = Math.max(absolute, sum / n * Math.pow(10, LRA_RELATIVE_GATE_LU / 10));
                 n = 0;
@@ -770,7 +773,7 @@ public final class LevelsMeter implements Meter {
         int full = fullSteps();
         int window = SHORT_TERM_SUB_BLOCKS / SUB_BLOCKS_PER_STEP;
         if (full < window) {
-            return Scalar.absent(Units.LU, Reasons.SHORTER_THAN_SHORT_TERM);
+            return Scalar.absent(Units.LU, MeasurementReasons.SHORTER_THAN_SHORT_TERM);
         }
         double absolute = Db.loudnessToPower(ABSOLUTE_GATE_LUFS);
         double[] ratios = new double[full - window + 1];
@@ -787,7 +790,7 @@ public final class LevelsMeter implements Meter {
             ratios[n++] = Db.amplitude(peak) - Db.loudness(shortTerm);
         }
         if (n == 0) {
-            return Scalar.absent(Units.LU, Reasons.BELOW_GATE);
+            return Scalar.absent(Units.LU, MeasurementReasons.BELOW_GATE);
         }
         Arrays.sort(ratios, 0, n);
         double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
@@ -800,7 +803,7 @@ public final class LevelsMeter implements Meter {
         }
         int fullSteps = fullSteps();
         if (fullSteps <= FIRST_GATING_STEP) {
-            return Scalar.absent(Units.LUFS, Reasons.TOO_SHORT);
+            return Scalar.absent(Units.LUFS, MeasurementReasons.TOO_SHORT);
         }
         double absoluteGate = Db.loudnessToPower(ABSOLUTE_GATE_LUFS);
         double sum = 0;
@@ -813,7 +816,7 @@ public final class LevelsMeter implements Meter {
             }
         }
         if (count == 0) {
-            return Scalar.absent(Units.LUFS, Reasons.BELOW_GATE);
+            return Scalar.absent(Units.LUFS, MeasurementReasons.BELOW_GATE);
         }
         // Relative gate: 10 LU below the loudness of the absolute-gated mean power.
         double gate = Math.max(absoluteGate, sum / count * Math.pow(10, RELATIVE_GATE_LU / 10));
@@ -860,14 +863,14 @@ public final class LevelsMeter implements Meter {
             }
         }
         out.put(MeasurementIds.ACTIVITY, new Series(0.1, flags, Units.FLAG));
-        if (reason == null || Reasons.SILENT.equals(reason)) {
+        if (reason == null || MeasurementReasons.SILENT.equals(reason)) {
             // Silence is a known answer: the track never plays.
             out.put(MeasurementIds.ACTIVE_SHARE,
                     Scalar.of(steps == 0 ? 0 : 100.0 * activeSteps / steps, Units.PERCENT));
         } else {
             out.put(MeasurementIds.ACTIVE_SHARE, Scalar.absent(Units.PERCENT, reason));
         }
-        String rmsReason = reason != null ? reason : activeFrames == 0 ? Reasons.NOT_ACTIVE : null;
+        String rmsReason = reason != null ? reason : activeFrames == 0 ? MeasurementReasons.NOT_ACTIVE : null;
         double rmsActive = activeFrames == 0
                 ? Double.NaN
                 : Db.aes17(activeSquares / ((double) activeFrames * channels));
@@ -878,6 +881,6 @@ public final class LevelsMeter implements Meter {
         if (reason != null) {
             return Scalar.absent(unit, reason);
         }
-        return Scalar.level(db, unit, Reasons.SILENT);
+        return Scalar.level(db, unit, MeasurementReasons.SILENT);
     }
 }

@@ -2,6 +2,7 @@ package io.mixbench.meter.standard.internal;
 
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
@@ -192,10 +193,10 @@ public final class StereoMeter implements Meter {
         float[] series = new float[steps];
         if (channels > 2) {
             for (String id : new String[]{MeasurementIds.BALANCE, MeasurementIds.WIDTH, MeasurementIds.MONO_SUM_LOSS}) {
-                out.put(id, Scalar.absent(Units.DB, Reasons.NOT_STEREO));
+                out.put(id, Scalar.absent(Units.DB, MeasurementReasons.NOT_STEREO));
             }
-            out.put(MeasurementIds.PAN, Scalar.absent(Units.PERCENT, Reasons.NOT_STEREO));
-            out.put(MeasurementIds.CORRELATION, Scalar.absent(Units.RATIO, Reasons.NOT_STEREO));
+            out.put(MeasurementIds.PAN, Scalar.absent(Units.PERCENT, MeasurementReasons.NOT_STEREO));
+            out.put(MeasurementIds.CORRELATION, Scalar.absent(Units.RATIO, MeasurementReasons.NOT_STEREO));
             java.util.Arrays.fill(series, Float.NaN);
             out.put(MeasurementIds.CORRELATION_SERIES, new Series(0.1, series, Units.RATIO));
             return out;
@@ -204,9 +205,9 @@ public final class StereoMeter implements Meter {
         double total = energyLeft + energyRight;
         String reason = null;
         if (!Double.isFinite(total) || !Double.isFinite(cross)) {
-            reason = Reasons.NON_FINITE;
+            reason = MeasurementReasons.NON_FINITE;
         } else if (total == 0) {
-            reason = Reasons.SILENT;
+            reason = MeasurementReasons.SILENT;
         }
         for (int i = 0; i < steps; i++) {
             series[i] = reason == null ? (float) stepCorrelation.get(i) : Float.NaN;
@@ -229,7 +230,7 @@ public final class StereoMeter implements Meter {
             out.put(MeasurementIds.BALANCE, Scalar.of(0, Units.DB));
             out.put(MeasurementIds.PAN, Scalar.of(0, Units.PERCENT));
             out.put(MeasurementIds.CORRELATION, Scalar.of(1, Units.RATIO));
-            out.put(MeasurementIds.WIDTH, Scalar.absent(Units.DB, Reasons.MONO));
+            out.put(MeasurementIds.WIDTH, Scalar.absent(Units.DB, MeasurementReasons.MONO));
             out.put(MeasurementIds.MONO_SUM_LOSS, Scalar.of(0, Units.DB));
         }
         return out;
@@ -237,6 +238,8 @@ public final class StereoMeter implements Meter {
 
     private static Scalar correlationScalar(double left, double right, double cross) {
         double r = StereoEnergies.correlation(left, right, cross);
-        return Double.isNaN(r) ? Scalar.absent(Units.RATIO, Reasons.ONE_SIDE_SILENT) : Scalar.of(r, Units.RATIO);
+        return Double.isNaN(r)
+                ? Scalar.absent(Units.RATIO, MeasurementReasons.ONE_SIDE_SILENT)
+                : Scalar.of(r, Units.RATIO);
     }
 }

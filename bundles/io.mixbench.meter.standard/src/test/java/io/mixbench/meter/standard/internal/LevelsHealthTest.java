@@ -13,6 +13,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Units;
 import java.util.Map;
@@ -61,11 +62,11 @@ class LevelsHealthTest {
     @Test
     void plrAndPsrWithoutLoudness() {
         Map<String, Measurement> m = stereo(tone(FS, 1000, 2, -20));
-        assertEquals(Reasons.SHORTER_THAN_SHORT_TERM, scalar(m, MeasurementIds.PSR_MEDIAN).reason());
+        assertEquals(MeasurementReasons.SHORTER_THAN_SHORT_TERM, scalar(m, MeasurementIds.PSR_MEDIAN).reason());
         assertTrue(scalar(m, MeasurementIds.PLR).present());
         m = stereo(new float[FS]);
-        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.PLR).reason());
-        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.PSR_MEDIAN).reason());
+        assertEquals(MeasurementReasons.SILENT, scalar(m, MeasurementIds.PLR).reason());
+        assertEquals(MeasurementReasons.SILENT, scalar(m, MeasurementIds.PSR_MEDIAN).reason());
     }
 
     @Test
@@ -76,7 +77,7 @@ class LevelsHealthTest {
         // A 200 ms burst fills two thirds of the best window: 10 log10(2/3) below, plus the -30 dB rest.
         m = stereo(tone(FS, 1000, 1, NaN, 0.2, -10, 1, NaN));
         assertEquals(-10 + 10 * Math.log10(2.0 / 3), value(m, MeasurementIds.RMS_MAX_300MS), 0.05);
-        assertEquals(Reasons.SHORTER_THAN_RMS_WINDOW,
+        assertEquals(MeasurementReasons.SHORTER_THAN_RMS_WINDOW,
                 scalar(stereo(tone(FS, 1000, 0.25, -10)), MeasurementIds.RMS_MAX_300MS).reason());
     }
 
@@ -163,6 +164,6 @@ class LevelsHealthTest {
         assertFalse(scalar(m, MeasurementIds.CLIPPED_RUNS).present());
         assertFalse(scalar(m, MeasurementIds.DC_OFFSET).present());
         assertFalse(scalar(m, MeasurementIds.RMS_MAX_300MS).present());
-        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.PLR).reason());
+        assertEquals(MeasurementReasons.NON_FINITE, scalar(m, MeasurementIds.PLR).reason());
     }
 }

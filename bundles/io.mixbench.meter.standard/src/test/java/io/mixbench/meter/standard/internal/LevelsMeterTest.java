@@ -14,6 +14,7 @@ import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
@@ -245,7 +246,7 @@ class LevelsMeterTest {
                 MeasurementIds.RMS_ACTIVE)) {
             Scalar s = scalar(m, id);
             assertFalse(s.present(), id);
-            assertEquals(Reasons.SILENT, s.reason(), id);
+            assertEquals(MeasurementReasons.SILENT, s.reason(), id);
         }
         assertEquals(0, value(m, MeasurementIds.ACTIVE_SHARE));
         for (String id : List.of(MeasurementIds.MOMENTARY_SERIES, MeasurementIds.SHORT_TERM_SERIES,
@@ -262,20 +263,20 @@ class LevelsMeterTest {
     @Test
     void emptyFile() {
         Map<String, Measurement> m = run(new LevelsMeter(48_000, ChannelLayout.STEREO, 0), new float[0], new float[0]);
-        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
+        assertEquals(MeasurementReasons.SILENT, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
         assertEquals(0, series(m, MeasurementIds.PEAK_SERIES).size());
     }
 
     @Test
     void shortAndQuietFiles() {
         Map<String, Measurement> m = stereo(48_000, tone(48_000, 1000, 0.3, -20));
-        assertEquals(Reasons.TOO_SHORT, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
+        assertEquals(MeasurementReasons.TOO_SHORT, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
         // 300 ms of tone in a 400 ms window: 1.25 dB below the tone.
         assertEquals(-20 + 10 * Math.log10(0.75), value(m, MeasurementIds.MOMENTARY_MAX), 0.1);
         assertEquals(-20, value(m, MeasurementIds.SAMPLE_PEAK), 0.01);
 
         m = stereo(48_000, tone(48_000, 1000, 2, -80));
-        assertEquals(Reasons.BELOW_GATE, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
+        assertEquals(MeasurementReasons.BELOW_GATE, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
         assertEquals(-80, value(m, MeasurementIds.MOMENTARY_MAX), 0.1);
     }
 
@@ -283,7 +284,7 @@ class LevelsMeterTest {
     void lfeOnlyHasNoLoudness() {
         float[] x = tone(48_000, 50, 1, -20);
         Map<String, Measurement> m = run(new LevelsMeter(48_000, new ChannelLayout(List.of(Channel.LFE)), -1), x);
-        assertEquals(Reasons.NO_WEIGHTED_CHANNELS, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
+        assertEquals(MeasurementReasons.NO_WEIGHTED_CHANNELS, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
         assertEquals(-20, value(m, MeasurementIds.SAMPLE_PEAK), 0.01);
     }
 
@@ -292,11 +293,11 @@ class LevelsMeterTest {
         float[] x = tone(48_000, 1000, 1, -20);
         x[1000] = Float.NaN;
         Map<String, Measurement> m = mono(48_000, x);
-        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.SAMPLE_PEAK).reason());
-        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
+        assertEquals(MeasurementReasons.NON_FINITE, scalar(m, MeasurementIds.SAMPLE_PEAK).reason());
+        assertEquals(MeasurementReasons.NON_FINITE, scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).reason());
         x[1000] = Float.POSITIVE_INFINITY;
         m = mono(48_000, x);
-        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.RMS).reason());
+        assertEquals(MeasurementReasons.NON_FINITE, scalar(m, MeasurementIds.RMS).reason());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Units;
 import java.util.Arrays;
@@ -233,16 +234,17 @@ class LoudnessConformanceTest {
     void loudnessRangeOfShortFiles() {
         Map<String, Measurement> m = stereo(FS, TruePeakTest.tech3341(FS, 4, 0.5, 0));
         assertFalse(scalar(m, MeasurementIds.LOUDNESS_RANGE).present());
-        assertEquals(Reasons.TOO_FEW_SHORT_TERM, scalar(m, MeasurementIds.LOUDNESS_RANGE).reason());
-        assertEquals(Reasons.TOO_FEW_SHORT_TERM, scalar(m, MeasurementIds.LOUDNESS_RANGE_STABLE).reason());
+        assertEquals(MeasurementReasons.TOO_FEW_SHORT_TERM, scalar(m, MeasurementIds.LOUDNESS_RANGE).reason());
+        assertEquals(MeasurementReasons.TOO_FEW_SHORT_TERM, scalar(m, MeasurementIds.LOUDNESS_RANGE_STABLE).reason());
         // 5.8 s: 29 complete windows, one short; 6 s: 31.
         assertFalse(scalar(stereo(FS, tone(FS, 1000, 5.8, -20)), MeasurementIds.LOUDNESS_RANGE).present());
         m = stereo(FS, tone(FS, 1000, 6, -20));
         assertEquals(0, value(m, MeasurementIds.LOUDNESS_RANGE), 0.01);
         assertEquals(0, value(m, MeasurementIds.LOUDNESS_RANGE_STABLE));
         // Silence and the absolute gate.
-        assertEquals(Reasons.SILENT, scalar(stereo(FS, new float[10 * FS]), MeasurementIds.LOUDNESS_RANGE).reason());
-        assertEquals(Reasons.BELOW_GATE,
+        assertEquals(MeasurementReasons.SILENT,
+                scalar(stereo(FS, new float[10 * FS]), MeasurementIds.LOUDNESS_RANGE).reason());
+        assertEquals(MeasurementReasons.BELOW_GATE,
                 scalar(stereo(FS, tone(FS, 1000, 10, -80)), MeasurementIds.LOUDNESS_RANGE).reason());
     }
 

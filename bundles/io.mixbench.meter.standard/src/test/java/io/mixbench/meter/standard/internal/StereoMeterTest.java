@@ -13,6 +13,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Units;
 import java.util.Map;
@@ -78,12 +79,12 @@ class StereoMeterTest {
         float[] x = music();
         Map<String, Measurement> m = run(new StereoMeter(FS, 3), x, x, x);
         for (String id : new String[]{MeasurementIds.BALANCE, PAN}) {
-            assertEquals(Reasons.NOT_STEREO, scalar(m, id).reason(), id);
+            assertEquals(MeasurementReasons.NOT_STEREO, scalar(m, id).reason(), id);
         }
         float[] silence = new float[FS];
         m = stereo(silence, silence);
-        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.BALANCE).reason());
-        assertEquals(Reasons.SILENT, scalar(m, PAN).reason());
+        assertEquals(MeasurementReasons.SILENT, scalar(m, MeasurementIds.BALANCE).reason());
+        assertEquals(MeasurementReasons.SILENT, scalar(m, PAN).reason());
     }
 
     // ---- correlation, width, mono-sum loss (BRIEF section 4)
@@ -124,7 +125,7 @@ class StereoMeterTest {
         float[] x = music();
         Map<String, Measurement> m = stereo(x, new float[x.length]);
         assertEquals(10 * Math.log10(0.5), value(m, MeasurementIds.MONO_SUM_LOSS), 1e-6);
-        assertEquals(Reasons.ONE_SIDE_SILENT, scalar(m, MeasurementIds.CORRELATION).reason());
+        assertEquals(MeasurementReasons.ONE_SIDE_SILENT, scalar(m, MeasurementIds.CORRELATION).reason());
         assertEquals(0, value(m, MeasurementIds.WIDTH), 1e-9);
     }
 
@@ -173,10 +174,10 @@ class StereoMeterTest {
         Map<String, Measurement> m = run(new StereoMeter(FS, 1), x);
         assertEquals(1, value(m, MeasurementIds.CORRELATION));
         assertEquals(0, value(m, MeasurementIds.MONO_SUM_LOSS));
-        assertEquals(Reasons.MONO, scalar(m, MeasurementIds.WIDTH).reason());
+        assertEquals(MeasurementReasons.MONO, scalar(m, MeasurementIds.WIDTH).reason());
         assertEquals(1, ((Series) m.get(MeasurementIds.CORRELATION_SERIES)).get(5), 1e-6);
         m = run(new StereoMeter(FS, 3), x, x, x);
-        assertEquals(Reasons.NOT_STEREO, scalar(m, MeasurementIds.CORRELATION).reason());
+        assertEquals(MeasurementReasons.NOT_STEREO, scalar(m, MeasurementIds.CORRELATION).reason());
         Series series = (Series) m.get(MeasurementIds.CORRELATION_SERIES);
         assertEquals(20, series.size());
         assertTrue(Float.isNaN(series.get(0)));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.PerChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,14 +184,14 @@ class TruePeakTest {
     @Test
     void silenceAndNonFiniteInput() {
         Map<String, Measurement> m = run(new LevelsMeter(48_000, ChannelLayout.MONO, -1), new float[48_000]);
-        assertEquals(Reasons.SILENT, scalar(m, MeasurementIds.TRUE_PEAK).reason());
+        assertEquals(MeasurementReasons.SILENT, scalar(m, MeasurementIds.TRUE_PEAK).reason());
         assertTrue(Double.isNaN(((PerChannel) m.get(MeasurementIds.TRUE_PEAK_PER_CHANNEL)).values()[0]));
         assertEquals(0, value(m, MeasurementIds.INTER_SAMPLE_OVERS));
         float[] x = tech3341(48_000, 4, 0.5, 0);
         x[100] = Float.NaN;
         m = run(new LevelsMeter(48_000, ChannelLayout.MONO, -1), x);
-        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.TRUE_PEAK).reason());
-        assertEquals(Reasons.NON_FINITE, scalar(m, MeasurementIds.INTER_SAMPLE_OVERS).reason());
+        assertEquals(MeasurementReasons.NON_FINITE, scalar(m, MeasurementIds.TRUE_PEAK).reason());
+        assertEquals(MeasurementReasons.NON_FINITE, scalar(m, MeasurementIds.INTER_SAMPLE_OVERS).reason());
     }
 
     /** Inter-sample overs: excursions above 0 dBTP, counted as the 32x reference counts them. */

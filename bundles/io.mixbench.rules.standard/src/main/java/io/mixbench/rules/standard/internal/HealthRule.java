@@ -2,6 +2,7 @@ package io.mixbench.rules.standard.internal;
 
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
@@ -37,7 +38,7 @@ public final class HealthRule implements Rule {
     static final String DC_OFFSET = MeasurementIds.DC_OFFSET;
     static final String INTER_SAMPLE_OVERS = MeasurementIds.INTER_SAMPLE_OVERS;
     /** The levels meter's reason for a file of digital silence. */
-    static final String SILENT = "silent";
+    static final String SILENT = MeasurementReasons.SILENT;
     /** Fix action: remove the track from the session. Boolean. */
     static final String REMOVE_FROM_SESSION = Fix.REMOVE_FROM_SESSION;
     /** Fix action: high-pass the whole signal at this frequency, Hz. Number. */

@@ -2,6 +2,7 @@ package io.mixbench.rules.standard.internal;
 
 import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
@@ -36,7 +37,7 @@ public final class SessionConsistencyRule implements Rule {
     static final String MAX_LENGTH_DIFFERENCE = "maxLengthDifference";
     static final String MAX_OFFSET_DIFFERENCE = "maxOffsetDifference";
     /** The reason the standard level meter gives for a missing sample peak of an all-zero file. */
-    static final String SILENT = "silent";
+    static final String SILENT = MeasurementReasons.SILENT;
     /** How many tracks a message lists before "and N more". */
     private static final int LISTED = 8;
 
