@@ -101,6 +101,7 @@ final class SpectrumMeter implements Meter {
     private int step;
     private long nextStepStart;
     private boolean finished;
+    private long transforms;
 
     SpectrumMeter(int sampleRateHz, int channels, long declaredFrames) {
         this(sampleRateHz, channels, declaredFrames, DEFAULT_CROSSOVER_HZ);
@@ -276,16 +277,19 @@ final class SpectrumMeter implements Meter {
         }
         // Dual mono (a mono part exported as stereo, common among stems): the same input has the same transform.
         boolean sameInput = stereo && Arrays.equals(work[0], work[1]);
-        fft.realForward(work[0]);
+        boolean sound = transform(work[0]);
         if (sameInput) {
             System.arraycopy(work[0], 0, work[1], 0, n);
         } else if (stereo) {
-            fft.realForward(work[1]);
+            sound |= transform(work[1]);
         }
         Arrays.fill(frameA, 0);
         if (stereo) {
             Arrays.fill(frameB, 0);
             Arrays.fill(frameCross, 0);
+        }
+        // A silent frame adds nothing to the sums.
+        if (sound && stereo) {
             plan.addStereo(work[0], work[1], frameA, frameB, frameCross);
             addLowEndStereo(work[0], work[1]);
             for (int j = 0; j < frameA.length; j++) {
@@ -293,7 +297,7 @@ final class SpectrumMeter implements Meter {
                 totalB[j] += frameB[j];
                 totalCross[j] += frameCross[j];
             }
-        } else {
+        } else if (sound) {
             plan.addMono(work[0], frameA);
             addLowEndMono(work[0]);
             for (int j = 0; j < frameA.length; j++) {
@@ -312,6 +316,28 @@ final class SpectrumMeter implements Meter {
         }
         stepWindowEnergy += energy;
         lastFrameEnergy = energy;
+    }
+
+    /**
+     * Transforms a windowed frame in place, unless it is digital silence (stems are often silent for long stretches),
+     * whose transform is zero as it stands.
+     *
+     * @return whether the frame holds any non-zero sample
+     */
+    private boolean transform(double[] a) {
+        for (double v : a) {
+            if (v != 0) {
+                fft.realForward(a);
+                transforms++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of channel frames transformed so far (silent ones are not; for tests). */
+    long transforms() {
+        return transforms;
     }
 
     /** Adds the frame's low-end-weighted powers and cross power; layout of the packed FFTs as in {@link BandPlan}. */

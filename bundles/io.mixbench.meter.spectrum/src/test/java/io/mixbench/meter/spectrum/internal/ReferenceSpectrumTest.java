@@ -6,8 +6,10 @@ import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -112,14 +114,48 @@ class ReferenceSpectrumTest {
     @ParameterizedTest
     @ValueSource(ints = {5677, 3 * 1024, 700, 900})
     void meterMatchesDirectWelchEstimate(int length) {
+        float[][] lr = signal(length);
+        assertMatchesReference(lr[0], lr[1]);
+    }
+
+    /**
+     * Frames of digital silence, in both channels or in one, are not transformed: the results are still the
+     * reference's, including the NaN band levels of silent steps.
+     */
+    @Test
+    void silentStretchesMatchDirectWelchEstimate() {
+        int length = 9 * N + 77;
+        float[][] lr = signal(length);
+        Arrays.fill(lr[0], 2 * N, 5 * N, 0);
+        Arrays.fill(lr[1], 2 * N, 5 * N, 0);
+        Arrays.fill(lr[1], 6 * N, length, -0f);
+        assertMatchesReference(lr[0], lr[1]);
+        SpectrumMeter meter = (SpectrumMeter) SpectrumMeterTest.meter(FS, 2, length);
+        TestSignals.run(meter, lr, 300);
+        // 18 frames: 17 start at multiples of N/2, one ends at the last sample. Five lie inside [2N, 5N), silent in
+        // both channels; six lie inside [6N, length), silent on the right.
+        long left = 18 - 5;
+        long right = 18 - 5 - 6;
+        assertEquals(left + right, meter.transforms());
+    }
+
+    /** Pink noise on the left, white on the right, and a 300 Hz tone on both (half as loud on the right). */
+    private static float[][] signal(int length) {
         SplittableRandom random = new SplittableRandom(4);
         float[] l = TestSignals.pink(random, length, 0.1);
         float[] r = TestSignals.white(random, length, 0.05);
         float[] tone = TestSignals.sine(FS, 300, length, 0.2, 0);
-        double[] mid = new double[length];
         for (int i = 0; i < length; i++) {
             l[i] += tone[i];
             r[i] += 0.5f * tone[i];
+        }
+        return new float[][]{l, r};
+    }
+
+    private static void assertMatchesReference(float[] l, float[] r) {
+        int length = l.length;
+        double[] mid = new double[length];
+        for (int i = 0; i < length; i++) {
             mid[i] = (l[i] + (double) r[i]) / 2;
         }
         Map<String, Measurement> m = SpectrumMeterTest.run(FS, new float[][]{l, r}, 300);
