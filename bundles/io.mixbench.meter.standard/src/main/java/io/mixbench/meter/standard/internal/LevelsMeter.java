@@ -113,6 +113,8 @@ public final class LevelsMeter implements Meter {
     private final float[] previous2;
     private final int[] segmentPeak;
     private final int[] segmentCurvature;
+    /** Per channel, whether the chunk being processed is silent ({@link #isSilent}). */
+    private final boolean[] silent;
 
     /** Sums of squares (all channels) of the last 30 sub-blocks, for the 300 ms RMS maximum. */
     private final double[] rmsRing = new double[RMS_WINDOW_SUB_BLOCKS];
@@ -123,6 +125,7 @@ public final class LevelsMeter implements Meter {
     /** Sub-blocks closed so far; the next one ends at boundary(closedSubBlocks + 1). */
     private long closedSubBlocks;
     private long position;
+    private long silentFrames;
     private long nextBoundary;
     private double momentaryPower;
     private double shortTermPower;
@@ -202,6 +205,7 @@ public final class LevelsMeter implements Meter {
         previous2 = new float[channels];
         segmentPeak = new int[channels];
         segmentCurvature = new int[channels];
+        silent = new boolean[channels];
         int capacity = GrowableArray.stepCapacity(declaredFrames, sampleRateHz);
         stepTruePeaks = new GrowableArray(capacity);
         stepMomentary = new GrowableArray(capacity);
@@ -234,11 +238,20 @@ public final class LevelsMeter implements Meter {
                 for (int c = 0; c < channels; c++) {
                     truePeak.append(c, block[c], offset, n);
                 }
-                if (channels == 2) {
+                boolean anySilent = false;
+                for (int c = 0; c < channels; c++) {
+                    silent[c] = isSilent(c, block[c], offset, n);
+                    anySilent |= silent[c];
+                }
+                if (channels == 2 && !anySilent) {
                     processPair(block[0], block[1], offset, n);
                 } else {
                     for (int c = 0; c < channels; c++) {
-                        processChannel(c, block[c], offset, n);
+                        if (silent[c]) {
+                            passSilence(c, block[c], offset, n);
+                        } else {
+                            processChannel(c, block[c], offset, n);
+                        }
                     }
                 }
                 position += n;
@@ -248,6 +261,41 @@ public final class LevelsMeter implements Meter {
                 closeSubBlock();
             }
         }
+    }
+
+    /**
+     * Whether channel c's chunk is digital silence (every sample +0.0) reaching filters at rest and after two zero
+     * samples: then nothing it would add to a sum or a maximum is non-zero. Stems are often silent for long stretches.
+     */
+    private boolean isSilent(int c, float[] x, int offset, int n) {
+        if (shelfZ1[c] != 0 || shelfZ2[c] != 0 || highPassZ1[c] != 0 || highPassZ2[c] != 0
+                || Float.floatToRawIntBits(previous1[c]) != 0 || Float.floatToRawIntBits(previous2[c]) != 0) {
+            return false;
+        }
+        for (int i = offset, end = offset + n; i < end; i++) {
+            if (Float.floatToRawIntBits(x[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@link #processChannel} does with a silent chunk ({@link #isSilent}): it hands on segment statistics. */
+    private void passSilence(int c, float[] x, int offset, int n) {
+        // Frames f = 0 mod 32 complete the segment of frame f - 1; the first completed keeps the earlier frames' values.
+        long completed = Math.floorDiv(position + n - 1, SEGMENT) - Math.floorDiv(position - 1, SEGMENT);
+        for (long k = 0; k < completed; k++) {
+            truePeak.putStatistics(c, segmentPeak[c], segmentCurvature[c]);
+            segmentPeak[c] = 0;
+            segmentCurvature[c] = 0;
+        }
+        silentFrames += n;
+        endChunk(c, x, offset, n, 0f);
+    }
+
+    /** Channel frames passed as silence so far (for tests). */
+    long silentFrames() {
+        return silentFrames;
     }
 
     private void processChannel(int c, float[] x, int offset, int n) {

@@ -10,6 +10,8 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Series;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,5 +123,49 @@ class FastPathPropertyTest {
         assertEquals(10 * Math.log10(side / mid), value(m, MeasurementIds.WIDTH), 1e-9);
         assertEquals(10 * Math.log10(mid / (2 * (ll + rr))), value(m, MeasurementIds.MONO_SUM_LOSS), 1e-9);
         assertTrue(value(m, MeasurementIds.BALANCE) > 2, "the right side is quieter");
+    }
+
+    /**
+     * Digital silence (+0.0) reaching filters at rest is passed over: every measurement equals, to the bit, the one
+     * of the same signal with its silence written as -0.0, which runs the full path. Silence in one channel, in
+     * both, at the end; stereo, mono and 5.1; any block size.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 480, 8192})
+    void silenceIsPassedOverWithTheSameResults(int blockSize) {
+        int fs = 48_000;
+        float[][] music = TestSignals.music(fs, 6, 6);
+        for (ChannelLayout layout : List.of(ChannelLayout.STEREO, ChannelLayout.MONO, ChannelLayout.SURROUND_5_1)) {
+            int channels = layout.channels().size();
+            float[][] positive = new float[channels][];
+            float[][] negative = new float[channels][];
+            long silentFrames = 0;
+            for (int c = 0; c < channels; c++) {
+                positive[c] = music[c % 2].clone();
+                // Left (and mono): 1.0-2.5 s; every channel: 3.0-4.2 s; right and the surrounds: from 5 s on.
+                int[][] stretches = c % 2 == 0
+                        ? new int[][]{{fs, fs * 5 / 2}, {fs * 3, fs * 21 / 5}}
+                        : new int[][]{{fs * 3, fs * 21 / 5}, {fs * 5, positive[c].length}};
+                for (int[] stretch : stretches) {
+                    Arrays.fill(positive[c], stretch[0], stretch[1], 0f);
+                    silentFrames += stretch[1] - stretch[0];
+                }
+                negative[c] = positive[c].clone();
+                for (int i = 0; i < negative[c].length; i++) {
+                    if (Float.floatToRawIntBits(negative[c][i]) == 0) {
+                        negative[c][i] = -0f;
+                    }
+                }
+            }
+            LevelsMeter passing = new LevelsMeter(fs, layout, -1);
+            LevelsMeter full = new LevelsMeter(fs, layout, -1);
+            Map<String, Measurement> expected = run(full, negative, blockSize);
+            Map<String, Measurement> actual = run(passing, positive, blockSize);
+            TestSignals.assertSameMeasurements(expected, actual);
+            assertEquals(0, full.silentFrames(), layout.toString());
+            // All but the filters' decay (about 0.25 s) after each stretch starts.
+            assertTrue(passing.silentFrames() > 0.7 * silentFrames,
+                    layout + ": " + passing.silentFrames() + " of " + silentFrames);
+        }
     }
 }

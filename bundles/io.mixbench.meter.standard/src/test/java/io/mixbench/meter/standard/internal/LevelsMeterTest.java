@@ -223,18 +223,7 @@ class LevelsMeterTest {
                 right}, 1000);
         Map<String, Measurement> m = run(new LevelsMeter(fs, ChannelLayout.STEREO, -1), new float[][]{left, right},
                 blockSize);
-        assertEquals(reference.keySet(), m.keySet());
-        for (String id : reference.keySet()) {
-            Measurement expected = reference.get(id);
-            Measurement actual = m.get(id);
-            if (expected instanceof Series s) {
-                assertArrayEquals(s.values(), ((Series) actual).values(), id);
-            } else if (expected instanceof PerChannel p) {
-                assertArrayEquals(p.values(), ((PerChannel) actual).values(), id);
-            } else {
-                assertEquals(expected, actual, id);
-            }
-        }
+        TestSignals.assertSameMeasurements(reference, m);
         assertTrue(scalar(m, MeasurementIds.INTEGRATED_LOUDNESS).present());
     }
 

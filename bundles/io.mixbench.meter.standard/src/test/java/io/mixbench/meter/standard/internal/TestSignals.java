@@ -1,6 +1,10 @@
 package io.mixbench.meter.standard.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
@@ -189,6 +193,22 @@ final class TestSignals {
 
     static Map<String, Measurement> run(Meter meter, float[]... channels) {
         return run(meter, channels, 4096);
+    }
+
+    /** The same ids with the same values, to the bit. */
+    static void assertSameMeasurements(Map<String, Measurement> expected, Map<String, Measurement> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String id : expected.keySet()) {
+            Measurement e = expected.get(id);
+            Measurement a = actual.get(id);
+            if (e instanceof Series s) {
+                assertArrayEquals(s.values(), ((Series) a).values(), id);
+            } else if (e instanceof PerChannel p) {
+                assertArrayEquals(p.values(), ((PerChannel) a).values(), id);
+            } else {
+                assertEquals(e, a, id);
+            }
+        }
     }
 
     static double value(Map<String, Measurement> m, String id) {

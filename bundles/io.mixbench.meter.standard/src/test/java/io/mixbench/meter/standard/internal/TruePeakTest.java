@@ -256,7 +256,21 @@ class TruePeakTest {
         signals.add(new float[][]{sparse, TestSignals.tone(fs, 60, 1.5, -1)});
         float[] hot = TestSignals.scaled(TestSignals.gaussian(4, 0.5, fs / 2), 1);
         signals.add(new float[][]{hot, TestSignals.sines(fs, hot.length, 0.4 * fs, 1.1, 0.3)});
+        // Bursts after digital silence, on no segment boundary; their true peaks lie 3 dB over their samples.
+        float[] left = new float[fs];
+        float[] right = new float[fs];
+        addBurst(left, fs / 2 + 13, 0.5f);
+        addBurst(left, fs * 3 / 4 + 77, 0.7f);
+        addBurst(right, fs * 2 / 3 + 5, 0.6f);
+        signals.add(new float[][]{left, right});
         return signals;
+    }
+
+    /** 64 samples of a sine at a quarter of the sample rate, 45 degrees off its peaks: every sample is 0.707 a. */
+    private static void addBurst(float[] x, int start, float amplitude) {
+        for (int i = 0; i < 64; i++) {
+            x[start + i] += (float) (amplitude * Math.sin(Math.PI / 2 * i + Math.PI / 4));
+        }
     }
 
     /** Skipping never changes a result: channel peaks, overs and every step's peak equal those of no skipping. */
