@@ -48,6 +48,13 @@ bench_build_classpath() {
   fi
   bench_classpath=""
   bench_java_opts=()
+  # The product's JVM options (bin/mixbench reads them from conf/jvm.options): they change how fast C2's code is.
+  local option
+  while read -r option; do
+    option=${option%%#*}
+    option=${option//[[:space:]]/}
+    [ -z "$option" ] || bench_java_opts+=("$option")
+  done <"$root/releng/io.mixbench.product/src/conf/jvm.options"
   local vector=""
   for dir in "${required[@]}" "${meters[@]}"; do
     jar=$(bench_jar "$root/$dir")
