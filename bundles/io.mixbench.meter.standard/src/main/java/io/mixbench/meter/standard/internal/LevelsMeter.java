@@ -117,11 +117,11 @@ public final class LevelsMeter implements Meter {
     private final boolean[] silent;
 
     /** Sums of squares (all channels) of the last 30 sub-blocks, for the 300 ms RMS maximum. */
-    private final double[] rmsRing = new double[RMS_WINDOW_SUB_BLOCKS];
+    private final WindowSums rmsWindows = new WindowSums(RMS_WINDOW_SUB_BLOCKS, SUB_BLOCKS_PER_STEP);
     private double maxRmsMeanSquare;
 
     /** Channel-weighted K sums of the last 300 sub-blocks. */
-    private final double[] ring = new double[SHORT_TERM_SUB_BLOCKS];
+    private final WindowSums kWindows = new WindowSums(SHORT_TERM_SUB_BLOCKS, SUB_BLOCKS_PER_STEP);
     /** Sub-blocks closed so far; the next one ends at boundary(closedSubBlocks + 1). */
     private long closedSubBlocks;
     private long position;
@@ -531,8 +531,8 @@ public final class LevelsMeter implements Meter {
             highPassZ1[c] = flush(highPassZ1[c]);
             highPassZ2[c] = flush(highPassZ2[c]);
         }
-        ring[(int) (closedSubBlocks % SHORT_TERM_SUB_BLOCKS)] = weighted;
-        rmsRing[(int) (closedSubBlocks % RMS_WINDOW_SUB_BLOCKS)] = squares;
+        kWindows.add(weighted);
+        rmsWindows.add(squares);
         closedSubBlocks++;
         evaluateWindows();
         evaluateRmsWindow();
@@ -549,20 +549,8 @@ public final class LevelsMeter implements Meter {
     /** Momentary and short-term power of the windows ending with the last closed sub-block. */
     private void evaluateWindows() {
         long k = closedSubBlocks;
-        int available = (int) Math.min(k, SHORT_TERM_SUB_BLOCKS);
-        int index = (int) ((k - 1) % SHORT_TERM_SUB_BLOCKS);
-        double sum = 0;
-        double momentarySum = 0;
-        for (int j = 0; j < available; j++) {
-            sum += ring[index];
-            if (j == MOMENTARY_SUB_BLOCKS - 1) {
-                momentarySum = sum;
-            }
-            index = index == 0 ? SHORT_TERM_SUB_BLOCKS - 1 : index - 1;
-        }
-        if (available < MOMENTARY_SUB_BLOCKS) {
-            momentarySum = sum;
-        }
+        double momentarySum = kWindows.sum(MOMENTARY_SUB_BLOCKS);
+        double sum = kWindows.sum(SHORT_TERM_SUB_BLOCKS);
         // The divisor is always the full window length: samples before the start count as silence.
         momentaryPower = momentarySum / (boundary(k) - boundary(k - MOMENTARY_SUB_BLOCKS));
         shortTermPower = sum / (boundary(k) - boundary(k - SHORT_TERM_SUB_BLOCKS));
@@ -576,10 +564,7 @@ public final class LevelsMeter implements Meter {
         if (k < RMS_WINDOW_SUB_BLOCKS) {
             return;
         }
-        double sum = 0;
-        for (double v : rmsRing) {
-            sum += v;
-        }
+        double sum = rmsWindows.sum(RMS_WINDOW_SUB_BLOCKS);
         long frames = Math.min(boundary(k), position) - boundary(k - RMS_WINDOW_SUB_BLOCKS);
         maxRmsMeanSquare = Math.max(maxRmsMeanSquare, sum / ((double) frames * channels));
     }
