@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a rule reports: what, where, the measured value against its target, and the fix.
+ * What a rule reports: what, where, the measured value against its target, and the fix. A change that several
+ * tracks share (a ride of kick and bass together) is one fix per track, in {@link #fixes()}.
  *
  * @param ruleId id of the rule that reported it
  * @param severity how much it matters
@@ -12,12 +13,15 @@ import java.util.Objects;
  * @param message what was found, in one sentence with the figures
  * @param measured the measured value, or null when the finding has none (e.g. a rule error)
  * @param target the range the value should be in, or null
- * @param fix the structured change to make, or null when nothing is to change
+ * @param fix the structured change to make, or null when nothing is to change; the first of {@code fixes}
  * @param suggestion the fix in words, e.g. "Lower Kick by 4.0 dB.", or null
  * @param timeRanges where in the session it applies; empty for the whole session
+ * @param fixes every structured change the finding asks for, in the order to make them; empty when nothing is to
+ *        change. Either of {@code fix} and {@code fixes} may be given for the other (null or empty); given both,
+ *        {@code fix} must be the first of {@code fixes}. Since 1.1.
  */
 public record Finding(String ruleId, Severity severity, List<String> tracks, String message, Value measured,
-        Target target, Fix fix, String suggestion, List<TimeRange> timeRanges) {
+        Target target, Fix fix, String suggestion, List<TimeRange> timeRanges, List<Fix> fixes) {
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -25,6 +29,20 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
         Objects.requireNonNull(message, "message");
         tracks = List.copyOf(tracks);
         timeRanges = List.copyOf(timeRanges);
+        fixes = fixes == null ? List.of() : List.copyOf(fixes);
+        if (fixes.isEmpty()) {
+            fixes = fix == null ? List.of() : List.of(fix);
+        } else if (fix == null) {
+            fix = fixes.get(0);
+        } else if (!fix.equals(fixes.get(0))) {
+            throw new IllegalArgumentException("the fix must be the first of the fixes");
+        }
+    }
+
+    /** A finding with at most one fix, as in rule API 1.0. */
+    public Finding(String ruleId, Severity severity, List<String> tracks, String message, Value measured,
+            Target target, Fix fix, String suggestion, List<TimeRange> timeRanges) {
+        this(ruleId, severity, tracks, message, measured, target, fix, suggestion, timeRanges, List.of());
     }
 
     public static Builder of(String ruleId, Severity severity) {
@@ -39,7 +57,7 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
         private String message;
         private Value measured;
         private Target target;
-        private Fix fix;
+        private List<Fix> fixes = List.of();
         private String suggestion;
         private List<TimeRange> timeRanges = List.of();
 
@@ -74,7 +92,18 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
         }
 
         public Builder fix(Fix change, String sentence) {
-            this.fix = change;
+            this.fixes = change == null ? List.of() : List.of(change);
+            this.suggestion = sentence;
+            return this;
+        }
+
+        /**
+         * Several changes, e.g. one per track of a section that moves together, and the sentence that says them all.
+         *
+         * @since 1.1
+         */
+        public Builder fixes(List<Fix> changes, String sentence) {
+            this.fixes = List.copyOf(changes);
             this.suggestion = sentence;
             return this;
         }
@@ -90,7 +119,8 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
         }
 
         public Finding build() {
-            return new Finding(ruleId, severity, tracks, message, measured, target, fix, suggestion, timeRanges);
+            return new Finding(ruleId, severity, tracks, message, measured, target, null, suggestion, timeRanges,
+                    fixes);
         }
     }
 }
