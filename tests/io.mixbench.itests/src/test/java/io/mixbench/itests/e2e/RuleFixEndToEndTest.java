@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mixbench.launch.LaunchContext;
 import io.mixbench.launch.internal.EmbeddedProduct;
 import java.io.ByteArrayOutputStream;
@@ -89,16 +88,11 @@ class RuleFixEndToEndTest {
         return base("sections", Sessions::sections);
     }
 
-    /** Which of the rule's fixes to apply. */
+    /** Which of the rule's findings to apply the fixes of (all the fixes of each, one per track it moves). */
     enum Apply {
-        /** The most severe finding's fix for each track (findings come most severe first). */
+        /** The most severe finding for each track its first fix names (findings come most severe first). */
         FIRST_PER_TRACK,
-        /**
-         * As FIRST_PER_TRACK, applied to every track the finding names: by the rule's documented convention the
-         * structured fix names the first of several tracks and the sentence all of them.
-         */
-        EVERY_NAMED_TRACK,
-        /** Every finding's fix (several findings ask for one change on the same track in different amounts). */
+        /** Every finding (several findings ask for one change on the same track in different amounts). */
         ALL
     }
 
@@ -185,7 +179,7 @@ class RuleFixEndToEndTest {
                         Dsp.gain(m.part(part).audio, -4, Sessions.SECTIONS_SECONDS / 2, Sessions.SECTIONS_SECONDS,
                                 m.rateHz);
                     }
-                }, "section.lift", "Kick").applying(Apply.EVERY_NAMED_TRACK),
+                }, "section.lift", "Kick"),
                 // The mix's peak at -0.2 dBFS puts it near -13 LUFS (its PLR is about 13 LU): the platforms turn it down
                 // by less than its peak exceeds their ceiling (Amazon Music's -2 dBTP at least), so the encode may
                 // clip. The fix is a true-peak limiter on the master, which is bus processing: bus.limiting then
@@ -227,17 +221,14 @@ class RuleFixEndToEndTest {
 
         Set<String> fixed = new LinkedHashSet<>();
         for (JsonNode f : found) {
-            JsonNode fix = f.get("fix");
-            assertNotNull(fix, "a WARN or PROBLEM carries a fix: " + f);
-            assertFalse(fix.isNull(), "a WARN or PROBLEM carries a fix: " + f);
-            if (fixed.add(fix.get("track").asText()) || c.apply() == Apply.ALL) {
-                if (c.apply() == Apply.EVERY_NAMED_TRACK) {
-                    for (JsonNode track : f.get("tracks")) {
-                        FixApplier.apply(((ObjectNode) fix.deepCopy()).put("track", track.asText()), session);
-                        fixed.add(track.asText());
-                    }
-                } else {
+            JsonNode fixes = f.get("fixes");
+            assertNotNull(fixes, "a WARN or PROBLEM carries fixes: " + f);
+            assertFalse(fixes.isEmpty(), "a WARN or PROBLEM carries a fix: " + f);
+            assertEquals(fixes.get(0), f.get("fix"), "the fix is the first of the fixes");
+            if (fixed.add(fixes.get(0).get("track").asText()) || c.apply() == Apply.ALL) {
+                for (JsonNode fix : fixes) {
                     FixApplier.apply(fix, session);
+                    fixed.add(fix.get("track").asText());
                 }
             }
         }
@@ -304,7 +295,7 @@ class RuleFixEndToEndTest {
     }
 
     static List<String> fixesOf(List<JsonNode> findings) {
-        return findings.stream().map(f -> f.get("fix").toString()).toList();
+        return findings.stream().map(f -> f.get("fixes").toString()).toList();
     }
 
     static List<String> ofRule(JsonNode report, String rule) {
@@ -336,7 +327,7 @@ class RuleFixEndToEndTest {
             if (SERIOUS.contains(f.get("severity").asText())) {
                 s.append("\n  ").append(f.get("severity").asText()).append(' ').append(f.get("rule").asText())
                         .append(' ').append(f.get("tracks")).append(": ").append(f.get("message").asText())
-                        .append(" fix ").append(f.get("fix"));
+                        .append(" fixes ").append(f.get("fixes"));
             }
         }
         return s.length() == 0 ? "(none)" : s.toString();

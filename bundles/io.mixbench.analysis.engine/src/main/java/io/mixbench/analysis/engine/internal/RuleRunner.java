@@ -2,6 +2,7 @@ package io.mixbench.analysis.engine.internal;
 
 import io.mixbench.analysis.AppliedRule;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
 import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Rule;
@@ -158,8 +159,10 @@ final class RuleRunner {
                     return "a finding about an unknown track '" + track + "'";
                 }
             }
-            if (f.fix() != null && !trackNames.contains(f.fix().track())) {
-                return "a fix for an unknown track '" + f.fix().track() + "'";
+            for (Fix fix : f.fixes()) {
+                if (!trackNames.contains(fix.track())) {
+                    return "a fix for an unknown track '" + fix.track() + "'";
+                }
             }
             if (f.message().isBlank()) {
                 return "a finding without a message";

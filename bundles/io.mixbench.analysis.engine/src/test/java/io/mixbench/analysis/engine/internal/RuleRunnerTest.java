@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleContext;
@@ -76,16 +77,21 @@ class RuleRunnerTest {
         ServiceEntry<Rule> nothing = rule("null", Set.of(), c -> null);
         ServiceEntry<Rule> stranger = rule("stranger", Set.of(), c -> List.of(Finding.of("stranger", Severity.INFO)
                 .tracks("Nobody").message("?").build()));
+        // Its first fix is fine, the second names a track the session does not have.
+        ServiceEntry<Rule> strayFix = rule("strayFix", Set.of(), c -> List.of(Finding.of("strayFix", Severity.WARN)
+                .tracks("Kick").message("Kick and a ghost are off.")
+                .fixes(List.of(Fix.gain("Kick", -1), Fix.gain("Ghost", -1)), "Lower both.").build()));
         long start = System.nanoTime();
         RuleRunner.Outcome outcome = RuleRunner.run(session, measured, List.of(), defaults,
-                List.of(good, throwing, hanging,
-                        nothing, stranger),
-                Duration.ofMillis(300), threads);
+                List.of(good, throwing, hanging, nothing, stranger, strayFix), Duration.ofMillis(300), threads);
         assertTrue((System.nanoTime() - start) / 1e9 < 3, "the hung rule is abandoned at its time limit");
         Map<String, Severity> byRule = new java.util.TreeMap<>();
         outcome.findings().forEach(f -> byRule.put(f.ruleId(), f.severity()));
         assertEquals(Map.of("good", Severity.WARN, "throws", Severity.RULE_ERROR, "hangs", Severity.RULE_ERROR, "null",
-                Severity.RULE_ERROR, "stranger", Severity.RULE_ERROR), byRule);
+                Severity.RULE_ERROR, "stranger", Severity.RULE_ERROR, "strayFix", Severity.RULE_ERROR), byRule);
+        String strayMessage = outcome.findings().stream().filter(f -> f.ruleId().equals("strayFix")).findFirst()
+                .orElseThrow().message();
+        assertTrue(strayMessage.contains("'Ghost'"), strayMessage);
         String hangMessage = outcome.findings().stream().filter(f -> f.ruleId().equals("hangs")).findFirst()
                 .orElseThrow().message();
         assertTrue(hangMessage.contains("time limit") && hangMessage.contains("test.bundle"), hangMessage);

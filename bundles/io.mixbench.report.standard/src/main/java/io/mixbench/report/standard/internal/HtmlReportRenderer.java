@@ -689,13 +689,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 }
                 sb.append("</p>\n");
             }
-            if ((f.suggestion() != null && !f.suggestion().isBlank()) || f.fix() != null) {
+            if ((f.suggestion() != null && !f.suggestion().isBlank()) || !f.fixes().isEmpty()) {
                 sb.append("<p class=\"fix\"><b>Fix:</b> ");
                 if (f.suggestion() != null && !f.suggestion().isBlank()) {
                     sb.append(esc(f.suggestion().strip())).append(' ');
                 }
-                if (f.fix() != null) {
-                    sb.append("<code>").append(esc(describeFix(f.fix()))).append("</code>");
+                for (int k = 0; k < f.fixes().size(); k++) {
+                    sb.append(k == 0 ? "" : "; ").append("<code>").append(esc(describeFix(f.fixes().get(k))))
+                            .append("</code>");
                 }
                 sb.append("</p>\n");
             }

@@ -50,7 +50,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     /** The value of the report's "format" field. */
     static final String FORMAT_NAME = "mixbench-report";
     /** The value of the report's "formatVersion" field; raised when fields are added, never for renames. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     /** The action key a fix's track name takes in the flattened fix object. */
     private static final String FIX_TRACK = "track";
@@ -344,6 +344,11 @@ public final class JsonReportRenderer implements ReportRenderer {
 
             gen.writeFieldName("fix");
             fix(finding.fix());
+            gen.writeArrayFieldStart("fixes");
+            for (Fix fix : finding.fixes()) {
+                fix(fix);
+            }
+            gen.writeEndArray();
             nullableString("suggestion", finding.suggestion());
 
             gen.writeArrayFieldStart("timeRanges");

@@ -35,6 +35,7 @@ import java.util.Map;
 /** Analysis results built in code: every measurement shape, a failed track, findings of every severity. */
 final class Fixtures {
 
+    static final String BASS_FIX = "Lower Kick by 1.0 dB and Bass DI by 2.5 dB.";
     static final Path ROOT = Path.of("/sessions/Song Ä");
     static final double KICK_LOUDNESS = -16.123456789012345;
     static final String KICK_PROBLEM = "Kick peaks at -6.3 dBFS, above the kick range.";
@@ -128,7 +129,8 @@ final class Fixtures {
                         .measured(1.2, Units.DB, "lead vocal over the loudest other element")
                         .target(Target.between(3, 6, Units.DB)).fix(Fix.gain("Lead Vox", 2.3), VOCAL_FIX).build(),
                 Finding.of("bass.under.kick", Severity.WARN).tracks("Kick", "Bass DI").message(KICK_WARN)
-                        .target(Target.atMost(-2, Units.DB)).build(),
+                        .target(Target.atMost(-2, Units.DB))
+                        .fixes(List.of(Fix.gain("Kick", -1.0), Fix.gain("Bass DI", -2.5)), BASS_FIX).build(),
                 Finding.of("bass.under.kick", Severity.INFO).tracks("Bass DI").message(BASS_INFO).build(),
                 Finding.of("truepeak", Severity.OK).tracks("Mix").message("True peak is within target.")
                         .measured(-0.45, Units.DBTP, "true peak").target(Target.atMost(-1, Units.DBTP)).build(),

@@ -302,6 +302,10 @@ class HtmlReportRendererTest {
         assertTrue(section.contains(Fixtures.KICK_FIX), section);
         assertTrue(section.contains("<code>Kick: gainDb -4.3, invertPolarity true, note after the bus</code>"),
                 section);
+        assertTrue(
+                section.contains(
+                        Fixtures.BASS_FIX + " <code>Kick: gainDb -1.0</code>; <code>Bass DI: gainDb -2.5</code>"),
+                section);
         assertTrue(section.contains("Checks passed (3)"), section);
         // Tracks are linked to their rows.
         assertTrue(section.contains("<a class=\"track\" href=\"#track-0\">Kick</a>"), section);

@@ -112,6 +112,7 @@ class JsonReportRendererTest {
         assertRejected(good, r -> ((ObjectNode) r).remove("findings"));
         assertRejected(good, r -> ((ObjectNode) r.get("mix")).put("role", "bass"));
         assertRejected(good, r -> ((ObjectNode) r.get("findings").get(1).get("fix")).putObject("gainDb"));
+        assertRejected(good, r -> ((ObjectNode) r.get("findings").get(3).get("fixes").get(1)).remove("track"));
         // Additional fields are allowed: later versions add them.
         JsonNode extended = good.deepCopy();
         ((ObjectNode) extended).put("futureField", 1);
@@ -131,7 +132,7 @@ class JsonReportRendererTest {
         assertEquals(List.of("format", "formatVersion", "tool", "versions", "analysedAt", "elapsedSeconds", "session",
                 "ruleSet", "summary", "tracks", "mix", "findings", "groups"), fieldNames(report));
         assertEquals("mixbench-report", report.get("format").asText());
-        assertEquals(1, report.get("formatVersion").asInt());
+        assertEquals(2, report.get("formatVersion").asInt());
         assertEquals("Mixbench", report.at("/tool/name").asText());
         assertEquals("0.1.0", report.at("/tool/version").asText());
         assertEquals(List.of("io.mixbench.meter.standard", "io.mixbench.rules.standard", "mixbench"),
@@ -152,8 +153,8 @@ class JsonReportRendererTest {
                 fieldNames(report.at("/tracks/0")));
         assertEquals(List.of("formatName", "sampleRateHz", "channels", "layout", "bitsPerSample", "encoding"),
                 fieldNames(report.at("/tracks/0/format")));
-        assertEquals(List.of("rule", "severity", "tracks", "message", "measured", "target", "fix", "suggestion",
-                "timeRanges"), fieldNames(report.at("/findings/1")));
+        assertEquals(List.of("rule", "severity", "tracks", "message", "measured", "target", "fix", "fixes",
+                "suggestion", "timeRanges"), fieldNames(report.at("/findings/1")));
     }
 
     @Test
@@ -236,6 +237,11 @@ class JsonReportRendererTest {
         JsonNode target = report.at("/findings/3/target");
         assertTrue(target.get("min").isNull(), "open end of a target");
         assertEquals(-2.0, target.get("max").asDouble());
+        // A change two tracks share: one fix per track, the first also as "fix".
+        JsonNode shared = report.at("/findings/3");
+        assertEquals("[{\"track\":\"Kick\",\"gainDb\":-1.0},{\"track\":\"Bass DI\",\"gainDb\":-2.5}]",
+                shared.get("fixes").toString());
+        assertEquals(shared.get("fixes").get(0), shared.get("fix"));
     }
 
     @Test
@@ -262,6 +268,8 @@ class JsonReportRendererTest {
         assertEquals(-4.3, fix.get("gainDb").asDouble());
         assertTrue(fix.get("invertPolarity").isBoolean() && fix.get("invertPolarity").asBoolean());
         assertEquals("after the bus", fix.get("note").asText());
+        assertEquals(1, problem.get("fixes").size());
+        assertEquals(fix, problem.get("fixes").get(0));
         assertEquals(Fixtures.KICK_FIX, problem.get("suggestion").asText());
         assertEquals(2, problem.get("timeRanges").size());
         assertEquals(62.0, problem.at("/timeRanges/1/startSeconds").asDouble());
@@ -271,6 +279,7 @@ class JsonReportRendererTest {
         assertTrue(ruleError.get("measured").isNull());
         assertTrue(ruleError.get("target").isNull());
         assertTrue(ruleError.get("fix").isNull());
+        assertEquals(0, ruleError.get("fixes").size());
         assertTrue(ruleError.get("suggestion").isNull());
         assertEquals(0, ruleError.get("tracks").size());
         assertEquals(0, ruleError.get("timeRanges").size());
@@ -309,7 +318,7 @@ class JsonReportRendererTest {
         byte[] bytes = out.toByteArray();
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.contains("Song \u00c4"), "non-ASCII path written as UTF-8");
-        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 1,\n"), text);
+        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 2,\n"), text);
         assertTrue(text.endsWith("}\n"));
         assertEquals("json", renderer.format());
         assertEquals("application/json", renderer.mediaType());

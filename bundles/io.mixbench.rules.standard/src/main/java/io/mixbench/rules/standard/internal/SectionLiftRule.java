@@ -208,9 +208,11 @@ public final class SectionLiftRule implements Rule {
             builder = Finding.of(ID, Severity.WARN).tracks(rhythm.trackNames()).timeRanges(range).message(message)
                     .measured(delta, Units.LU, "rhythm section short-term loudness, loudest section minus the rest")
                     .target(Target.atLeast(-dropLu, Units.LU))
-                    .fix(Fix.gain(rhythm.tracks().get(0).name(), gain)
-                            .and(START_SECONDS, RuleSupport.round1(top.range().startSeconds()))
-                            .and(END_SECONDS, RuleSupport.round1(top.range().endSeconds())),
+                    .fixes(rhythm.trackNames().stream()
+                            .map(track -> Fix.gain(track, gain)
+                                    .and(START_SECONDS, RuleSupport.round1(top.range().startSeconds()))
+                                    .and(END_SECONDS, RuleSupport.round1(top.range().endSeconds())))
+                            .toList(),
                             "Ride " + names + " up by " + RuleSupport.f1(gain) + " dB from "
                                     + Sections.clock(top.range().startSeconds()) + " to "
                                     + Sections.clock(top.range().endSeconds())

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
 import io.mixbench.rules.standard.internal.Sections.Section;
@@ -120,6 +121,11 @@ class SectionLiftRuleTest {
         double ride = gain(warn);
         assertTrue(ride > 2 && ride < 3.5, "ride " + ride);
         assertTrue(warn.suggestion().startsWith("Ride Kick and Bass up by"), warn.suggestion());
+        // One ride per rhythm track, over the same time, by the same gain.
+        assertEquals(List.of("Kick", "Bass"), warn.fixes().stream().map(Fix::track).toList());
+        for (Fix fix : warn.fixes()) {
+            assertEquals(warn.fix().actions(), fix.actions(), fix.track());
+        }
         double start = ((Number) warn.fix().actions().get(SectionLiftRule.START_SECONDS)).doubleValue();
         double end = ((Number) warn.fix().actions().get(SectionLiftRule.END_SECONDS)).doubleValue();
         assertEquals(warn.timeRanges().get(0).startSeconds(), start, 0.05);
