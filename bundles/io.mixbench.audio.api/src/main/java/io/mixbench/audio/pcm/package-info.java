@@ -1,7 +1,8 @@
 /**
- * Help for decoders of interleaved PCM containers (WAV, AIFF and the like): how a sample is stored
- * ({@link io.mixbench.audio.pcm.PcmEncoding}) and an {@link io.mixbench.audio.AudioStream} over the frames of such a
- * container ({@link io.mixbench.audio.pcm.InterleavedPcmStream}), with the errors a broken file needs.
+ * Help for decoders of interleaved PCM containers (WAV, AIFF and the like): reading a chunked header
+ * ({@link io.mixbench.audio.pcm.ChunkInput}), how a sample is stored ({@link io.mixbench.audio.pcm.PcmEncoding}) and
+ * an {@link io.mixbench.audio.AudioStream} over the frames of such a container
+ * ({@link io.mixbench.audio.pcm.InterleavedPcmStream}), with the errors a broken file needs.
  */
 @Export
 @Version("1.0.0")

@@ -6,6 +6,7 @@ import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
+import io.mixbench.audio.pcm.ChunkInput;
 import io.mixbench.audio.pcm.PcmEncoding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,34 +51,31 @@ final class AiffHeaderParser {
     /** Speaker bits of a channel bitmap, the same as a WAVE channel mask (bit 0 first). */
     private static final Channel[] BITMAP_SPEAKERS = {L, R, C, LFE, LB, RB, LC, RC, Channel.BACK_CENTRE, LS, RS};
 
-    private final InputStream in;
-    private final String source;
+    private final ChunkInput input;
     private final byte[] scratch = new byte[4096];
     private final Map<String, String> metadata = new LinkedHashMap<>();
-    private long position;
 
     AiffHeaderParser(InputStream in, String source) {
-        this.in = in;
-        this.source = source;
+        this.input = new ChunkInput(in, source);
     }
 
     AiffHeader parse() throws IOException {
-        int got = read(scratch, 12);
-        String type = got >= 12 ? id(scratch, 8) : "";
-        if (got < 12 || !id(scratch, 0).equals("FORM") || !(type.equals("AIFF") || type.equals("AIFC"))) {
+        int got = input.read(scratch, 12);
+        String type = got >= 12 ? ChunkInput.id(scratch, 8) : "";
+        if (got < 12 || !ChunkInput.id(scratch, 0).equals("FORM") || !(type.equals("AIFF") || type.equals("AIFC"))) {
             throw fail("not an AIFF file (the file does not start with \"FORM\" ... \"AIFF\" or \"AIFC\")");
         }
         boolean aifc = type.equals("AIFC");
         Comm comm = null;
         List<Channel> chan = null;
         while (true) {
-            long chunkAt = position;
-            got = read(scratch, 8);
+            long chunkAt = input.position();
+            got = input.read(scratch, 8);
             if (got < 8) {
-                String where = " (the file ends after " + position + " bytes)";
+                String where = " (the file ends after " + input.position() + " bytes)";
                 throw fail(comm == null ? "no COMM chunk" + where : "no SSND chunk" + where);
             }
-            String id = id(scratch, 0);
+            String id = ChunkInput.id(scratch, 0);
             long size = u32(scratch, 4);
             switch (id) {
                 case "COMM" -> {
@@ -95,7 +93,7 @@ final class AiffHeaderParser {
                 }
                 case "NAME" -> metadata.put(AudioMetadataKeys.TITLE, readText(id, size, chunkAt));
                 case "CHAN" -> chan = readChan(size, chunkAt);
-                default -> skip(id, size, chunkAt);
+                default -> input.skipRest(id, size, 0, chunkAt);
             }
         }
     }
@@ -106,14 +104,14 @@ final class AiffHeaderParser {
             throw fail("COMM chunk is too short (" + size + " bytes, at least " + needed + " needed for "
                     + (aifc ? "AIFF-C" : "AIFF") + ")");
         }
-        readChunkBytes("COMM", size, needed, chunkAt);
+        input.readChunkBytes("COMM", size, scratch, needed, chunkAt);
         Comm comm = new Comm();
         comm.channels = u16(scratch, 0);
         comm.frames = u32(scratch, 2);
         comm.bits = (short) u16(scratch, 6);
         comm.sampleRate = extended(scratch, 8);
-        comm.compression = aifc ? id(scratch, 18) : "NONE";
-        skip("COMM", size - needed, chunkAt);
+        comm.compression = aifc ? ChunkInput.id(scratch, 18) : "NONE";
+        input.skipRest("COMM", size, needed, chunkAt);
         return comm;
     }
 
@@ -121,12 +119,12 @@ final class AiffHeaderParser {
         if (size < 8) {
             throw fail("SSND chunk is too short (" + size + " bytes, at least 8 needed)");
         }
-        readChunkBytes("SSND", size, 8, chunkAt);
+        input.readChunkBytes("SSND", size, scratch, 8, chunkAt);
         long offset = u32(scratch, 0);
         if (offset > size - 8) {
             throw fail("SSND chunk's data offset (" + offset + " bytes) lies beyond its size (" + size + " bytes)");
         }
-        skipBytes("SSND", size, offset, chunkAt);
+        input.skipBytes("SSND", size, offset, chunkAt);
         // Validated in header(); a bad COMM must be reported as such, not as a division by zero here.
         int frameBytes = Math.max(1, comm.channels) * bytesPerSample(comm);
         return (size - 8 - offset) / frameBytes;
@@ -199,7 +197,7 @@ final class AiffHeaderParser {
                 }
                 return little ? PcmEncoding.SIGNED_32_LE : PcmEncoding.SIGNED_32_BE;
             }
-            default -> throw fail("unsupported AIFF-C compression type \"" + printable(compression) + "\""
+            default -> throw fail("unsupported AIFF-C compression type \"" + ChunkInput.printable(compression) + "\""
                     + compressionHint(compression)
                     + "; only uncompressed PCM (NONE, twos, sowt, in24, in32, raw) and float (fl32, fl64) are"
                     + " supported");
@@ -231,10 +229,10 @@ final class AiffHeaderParser {
     /** Channels a CHAN chunk names, or null when it names none this decoder knows. */
     private List<Channel> readChan(long size, long chunkAt) throws IOException {
         if (size < 12) {
-            skip("CHAN", size, chunkAt);
+            input.skipRest("CHAN", size, 0, chunkAt);
             return null;
         }
-        readChunkBytes("CHAN", size, 12, chunkAt);
+        input.readChunkBytes("CHAN", size, scratch, 12, chunkAt);
         long tag = u32(scratch, 0);
         long bitmap = u32(scratch, 4);
         long descriptions = u32(scratch, 8);
@@ -243,7 +241,7 @@ final class AiffHeaderParser {
         if (tag == USE_DESCRIPTIONS && descriptions <= MAX_CHANNELS && left >= 20 * descriptions) {
             channels = new ArrayList<>();
             for (int i = 0; i < descriptions; i++) {
-                readChunkBytes("CHAN", size, 20, chunkAt);
+                input.readChunkBytes("CHAN", size, scratch, 20, chunkAt);
                 channels.add(label(u32(scratch, 0)));
             }
             left -= 20 * descriptions;
@@ -252,7 +250,7 @@ final class AiffHeaderParser {
         } else {
             channels = LAYOUT_TAGS.get(tag);
         }
-        skip("CHAN", left, chunkAt);
+        input.skipRest("CHAN", size, size - left, chunkAt);
         return channels;
     }
 
@@ -295,13 +293,13 @@ final class AiffHeaderParser {
 
     private String readText(String id, long size, long chunkAt) throws IOException {
         int n = (int) Math.min(size, MAX_TEXT_BYTES);
-        readChunkBytes(id, size, n, chunkAt);
+        input.readChunkBytes(id, size, scratch, n, chunkAt);
         int end = n;
         while (end > 0 && (scratch[end - 1] == 0 || scratch[end - 1] == ' ')) {
             end--;
         }
         String text = new String(scratch, 0, end, StandardCharsets.ISO_8859_1);
-        skip(id, size - n, chunkAt);
+        input.skipRest(id, size, n, chunkAt);
         return text;
     }
 
@@ -329,82 +327,12 @@ final class AiffHeaderParser {
                 : String.format(Locale.ROOT, "%.6g", rate);
     }
 
-    private void readChunkBytes(String id, long size, int n, long chunkAt) throws IOException {
-        if (read(scratch, n) < n) {
-            throw runsPastEnd(id, size, chunkAt);
-        }
-    }
-
-    /** Skips a chunk's remaining {@code size} bytes and the pad byte of an odd chunk, by reading them. */
-    private void skip(String id, long size, long chunkAt) throws IOException {
-        long total = size + (size & 1);
-        long left = total;
-        while (left > 0) {
-            int n = in.read(scratch, 0, (int) Math.min(left, scratch.length));
-            if (n < 0) {
-                if (left == 1 && (total & 1) == 1) {
-                    return; // only the pad byte is missing at the end of the file
-                }
-                throw runsPastEnd(id, size, chunkAt);
-            }
-            position += n;
-            left -= n;
-        }
-    }
-
-    /** Skips {@code n} bytes inside a chunk (no padding). */
-    private void skipBytes(String id, long size, long n, long chunkAt) throws IOException {
-        long left = n;
-        while (left > 0) {
-            int r = in.read(scratch, 0, (int) Math.min(left, scratch.length));
-            if (r < 0) {
-                throw runsPastEnd(id, size, chunkAt);
-            }
-            position += r;
-            left -= r;
-        }
-    }
-
-    private AudioDecodeException runsPastEnd(String id, long size, long chunkAt) {
-        return fail("the \"" + printable(id) + "\" chunk at byte " + chunkAt + " declares " + size
-                + " bytes, but the file ends after " + position + " bytes");
-    }
-
-    private int read(byte[] into, int n) throws IOException {
-        int got = 0;
-        while (got < n) {
-            int r = in.read(into, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        position += got;
-        return got;
-    }
-
     private AudioDecodeException fail(String problem) {
-        return new AudioDecodeException(source, problem);
+        return input.fail(problem);
     }
 
     private static long tag(int layout, int channels) {
         return (long) layout << 16 | channels;
-    }
-
-    private static String id(byte[] b, int at) {
-        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
-    }
-
-    private static String printable(String id) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : id.toCharArray()) {
-            if (c >= 0x20 && c < 0x7F) {
-                sb.append(c);
-            } else {
-                sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
-            }
-        }
-        return sb.toString();
     }
 
     static int u16(byte[] b, int at) {

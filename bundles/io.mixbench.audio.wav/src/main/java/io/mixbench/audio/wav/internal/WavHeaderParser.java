@@ -6,6 +6,7 @@ import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
+import io.mixbench.audio.pcm.ChunkInput;
 import io.mixbench.audio.pcm.PcmEncoding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,39 +47,36 @@ final class WavHeaderParser {
     private static final int SIDE_SPEAKERS = 0x600;
     private static final int BACK_SPEAKERS = 0x30;
 
-    private final InputStream in;
-    private final String source;
+    private final ChunkInput input;
     private final byte[] scratch = new byte[4096];
-    private long position;
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     WavHeaderParser(InputStream in, String source) {
-        this.in = in;
-        this.source = source;
+        this.input = new ChunkInput(in, source);
     }
 
     /** Bytes consumed so far. */
     long position() {
-        return position;
+        return input.position();
     }
 
     WavHeader parse() throws IOException {
-        int got = read(scratch, 12);
-        String container = got >= 4 ? id(scratch, 0) : "";
+        int got = input.read(scratch, 12);
+        String container = got >= 4 ? ChunkInput.id(scratch, 0) : "";
         boolean rf64 = container.equals("RF64") || container.equals("BW64");
-        if (got < 12 || !(rf64 || container.equals("RIFF")) || !id(scratch, 8).equals("WAVE")) {
+        if (got < 12 || !(rf64 || container.equals("RIFF")) || !ChunkInput.id(scratch, 8).equals("WAVE")) {
             throw fail("not a RIFF/WAVE file (the file does not start with \"RIFF\" ... \"WAVE\")");
         }
         long ds64DataBytes = -1;
         Fmt fmt = null;
         while (true) {
-            long chunkAt = position;
-            got = read(scratch, 8);
+            long chunkAt = input.position();
+            got = input.read(scratch, 8);
             if (got < 8) {
-                String where = " (the file ends after " + position + " bytes)";
+                String where = " (the file ends after " + input.position() + " bytes)";
                 throw fail(fmt == null ? "no fmt chunk" + where : "no data chunk" + where);
             }
-            String id = id(scratch, 0);
+            String id = ChunkInput.id(scratch, 0);
             long size = u32(scratch, 4);
             switch (id) {
                 case "fmt " -> {
@@ -89,7 +87,7 @@ final class WavHeaderParser {
                 }
                 case "ds64" -> {
                     if (!rf64) {
-                        skip(id, size, chunkAt);
+                        input.skipRest(id, size, 0, chunkAt);
                     } else {
                         ds64DataBytes = readDs64(size, chunkAt);
                     }
@@ -103,7 +101,7 @@ final class WavHeaderParser {
                     }
                     return header(fmt, container, dataBytes(size, rf64, ds64DataBytes));
                 }
-                default -> skip(id, size, chunkAt);
+                default -> input.skipRest(id, size, 0, chunkAt);
             }
         }
     }
@@ -126,12 +124,12 @@ final class WavHeaderParser {
         if (size < 24) {
             throw fail("ds64 chunk is too short (" + size + " bytes, at least 24 needed)");
         }
-        readChunkBytes("ds64", size, 24, chunkAt);
+        input.readChunkBytes("ds64", size, scratch, 24, chunkAt);
         long dataBytes = u64(scratch, 8);
         if (dataBytes < 0) {
             throw fail("ds64 chunk declares an impossible data size");
         }
-        skipRest("ds64", size, 24, chunkAt);
+        input.skipRest("ds64", size, 24, chunkAt);
         return dataBytes;
     }
 
@@ -141,7 +139,7 @@ final class WavHeaderParser {
      */
     private void readBext(long size, long chunkAt) throws IOException {
         if (size < BEXT_FIXED_BYTES) {
-            skip("bext", size, chunkAt);
+            input.skipRest("bext", size, 0, chunkAt);
             return;
         }
         byte[] body = readBody("bext", size, (int) Math.min(size, BEXT_FIXED_BYTES + MAX_TEXT_BYTES), chunkAt);
@@ -160,7 +158,7 @@ final class WavHeaderParser {
     /** iXML, verbatim, when it fits in {@link #MAX_TEXT_BYTES}; a larger one is skipped, not cut. */
     private void readIxml(long size, long chunkAt) throws IOException {
         if (size > MAX_TEXT_BYTES) {
-            skip("iXML", size, chunkAt);
+            input.skipRest("iXML", size, 0, chunkAt);
             return;
         }
         byte[] body = readBody("iXML", size, (int) size, chunkAt);
@@ -170,16 +168,16 @@ final class WavHeaderParser {
     /** LIST/INFO: the title (INAM); other lists are skipped. */
     private void readList(long size, long chunkAt) throws IOException {
         if (size < 4 || size > MAX_TEXT_BYTES) {
-            skip("LIST", size, chunkAt);
+            input.skipRest("LIST", size, 0, chunkAt);
             return;
         }
         byte[] body = readBody("LIST", size, (int) size, chunkAt);
-        if (!id(body, 0).equals("INFO")) {
+        if (!ChunkInput.id(body, 0).equals("INFO")) {
             return;
         }
         int at = 4;
         while (at + 8 <= body.length) {
-            String field = id(body, at);
+            String field = ChunkInput.id(body, at);
             long length = u32(body, at + 4);
             if (length > body.length - at - 8) {
                 return; // a sub-chunk that overruns its list: keep what was read
@@ -194,10 +192,8 @@ final class WavHeaderParser {
     /** Reads a whole chunk body of {@code n} bytes (n <= size) and skips the rest, with the pad byte. */
     private byte[] readBody(String id, long size, int n, long chunkAt) throws IOException {
         byte[] body = new byte[n];
-        if (read(body, n) < n) {
-            throw runsPastEnd(id, size, chunkAt);
-        }
-        skipRest(id, size, n, chunkAt);
+        input.readChunkBytes(id, size, body, n, chunkAt);
+        input.skipRest(id, size, n, chunkAt);
         return body;
     }
 
@@ -223,12 +219,12 @@ final class WavHeaderParser {
     }
 
     private Fmt readFmt(long size) throws IOException {
-        long chunkAt = position - 8;
+        long chunkAt = input.position() - 8;
         if (size < 16) {
             throw fail("fmt chunk is too short (" + size + " bytes, at least 16 needed)");
         }
         int n = (int) Math.min(size, 40);
-        readChunkBytes("fmt ", size, n, chunkAt);
+        input.readChunkBytes("fmt ", size, scratch, n, chunkAt);
         Fmt fmt = new Fmt();
         fmt.tag = u16(scratch, 0);
         fmt.channels = u16(scratch, 2);
@@ -250,7 +246,7 @@ final class WavHeaderParser {
                 }
             }
         }
-        skipRest("fmt ", size, n, chunkAt);
+        input.skipRest("fmt ", size, n, chunkAt);
         return fmt;
     }
 
@@ -341,71 +337,8 @@ final class WavHeaderParser {
         return new ChannelLayout(named);
     }
 
-    /** Reads the first {@code n} bytes of a chunk's body into {@link #scratch}. */
-    private void readChunkBytes(String id, long size, int n, long chunkAt) throws IOException {
-        int got = read(scratch, n);
-        if (got < n) {
-            throw runsPastEnd(id, size, chunkAt);
-        }
-    }
-
-    /** Skips {@code size} bytes and the pad byte of an odd size, by reading them: a skip can pass the end. */
-    private void skip(String id, long size, long chunkAt) throws IOException {
-        skipRest(id, size, 0, chunkAt);
-    }
-
-    /** Skips what is left of a chunk after its first {@code consumed} bytes, and its pad byte. */
-    private void skipRest(String id, long size, long consumed, long chunkAt) throws IOException {
-        long left = size - consumed + (size & 1);
-        while (left > 0) {
-            int n = in.read(scratch, 0, (int) Math.min(left, scratch.length));
-            if (n < 0) {
-                if (left == 1 && (size & 1) == 1) {
-                    return; // only the pad byte is missing at the end of the file
-                }
-                throw runsPastEnd(id, size, chunkAt);
-            }
-            position += n;
-            left -= n;
-        }
-    }
-
-    private AudioDecodeException runsPastEnd(String id, long size, long chunkAt) {
-        return fail("the \"" + printable(id) + "\" chunk at byte " + chunkAt + " declares " + size
-                + " bytes, but the file ends after " + position + " bytes");
-    }
-
-    private int read(byte[] into, int n) throws IOException {
-        int got = 0;
-        while (got < n) {
-            int r = in.read(into, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        position += got;
-        return got;
-    }
-
     private AudioDecodeException fail(String problem) {
-        return new AudioDecodeException(source, problem);
-    }
-
-    private static String id(byte[] b, int at) {
-        return new String(b, at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    private static String printable(String id) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : id.toCharArray()) {
-            if (c >= 0x20 && c < 0x7F) {
-                sb.append(c);
-            } else {
-                sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
-            }
-        }
-        return sb.toString();
+        return input.fail(problem);
     }
 
     private static String tagName(int tag) {
