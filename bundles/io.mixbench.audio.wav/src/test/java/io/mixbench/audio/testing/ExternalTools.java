@@ -10,6 +10,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -42,6 +44,19 @@ public final class ExternalTools {
         }
         assertEquals(0, p.exitValue(), () -> String.join(" ", command) + "\n"
                 + new String(output, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A short two-tone file (440 Hz and 3 kHz, 50 ms) that sox writes in the given format, e.g. {@code "-r", "44100",
+     * "-c", "2", "-b", "16"}; the type follows the name's extension. Seeds for the decoders' fuzz tests.
+     */
+    public static byte[] soxTones(Path dir, String name, String... format) throws IOException, InterruptedException {
+        Path out = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of(require("sox"), "-n"));
+        command.addAll(List.of(format));
+        command.addAll(List.of(out.toString(), "synth", "0.05", "sine", "440", "sine", "3000"));
+        run(command.toArray(String[]::new));
+        return Files.readAllBytes(out);
     }
 
     /** What sox reads from a file, as interleaved floats. */
