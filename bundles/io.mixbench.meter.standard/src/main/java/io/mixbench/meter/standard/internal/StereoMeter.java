@@ -36,6 +36,7 @@ public final class StereoMeter implements Meter {
     private final int channels;
 
     private long frames;
+    private long silentFrames;
     private long stepIndex;
     private long nextStepEnd;
     /** Sums of the current step over even and odd frames: L^2, R^2, L R. */
@@ -86,7 +87,12 @@ public final class StereoMeter implements Meter {
         while (offset < frameCount) {
             int n = (int) Math.min(frameCount - offset, nextStepEnd - frames);
             if (channels == 2) {
-                stereo(block[0], block[1], offset, n);
+                // Digital silence in both channels (+0.0, as stems often are for long stretches) adds nothing.
+                if (isSilent(block[0], offset, n) && isSilent(block[1], offset, n)) {
+                    silentFrames += n;
+                } else {
+                    stereo(block[0], block[1], offset, n);
+                }
             } else if (channels == 1) {
                 mono(block[0], offset, n);
             }
@@ -96,6 +102,20 @@ public final class StereoMeter implements Meter {
                 closeStep();
             }
         }
+    }
+
+    private static boolean isSilent(float[] x, int offset, int n) {
+        for (int i = offset, end = offset + n; i < end; i++) {
+            if (Float.floatToRawIntBits(x[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stereo frames passed over as silence so far (for tests). */
+    long silentFrames() {
+        return silentFrames;
     }
 
     private void closeStep() {

@@ -128,7 +128,7 @@ class FastPathPropertyTest {
     /**
      * Digital silence (+0.0) reaching filters at rest is passed over: every measurement equals, to the bit, the one
      * of the same signal with its silence written as -0.0, which runs the full path. Silence in one channel, in
-     * both, at the end; stereo, mono and 5.1; any block size.
+     * both, at the end; stereo, mono and 5.1; any block size. The same for the stereo meter.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 480, 8192})
@@ -166,6 +166,15 @@ class FastPathPropertyTest {
             // All but the filters' decay (about 0.25 s) after each stretch starts.
             assertTrue(passing.silentFrames() > 0.7 * silentFrames,
                     layout + ": " + passing.silentFrames() + " of " + silentFrames);
+            if (channels == 2) {
+                // The stereo meter passes over frames silent in both channels (1.2 s here).
+                StereoMeter stereoPassing = new StereoMeter(fs, 2);
+                StereoMeter stereoFull = new StereoMeter(fs, 2);
+                TestSignals.assertSameMeasurements(run(stereoFull, negative, blockSize),
+                        run(stereoPassing, positive, blockSize));
+                assertEquals(0, stereoFull.silentFrames());
+                assertEquals(fs * 21 / 5 - fs * 3, stereoPassing.silentFrames(), 2 * blockSize + 4800);
+            }
         }
     }
 }
