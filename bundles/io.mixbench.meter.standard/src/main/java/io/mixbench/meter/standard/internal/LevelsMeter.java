@@ -264,20 +264,15 @@ public final class LevelsMeter implements Meter {
     }
 
     /**
-     * Whether channel c's chunk is digital silence (every sample +0.0) reaching filters at rest and after two zero
-     * samples: then nothing it would add to a sum or a maximum is non-zero. Stems are often silent for long stretches.
+     * Whether channel c's chunk is digital silence ({@link Silence}) reaching filters at rest and after two zero
+     * samples: then nothing it would add to a sum or a maximum is non-zero.
      */
     private boolean isSilent(int c, float[] x, int offset, int n) {
         if (shelfZ1[c] != 0 || shelfZ2[c] != 0 || highPassZ1[c] != 0 || highPassZ2[c] != 0
                 || Float.floatToRawIntBits(previous1[c]) != 0 || Float.floatToRawIntBits(previous2[c]) != 0) {
             return false;
         }
-        for (int i = offset, end = offset + n; i < end; i++) {
-            if (Float.floatToRawIntBits(x[i]) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return Silence.isSilent(x, offset, n);
     }
 
     /** What {@link #processChannel} does with a silent chunk ({@link #isSilent}): it hands on segment statistics. */

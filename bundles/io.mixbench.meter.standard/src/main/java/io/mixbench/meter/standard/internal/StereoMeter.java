@@ -88,7 +88,7 @@ public final class StereoMeter implements Meter {
             int n = (int) Math.min(frameCount - offset, nextStepEnd - frames);
             if (channels == 2) {
                 // Digital silence in both channels (+0.0, as stems often are for long stretches) adds nothing.
-                if (isSilent(block[0], offset, n) && isSilent(block[1], offset, n)) {
+                if (Silence.isSilent(block[0], offset, n) && Silence.isSilent(block[1], offset, n)) {
                     silentFrames += n;
                 } else {
                     stereo(block[0], block[1], offset, n);
@@ -102,15 +102,6 @@ public final class StereoMeter implements Meter {
                 closeStep();
             }
         }
-    }
-
-    private static boolean isSilent(float[] x, int offset, int n) {
-        for (int i = offset, end = offset + n; i < end; i++) {
-            if (Float.floatToRawIntBits(x[i]) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Stereo frames passed over as silence so far (for tests). */
