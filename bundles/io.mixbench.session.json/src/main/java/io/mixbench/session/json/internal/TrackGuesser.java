@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Makes tracks from files: display names (unique), roles from the names, at most one mix, and multi-mic groups
- * (tracks of one role whose names differ only in mic-position words, e.g. "Kick In" / "Kick Out" form "Kick").
+ * Makes tracks from files: display names (unique), roles from the names, at most one mix (a lone file that names no
+ * part is the mix), and multi-mic groups (tracks of one role whose names differ only in mic-position words, e.g.
+ * "Kick In" / "Kick Out" form "Kick").
  */
 final class TrackGuesser {
 
@@ -33,6 +34,11 @@ final class TrackGuesser {
             roles.add(RoleGuesser.guess(fileName(file)));
         }
         keepOneMix(files, roles);
+        if (files.size() == 1 && roles.get(0) == Role.OTHER) {
+            // One file whose name names no part is a bounce opened on its own (the producer before mastering,
+            // BRIEF 1.1): judged as a mix, not as an unknown part of an arrangement that is not there.
+            roles.set(0, Role.MIX);
+        }
         List<String> groups = groups(names, roles);
         List<Track> tracks = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {

@@ -95,6 +95,20 @@ class JsonSessionStoreTest {
     }
 
     @Test
+    void aLoneFileThatNamesNoPartIsTheMix() throws IOException {
+        touch("My Song v3.wav", "Bass DI.wav");
+        assertEquals(List.of(Role.MIX), roles(store.open(dir.resolve("My Song v3.wav"))));
+        assertEquals(List.of(Role.MIX), roles(store.fromFiles(List.of(dir.resolve("My Song v3.wav")))));
+        // A lone part stays that part, and among several files an unnamed one stays a part.
+        assertEquals(List.of(Role.BASS), roles(store.open(dir.resolve("Bass DI.wav"))));
+        assertEquals(List.of(Role.BASS, Role.OTHER), roles(store.open(dir)));
+
+        Path folder = Files.createDirectories(dir.resolve("bounce"));
+        Files.write(folder.resolve("My Song v3.wav"), new byte[0]);
+        assertEquals(List.of(Role.MIX), roles(store.open(folder)));
+    }
+
+    @Test
     void opensASingleAudioFileAndFailsOnMissingPaths() throws IOException {
         touch("Lead Vox.wav");
         Session single = store.open(dir.resolve("Lead Vox.wav"));
@@ -316,6 +330,10 @@ class JsonSessionStoreTest {
 
     private static List<String> names(Session session) {
         return session.tracks().stream().map(Track::name).toList();
+    }
+
+    private static List<Role> roles(Session session) {
+        return session.tracks().stream().map(Track::role).toList();
     }
 
     private static List<Path> list(Path folder) throws IOException {
