@@ -101,13 +101,18 @@ class RuleFixEndToEndTest {
      * and the WARN or PROBLEM findings ("rule@track") the fix is known to raise by design.
      */
     record Case(String name, Supplier<Multitrack> base, Consumer<Multitrack> plant, String rule, Set<String> tracks,
-            Apply apply, Set<String> expectedNew) {
+            Apply apply, Set<String> expectedNew, String ruleSet) {
         Case applying(Apply how) {
-            return new Case(name, base, plant, rule, tracks, how, expectedNew);
+            return new Case(name, base, plant, rule, tracks, how, expectedNew, ruleSet);
         }
 
         Case raising(String... keys) {
-            return new Case(name, base, plant, rule, tracks, apply, new TreeSet<>(List.of(keys)));
+            return new Case(name, base, plant, rule, tracks, apply, new TreeSet<>(List.of(keys)), ruleSet);
+        }
+
+        /** Analyses with a shipped rule set other than the default. */
+        Case withRules(String set) {
+            return new Case(name, base, plant, rule, tracks, apply, expectedNew, set);
         }
 
         @Override
@@ -118,7 +123,8 @@ class RuleFixEndToEndTest {
 
     static Case of(String name, Supplier<Multitrack> base, Consumer<Multitrack> plant, String rule,
             String... tracks) {
-        return new Case(name, base, plant, rule, new TreeSet<>(List.of(tracks)), Apply.FIRST_PER_TRACK, Set.of());
+        return new Case(name, base, plant, rule, new TreeSet<>(List.of(tracks)), Apply.FIRST_PER_TRACK, Set.of(),
+                "default");
     }
 
     static Stream<Arguments> cases() {
@@ -180,13 +186,13 @@ class RuleFixEndToEndTest {
                                 m.rateHz);
                     }
                 }, "section.lift", "Kick"),
-                // The mix's peak at -0.2 dBFS puts it near -13 LUFS (its PLR is about 13 LU): the platforms turn it down
-                // by less than its peak exceeds their ceiling (Amazon Music's -2 dBTP at least), so the encode may
-                // clip. The fix is a true-peak limiter on the master, which is bus processing: bus.limiting then
-                // reports, by design, that the stems no longer add up to the mix.
-                of("mix too hot for the streaming ceilings", RuleFixEndToEndTest::stems,
+                // A master (the streaming set) peaking at -0.2 dBFS sits near -13 LUFS (its PLR is about 13 LU): the
+                // platforms turn it down by less than its peak exceeds their ceiling (Amazon Music's -2 dBTP at
+                // least), so the encode may clip. The fix is a true-peak limiter on the master. (The default set
+                // judges a pre-master: there the same findings only inform, see streamingPreviewOfAPreMaster.)
+                of("master too hot for the streaming ceilings", RuleFixEndToEndTest::stems,
                         m -> m.masterDb = -0.2 - mixPeakDbfs(m), "streaming.preview", "Mix").applying(Apply.ALL)
-                        .raising("bus.limiting@Mix"))
+                        .withRules("streaming"))
                 .map(Arguments::of);
     }
 
@@ -212,7 +218,7 @@ class RuleFixEndToEndTest {
     void plantedProblemIsFoundAndItsFixCuresIt(Case c) throws Exception {
         Multitrack session = c.base().get();
         c.plant().accept(session);
-        JsonNode planted = analyze(session.write(work.resolve("planted")));
+        JsonNode planted = analyze(session.write(work.resolve("planted")), c.ruleSet());
         List<JsonNode> found = serious(planted, c.rule());
         assertFalse(found.isEmpty(), c.rule() + " finds nothing: " + ofRule(planted, c.rule()));
         Set<String> named = new TreeSet<>();
@@ -233,7 +239,7 @@ class RuleFixEndToEndTest {
             }
         }
         System.err.println(c + ": " + c.rule() + " offers " + fixesOf(found) + ", applied to " + fixed);
-        JsonNode after = analyze(session.write(work.resolve("fixed")));
+        JsonNode after = analyze(session.write(work.resolve("fixed")), c.ruleSet());
         List<JsonNode> left = serious(after, c.rule());
         assertTrue(left.isEmpty(), "the fix " + fixed + " leaves " + left);
         Set<String> newOnes = new TreeSet<>(keys(after, SERIOUS));
@@ -272,13 +278,32 @@ class RuleFixEndToEndTest {
         return 20 * Math.log10(Dsp.peak(m.renderMix()));
     }
 
-    static JsonNode analyze(Path session) throws Exception {
+    /**
+     * The default set judges a pre-master: a mix too hot for the platforms' ceilings gets the headroom and true-peak
+     * findings with their fixes, while the streaming preview only says what the master will need and proposes no
+     * limiter on the mix bus (which bus.limiting would flag).
+     */
+    @Test
+    void streamingPreviewOfAPreMasterOnlyInforms() throws Exception {
+        Multitrack session = stems();
+        session.masterDb = -0.2 - mixPeakDbfs(session);
+        JsonNode report = analyze(session.write(work.resolve("pre-master")), "default");
+        assertTrue(serious(report, "streaming.preview").isEmpty(), summary(report));
+        List<String> previews = ofRule(report, "streaming.preview");
+        assertEquals(6, previews.size(), previews.toString());
+        assertTrue(previews.stream().anyMatch(p -> p.contains("For the master: a true peak at or below")),
+                previews.toString());
+        assertFalse(serious(report, "mix.headroom").isEmpty(), summary(report));
+    }
+
+    static JsonNode analyze(Path session, String ruleSet) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = product.run("analyze", List.of(session.toString(), "--format", "json"), o, e, 10_000);
+            code = product.run("analyze", List.of(session.toString(), "--format", "json", "--rules", ruleSet), o, e,
+                    10_000);
         }
         assertTrue(code == 0 || code == 1, "exit code " + code + ": " + err.toString(StandardCharsets.UTF_8));
         return JSON.readTree(out.toString(StandardCharsets.UTF_8));

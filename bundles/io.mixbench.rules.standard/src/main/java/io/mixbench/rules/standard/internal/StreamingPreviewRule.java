@@ -24,8 +24,10 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Streaming preview: for each platform of {@code data/streaming-platforms.json}, the gain its loudness normalisation
  * applies to the mix, the true peak after that gain, and whether its limiter would engage. One finding per platform
- * (measure = the platform's name, value = the gain in dB); WARN when the peak after the gain exceeds the platform's
- * ceiling.
+ * (measure = the platform's name, value = the gain in dB). When the peak after the gain exceeds the platform's
+ * ceiling: WARN with a fix where the rule set judges a master (parameter {@value #WARN_ABOVE_CEILING} = 1), else
+ * (a pre-master, the default) INFO saying what the master needs: a pre-master's peaks are mastering's to set, and a
+ * limiter on the mix bus would be the bus processing that bus.limiting flags.
  */
 @Component(service = Rule.class, property = Rule.ID + "=" + StreamingPreviewRule.ID)
 public final class StreamingPreviewRule implements Rule {
@@ -33,6 +35,8 @@ public final class StreamingPreviewRule implements Rule {
     static final String ID = "streaming.preview";
     /** Fix action: limit the master's true peak to this value, dBTP. Number. */
     static final String TRUE_PEAK_LIMIT_DBTP = Fix.TRUE_PEAK_LIMIT_DBTP;
+    /** Parameter (flag): 1 = a peak above a platform's ceiling after its gain is a WARN with a fix, 0 = INFO. */
+    static final String WARN_ABOVE_CEILING = "warnAboveCeiling";
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Streaming preview",
             "What each streaming platform's loudness normalisation does to the mix: the gain it applies (from the "
@@ -44,6 +48,8 @@ public final class StreamingPreviewRule implements Rule {
 
     private static List<Parameter> parameters() {
         List<Parameter> parameters = new ArrayList<>();
+        parameters.add(new Parameter(WARN_ABOVE_CEILING, "Warn, with a fix, when a platform's gain takes the true peak"
+                + " over its ceiling (1: a master), or only inform (0: a pre-master)", Units.FLAG, 0, 1, 0));
         for (Platform p : StreamingPlatforms.PLATFORMS) {
             parameters.add(new Parameter(p.targetParameter(), p.name() + " normalisation target", Units.LUFS, -40, 0,
                     p.targetLufs()));
@@ -116,14 +122,15 @@ public final class StreamingPreviewRule implements Rule {
         // the Loud limiter works on sample values; the true peak stands in when the sample peak is missing
         double samplePeak = mix.scalar(MeasurementIds.SAMPLE_PEAK).orElse(tp);
         List<Finding> findings = new ArrayList<>();
+        boolean warns = context.parameter(WARN_ABOVE_CEILING) >= 0.5;
         for (Platform platform : StreamingPlatforms.PLATFORMS) {
-            findings.add(judge(context, mix, platform, loudness, tp, samplePeak));
+            findings.add(judge(context, mix, platform, loudness, tp, samplePeak, warns));
         }
         return findings;
     }
 
     private static Finding judge(RuleContext context, MeasuredTrack mix, Platform platform, double loudness,
-            double tp, double samplePeak) {
+            double tp, double samplePeak, boolean warns) {
         double target = context.parameter(platform.targetParameter());
         double ceiling = context.parameter(platform.ceilingParameter());
         Preview p = preview(loudness, tp, target, ceiling, platform.turnsUp());
@@ -150,14 +157,19 @@ public final class StreamingPreviewRule implements Rule {
                 .append(" dBTP. ");
         m.append(limiterSentence(context, platform, loudness, samplePeak));
         boolean over = p.truePeakAfterDbtp() > ceiling + RuleSupport.EPSILON_DB;
-        Finding.Builder builder = Finding.of(ID, over ? Severity.WARN : Severity.INFO).tracks(mix.name())
+        Finding.Builder builder = Finding.of(ID, over && warns ? Severity.WARN : Severity.INFO).tracks(mix.name())
                 .measured(RuleSupport.round1(p.gainDb()) == 0 ? 0 : p.gainDb(), Units.DB, name)
                 .target(Target.atMost(ceiling - tp, Units.DB));
         if (over) {
             m.append(" The peak after the gain exceeds the ceiling by ")
                     .append(RuleSupport.f1(p.truePeakAfterDbtp() - ceiling))
                     .append(" dB: the platform's encode may clip.");
-            if (p.gainDb() < 0) {
+            if (!warns) {
+                // A pre-master: mastering sets the final peak; say what it needs instead of asking for bus processing.
+                // Over the ceiling the gain is never positive (a platform raises a track only up to the ceiling).
+                m.append(" For the master: a true peak at or below ").append(RuleSupport.f1(ceiling - p.gainDb()))
+                        .append(" dBTP (mastering's true-peak limiter, not the mix bus).");
+            } else if (p.gainDb() < 0) {
                 // turning the mix down changes nothing: the platform turns it down less; only the peaks can move
                 double limit = ceiling - p.gainDb();
                 builder.fix(new Fix(mix.name(), Map.of(TRUE_PEAK_LIMIT_DBTP, RuleSupport.round1(limit))),

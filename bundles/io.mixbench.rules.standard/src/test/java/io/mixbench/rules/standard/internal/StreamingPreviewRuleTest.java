@@ -5,6 +5,7 @@ import static io.mixbench.rules.standard.internal.Fixtures.gain;
 import static io.mixbench.rules.standard.internal.Fixtures.only;
 import static io.mixbench.rules.standard.internal.Fixtures.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** streaming.preview against the data file: gains, peaks after the gain, the limiter, the WARN and its fix. */
 class StreamingPreviewRuleTest {
+
+    private static final String WARNS = StreamingPreviewRule.WARN_ABOVE_CEILING;
 
     private static MeasuredTrack mix(double loudness, double truePeak, double samplePeak) {
         return track("Mix", Role.MIX).scalar(MeasurementIds.INTEGRATED_LOUDNESS, loudness, Units.LUFS)
@@ -112,7 +115,8 @@ class StreamingPreviewRuleTest {
     @Test
     void thePeakAfterTheGainAboveTheCeilingWarnsAndItsFixClearsIt() {
         // quiet but hot: nobody turns it down, the true peak stays at -0.5 dBTP
-        List<Finding> findings = context(new StreamingPreviewRule(), mix(-20, -0.5, -0.8)).evaluate();
+        List<Finding> findings = context(new StreamingPreviewRule(), mix(-20, -0.5, -0.8)).with(WARNS, 1)
+                .evaluate();
         for (Finding f : findings) {
             assertEquals(Severity.WARN, f.severity(), f.message());
         }
@@ -120,21 +124,40 @@ class StreamingPreviewRuleTest {
         assertEquals(-0.5, gain(youtube), 1e-9);
         assertEquals(-1.5, gain(findings.get(4)), 1e-9); // Amazon's ceiling is -2 dBTP
         double fix = gain(findings.get(4));
-        List<Finding> after = context(new StreamingPreviewRule(), mix(-20 + fix, -0.5 + fix, -0.8 + fix)).evaluate();
+        List<Finding> after = context(new StreamingPreviewRule(), mix(-20 + fix, -0.5 + fix, -0.8 + fix))
+                .with(WARNS, 1).evaluate();
         assertTrue(after.stream().allMatch(f -> f.severity() == Severity.INFO), after.toString());
     }
 
     @Test
     void aLoudMixWithHighPeaksNeedsATruePeakLimiterNotAFader() {
-        Finding spotify = context(new StreamingPreviewRule(), mix(-12, 1.5, 0)).evaluate().get(0);
+        Finding spotify = context(new StreamingPreviewRule(), mix(-12, 1.5, 0)).with(WARNS, 1).evaluate().get(0);
         assertEquals(Severity.WARN, spotify.severity());
         assertEquals(-2.0, spotify.measured().value(), 1e-9);
         assertEquals(1.0, ((Number) spotify.fix().actions().get(StreamingPreviewRule.TRUE_PEAK_LIMIT_DBTP))
                 .doubleValue(), 1e-9);
         // boundary: exactly at the ceiling after the gain is fine
-        Finding at = context(new StreamingPreviewRule(), mix(-12, 1.0, 0)).evaluate().get(0);
+        Finding at = context(new StreamingPreviewRule(), mix(-12, 1.0, 0)).with(WARNS, 1).evaluate().get(0);
         assertEquals(Severity.INFO, at.severity(), at.message());
         assertEquals(-2.0, at.target().max(), 1e-9); // the most gain that keeps the peak at -1 dBTP
+    }
+
+    @Test
+    void forAPreMasterThePeakAboveTheCeilingOnlyInformsAndNamesWhatTheMasterNeeds() {
+        // the rule's default: a pre-master
+        List<Finding> findings = context(new StreamingPreviewRule(), mix(-12, 1.5, 0)).evaluate();
+        for (Finding f : findings) {
+            assertEquals(Severity.INFO, f.severity(), f.message());
+            assertNull(f.fix(), f.message());
+        }
+        // Spotify turns it down by 2 dB: the master may peak at +1.0 dBTP; Amazon Music (-2 dBTP) at 0.0 dBTP
+        Finding spotify = findings.get(0);
+        assertEquals(-2.0, spotify.measured().value(), 1e-9);
+        assertTrue(spotify.message().contains("For the master: a true peak at or below 1.0 dBTP"), spotify.message());
+        assertTrue(findings.get(4).message().contains("at or below 0.0 dBTP"), findings.get(4).message());
+        // within the ceilings nothing is said about the master
+        Finding fine = context(new StreamingPreviewRule(), mix(-12, -4, -4)).with(WARNS, 0).evaluate().get(0);
+        assertFalse(fine.message().contains("For the master"), fine.message());
     }
 
     @Test
