@@ -51,7 +51,7 @@ public final class BassUnderKickRule implements Rule {
         List<MeasuredTrack> kicks = context.withRole(Role.KICK);
         List<MeasuredTrack> basses = context.withRole(Role.BASS);
         if (kicks.isEmpty() || basses.isEmpty()) {
-            return RuleSupport.orNothing(List.of(), ID, "Nothing to judge: the session needs a kick and a bass.");
+            return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session needs a kick and a bass.");
         }
         Element kick = RuleSupport.combined(kicks);
         Element bass = RuleSupport.combined(basses);

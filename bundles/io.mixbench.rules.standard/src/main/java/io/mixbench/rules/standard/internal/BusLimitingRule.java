@@ -86,7 +86,7 @@ public final class BusLimitingRule implements Rule {
     public List<Finding> evaluate(RuleContext context) {
         Optional<MeasuredTrack> maybeMix = context.mix();
         if (maybeMix.isEmpty()) {
-            return RuleSupport.orNothing(List.of(), ID, "Nothing to judge: the session has no mix.");
+            return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = maybeMix.get();
         Optional<GroupMeasurement> nullTest = context.session().exportKind() == ExportKind.STEMS

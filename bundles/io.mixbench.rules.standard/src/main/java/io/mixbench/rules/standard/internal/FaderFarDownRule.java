@@ -75,7 +75,7 @@ public final class FaderFarDownRule implements Rule {
     @Override
     public List<Finding> evaluate(RuleContext context) {
         if (context.parts().isEmpty()) {
-            return RuleSupport.orNothing(List.of(), ID, "Nothing to judge: the session has no parts.");
+            return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no parts.");
         }
         return context.session().exportKind() == ExportKind.RAW_TRACKS ? raw(context) : stems(context);
     }
@@ -185,6 +185,6 @@ public final class FaderFarDownRule implements Rule {
                             + " dB of its role's usual peak.")
                     .build());
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: no part has a sample peak.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "no part has a sample peak.");
     }
 }

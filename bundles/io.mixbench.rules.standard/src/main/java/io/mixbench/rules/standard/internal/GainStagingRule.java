@@ -55,6 +55,6 @@ public final class GainStagingRule implements Rule {
             findings.add(RuleSupport.judgeLevel(context, ID, part, value, target, "AES17 RMS where the track plays",
                     statement, "the input gain of " + part.name()));
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: the session has no parts.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no parts.");
     }
 }

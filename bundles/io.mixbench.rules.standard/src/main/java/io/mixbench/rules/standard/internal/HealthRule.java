@@ -74,7 +74,7 @@ public final class HealthRule implements Rule {
         List<MeasuredTrack> tracks = new ArrayList<>(context.parts());
         context.mix().ifPresent(tracks::add);
         if (tracks.isEmpty()) {
-            return RuleSupport.orNothing(List.of(), ID, "Nothing to judge: the session has no parts and no mix.");
+            return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no parts and no mix.");
         }
         List<Finding> findings = new ArrayList<>();
         List<String> healthy = new ArrayList<>();

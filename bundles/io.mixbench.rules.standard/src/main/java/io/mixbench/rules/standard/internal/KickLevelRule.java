@@ -44,7 +44,7 @@ public final class KickLevelRule implements Rule {
         for (MeasuredTrack kick : context.withRole(Role.KICK)) {
             findings.add(judgeDrum(context, ID, "level", kick));
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: the session has no kick.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no kick.");
     }
 
     /** The level finding of a drum stem (kick or snare) under the rule's own parameters. */

@@ -111,8 +111,8 @@ public final class LowEndCentredRule implements Rule {
                             + "mix, bass or kick to check further.")
                     .build());
         }
-        return RuleSupport.orNothing(findings, ID,
-                "Nothing to judge: the session has no mix and no stems (raw tracks are not panned yet).");
+        return RuleSupport.orNothing(findings, DESCRIPTOR,
+                "the session has no mix and no stems (raw tracks are not panned yet).");
     }
 
     /** The pan and side issues of a track that must be centred; null (with an INFO added) when it cannot judge. */

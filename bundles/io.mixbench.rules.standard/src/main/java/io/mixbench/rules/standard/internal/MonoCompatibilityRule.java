@@ -140,8 +140,8 @@ public final class MonoCompatibilityRule implements Rule {
             findings.add(Finding.of(ID, Severity.INFO).tracks(cannotTracks)
                     .message("Cannot judge the mono compatibility of " + RuleSupport.joinNames(cannot) + ".").build());
         }
-        return RuleSupport.orNothing(findings, ID,
-                "Nothing to judge: the session has no mix and no stems (raw tracks are not panned yet).");
+        return RuleSupport.orNothing(findings, DESCRIPTOR,
+                "the session has no mix and no stems (raw tracks are not panned yet).");
     }
 
     private static Optional<Judgement> judge(RuleContext context, MeasuredTrack track, double loudest,

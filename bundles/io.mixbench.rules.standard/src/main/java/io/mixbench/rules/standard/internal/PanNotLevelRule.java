@@ -104,7 +104,7 @@ public final class PanNotLevelRule implements Rule {
             findings.add(Finding.of(ID, Severity.INFO).tracks(cannotTracks)
                     .message("Cannot judge the pan position of " + RuleSupport.joinNames(cannot) + ".").build());
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: the session has no stems.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no stems.");
     }
 
     private static Finding judge(RuleContext context, Placed hard, List<Placed> centred) {

@@ -69,7 +69,7 @@ public final class PolarityAlignmentRule implements Rule {
                 judgePair(context, group, k, findings);
             }
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: no multi-mic group (tracks of one source "
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "no multi-mic group (tracks of one source "
                 + "sharing a group, e.g. Kick In and Kick Out) was measured.");
     }
 

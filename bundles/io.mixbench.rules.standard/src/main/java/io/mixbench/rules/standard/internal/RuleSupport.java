@@ -7,6 +7,7 @@ import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Parameter;
 import io.mixbench.rule.RuleContext;
+import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
 import io.mixbench.rule.TimeRange;
@@ -418,8 +419,11 @@ final class RuleSupport {
      * The findings, or one INFO saying there was nothing to judge: an empty answer would be reported as a rule
      * error, and the analysis normally does not run a rule whose tracks are missing anyway.
      */
-    static List<Finding> orNothing(List<Finding> findings, String ruleId, String nothing) {
-        return findings.isEmpty() ? List.of(Finding.of(ruleId, Severity.INFO).message(nothing).build()) : findings;
+    static List<Finding> orNothing(List<Finding> findings, RuleDescriptor rule, String why) {
+        // Worded as the engine words a rule whose declared needs the session does not meet.
+        return findings.isEmpty()
+                ? List.of(Finding.of(rule.id(), Severity.INFO).message(rule.title() + " not checked: " + why).build())
+                : findings;
     }
 
     /** Why a scalar is missing: the meter's reason when it gave one. */

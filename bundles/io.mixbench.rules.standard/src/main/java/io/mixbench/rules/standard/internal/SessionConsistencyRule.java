@@ -60,7 +60,7 @@ public final class SessionConsistencyRule implements Rule {
         List<MeasuredTrack> tracks = context.tracks().stream().filter(t -> t.track().role() != Role.REFERENCE)
                 .toList();
         if (tracks.isEmpty()) {
-            return RuleSupport.orNothing(List.of(), ID, "Nothing to judge: the session has no measured files.");
+            return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no measured files.");
         }
         List<Finding> findings = new ArrayList<>();
         sampleRates(tracks).ifPresent(findings::add);

@@ -73,7 +73,7 @@ public final class SnareLevelRule implements Rule {
             }
             findings.add(againstKick(context, snare, snarePeak, loudestKick, kickPeak, levelGain(level)));
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: the session has no snare.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no snare.");
     }
 
     /** The gain the level finding's fix asks of the snare, dB; 0 without one. */

@@ -104,7 +104,7 @@ public final class StreamingPreviewRule implements Rule {
     public List<Finding> evaluate(RuleContext context) {
         Optional<MeasuredTrack> maybeMix = context.mix();
         if (maybeMix.isEmpty()) {
-            return RuleSupport.orNothing(List.of(), ID, "Nothing to judge: the session has no mix.");
+            return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = maybeMix.get();
         OptionalDouble integrated = mix.scalar(MeasurementIds.INTEGRATED_LOUDNESS);

@@ -60,7 +60,7 @@ public final class SupportingLevelRule implements Rule {
             findings.add(RuleSupport.judgeLevel(context, ID, part, value, target, "sample peak", statement,
                     part.name()));
         }
-        return RuleSupport.orNothing(findings, ID,
-                "Nothing to judge: the session has no pad, backing vocals, percussion or FX return.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR,
+                "the session has no pad, backing vocals, percussion or FX return.");
     }
 }

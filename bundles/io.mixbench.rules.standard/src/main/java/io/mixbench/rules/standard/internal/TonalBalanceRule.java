@@ -81,7 +81,7 @@ public final class TonalBalanceRule implements Rule {
     @Override
     public List<Finding> evaluate(RuleContext context) {
         if (context.mix().isEmpty()) {
-            return List.of(Finding.of(ID, Severity.INFO).message("Nothing to judge: the session has no mix.").build());
+            return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = context.mix().get();
         double[] frequencies = new double[BANDS.length];

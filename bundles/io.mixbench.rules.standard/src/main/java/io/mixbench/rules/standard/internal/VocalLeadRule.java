@@ -56,7 +56,7 @@ public final class VocalLeadRule implements Rule {
                 findings.add(judge(context, element, elements));
             }
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: the session has no lead vocal.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no lead vocal.");
     }
 
     private static Finding judge(RuleContext context, Element vocal, List<Element> elements) {

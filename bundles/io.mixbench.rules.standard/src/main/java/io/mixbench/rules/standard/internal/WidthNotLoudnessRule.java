@@ -139,7 +139,7 @@ public final class WidthNotLoudnessRule implements Rule {
             findings.add(Finding.of(ID, Severity.INFO).tracks(cannotTracks)
                     .message("Cannot judge the width of " + RuleSupport.joinNames(cannot) + ".").build());
         }
-        return RuleSupport.orNothing(findings, ID, "Nothing to judge: the session has no stems.");
+        return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no stems.");
     }
 
     private static Finding wide(RuleContext context, Loud part, double loudest, MeasuredTrack loudestTrack) {

@@ -101,7 +101,7 @@ class StereoRulesOddDataTest {
                 List<Finding> findings = new FakeContext(rule, kind, PanLaw.MINUS_3_DB, List.of()).evaluate();
                 assertEquals(1, findings.size(), rule.descriptor().id());
                 assertEquals(Severity.INFO, findings.get(0).severity());
-                assertTrue(findings.get(0).message().startsWith("Nothing to judge"), findings.get(0).message());
+                assertTrue(findings.get(0).message().contains(" not checked: "), findings.get(0).message());
             }
         }
     }

@@ -148,6 +148,6 @@ class WidthNotLoudnessRuleTest {
     @Test
     void noStemsNothingToJudge() {
         Finding finding = only(context(new WidthNotLoudnessRule(), track("Mix", Role.MIX).build()).evaluate());
-        assertTrue(finding.message().startsWith("Nothing to judge"), finding.message());
+        assertTrue(finding.message().contains(" not checked: "), finding.message());
     }
 }
