@@ -34,6 +34,9 @@ public final class FaderFarDownRule implements Rule {
 
     static final Set<Role> MAIN = Set.of(Role.KICK, Role.SNARE, Role.BASS, Role.DRUMS_BUS, Role.LEAD_VOCAL);
 
+    /** Parameter: the sample peak (dBFS) at or below which a part is silent, as the health rule judges it. */
+    static final String SILENT_PEAK = "silentPeak";
+
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Fader far down",
             "A part that only sits right far below its role's usual place. Stems: sample peak against the role's "
                     + "usual peak, and against the rest of the band; raw tracks: AES17 RMS where the track plays "
@@ -54,7 +57,9 @@ public final class FaderFarDownRule implements Rule {
                                     + "within this of the other parts' median",
                             Units.DB, 0, 40, 6),
                     new Parameter("rawUsualRms", "Usual AES17 RMS of a raw track where it plays", Units.DBFS, -60, 0,
-                            -18)));
+                            -18),
+                    new Parameter(SILENT_PEAK, "A part peaking at or below this is silent, not far down (health "
+                            + "reports it)", Units.DBFS, -200, -20, -70)));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -80,6 +85,18 @@ public final class FaderFarDownRule implements Rule {
         return context.session().exportKind() == ExportKind.RAW_TRACKS ? raw(context) : stems(context);
     }
 
+    /** An INFO for a part that is silent (health's to report), or null. */
+    private static Finding silent(RuleContext context, MeasuredTrack part) {
+        OptionalDouble peak = part.scalar(MeasurementIds.SAMPLE_PEAK);
+        double silentPeak = context.parameter(SILENT_PEAK);
+        if (peak.isEmpty() || peak.getAsDouble() > silentPeak + RuleSupport.EPSILON_DB) {
+            return null;
+        }
+        return RuleSupport.cannotJudge(ID, part, "whether " + part.name() + " sits far down",
+                "it is silent: it peaks at " + RuleSupport.f1(peak.getAsDouble()) + " dBFS, at or below "
+                        + RuleSupport.f1(silentPeak) + " dBFS (the health rule reports it)");
+    }
+
     private static List<Finding> raw(RuleContext context) {
         double farDown = context.parameter("farDownDb");
         double usual = context.parameter("rawUsualRms");
@@ -87,6 +104,11 @@ public final class FaderFarDownRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         List<String> fine = new ArrayList<>();
         for (MeasuredTrack part : context.parts()) {
+            Finding silent = silent(context, part);
+            if (silent != null) {
+                findings.add(silent);
+                continue;
+            }
             OptionalDouble rms = part.scalar(MeasurementIds.RMS_ACTIVE);
             if (rms.isEmpty()) {
                 findings.add(RuleSupport.cannotJudge(ID, part, "whether " + part.name() + " was recorded far too low",
@@ -129,6 +151,12 @@ public final class FaderFarDownRule implements Rule {
             if (peak.isEmpty()) {
                 findings.add(RuleSupport.cannotJudge(ID, part, "whether " + part.name() + " sits far down",
                         RuleSupport.missingScalar(part, MeasurementIds.SAMPLE_PEAK, "sample peak")));
+                continue;
+            }
+            Finding silent = silent(context, part);
+            if (silent != null) {
+                // dither or noise of an empty track: no fader move helps, and it would pull the band's median
+                findings.add(silent);
                 continue;
             }
             judged.add(part);

@@ -107,6 +107,34 @@ class FaderFarDownRuleTest {
     }
 
     @Test
+    void aSilentPartIsLeftToTheHealthRuleAndDoesNotPullTheBand() {
+        // dither of an empty export: not a part to raise by 75 dB
+        List<Finding> findings = stems(part("Vox", Role.LEAD_VOCAL, -90.3), band(0));
+        assertTrue(ofSeverity(findings, Severity.WARN).isEmpty(), findings.toString());
+        Finding vox = only(ofSeverity(findings, Severity.INFO));
+        assertEquals(List.of("Vox"), vox.tracks());
+        assertTrue(vox.message().contains("silent") && vox.message().contains("-90.3 dBFS"), vox.message());
+        assertEquals(4, only(ofSeverity(findings, Severity.OK)).tracks().size());
+        // just above the threshold it is a part like any other, far down and buried
+        assertEquals(1, ofSeverity(stems(part("Vox", Role.LEAD_VOCAL, -69.9), band(0)), Severity.WARN).size());
+        // a band 25 dB down with five silent exports among it: the vocal 25 dB down sits in range relative to the
+        // real parts (a gain-staging problem), not buried under the silence's median
+        List<MeasuredTrack> band = new java.util.ArrayList<>(band(-25));
+        for (int i = 2; i <= 6; i++) {
+            band.add(part("Gtr " + i, Role.GUITAR, -95));
+        }
+        Finding vocal = ofSeverity(stems(part("Vox", Role.LEAD_VOCAL, -40), band), Severity.WARN).stream()
+                .filter(f -> f.tracks().contains("Vox")).findFirst().orElseThrow();
+        assertTrue(vocal.message().contains("in range relative to the band"), vocal.message());
+        Finding rawTrack = new FakeContext(new FaderFarDownRule(), ExportKind.RAW_TRACKS, PanLaw.MINUS_3_DB,
+                List.of(track("Vox", Role.LEAD_VOCAL).scalar(MeasurementIds.SAMPLE_PEAK, -80, Units.DBFS)
+                        .scalar(MeasurementIds.RMS_ACTIVE, -85, Units.DBFS).build()))
+                .evaluate().get(0);
+        assertEquals(Severity.INFO, rawTrack.severity(), rawTrack.message());
+        assertTrue(rawTrack.message().contains("silent"), rawTrack.message());
+    }
+
+    @Test
     void cannotJudgeWithoutLevels() {
         Finding stem = only(context(new FaderFarDownRule(),
                 track("Vox", Role.LEAD_VOCAL).absent(MeasurementIds.SAMPLE_PEAK, Units.DBFS, "silent").build())
