@@ -70,13 +70,12 @@ final class Html {
         return frac == 0 ? sign + whole : sign + whole + "." + frac;
     }
 
-    /** A value for people: one decimal with its unit, or "–" when it does not exist. */
+    /** A value for people with its unit ({@link ReportSupport#withUnit}), or "–" when it does not exist. */
     static String value(double value, String unit) {
         if (!Double.isFinite(value)) {
             return "\u2013";
         }
-        String number = ReportSupport.oneDecimal(value);
-        return unit == null || unit.isBlank() ? number : number + " " + unit;
+        return ReportSupport.withUnit(value, unit);
     }
 
     /** A ratio such as a correlation: two decimals, or "–". */

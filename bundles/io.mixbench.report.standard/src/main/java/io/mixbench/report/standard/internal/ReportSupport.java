@@ -2,6 +2,7 @@ package io.mixbench.report.standard.internal;
 
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.audio.SampleEncoding;
+import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
@@ -63,6 +64,14 @@ final class ReportSupport {
     static String oneDecimal(double value) {
         String text = String.format(Locale.ROOT, "%.1f", value);
         return "-0.0".equals(text) ? "0.0" : text;
+    }
+
+    /** A value with its unit for people: a whole count as a whole number ("4 count"), else one decimal. */
+    static String withUnit(double value, String unit) {
+        String number = Units.COUNT.equals(unit) && value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : oneDecimal(value);
+        return unit == null || unit.isBlank() ? number : number + " " + unit;
     }
 
     /** One decimal with an explicit sign, e.g. "+0.0", "-4.5". */

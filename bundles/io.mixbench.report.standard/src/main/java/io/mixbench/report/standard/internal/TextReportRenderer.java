@@ -322,7 +322,7 @@ public final class TextReportRenderer implements ReportRenderer {
                 String measure = measured.measure() == null || measured.measure().isBlank()
                         ? "measured"
                         : measured.measure().strip() + ":";
-                sb.append(measure).append(' ').append(withUnit(measured.value(), measured.unit()));
+                sb.append(measure).append(' ').append(ReportSupport.withUnit(measured.value(), measured.unit()));
             }
             if (target != null && !(Double.isNaN(target.min()) && Double.isNaN(target.max()))) {
                 if (sb.length() > 0) {
@@ -464,11 +464,6 @@ public final class TextReportRenderer implements ReportRenderer {
             out.write(text);
             out.write('\n');
         }
-    }
-
-    private static String withUnit(double value, String unit) {
-        String number = ReportSupport.oneDecimal(value);
-        return unit == null || unit.isBlank() ? number : number + " " + unit;
     }
 
     private static String plural(int count, String one, String many) {

@@ -56,7 +56,8 @@ public final class KickLevelRule implements Rule {
         }
         Target target = Target.between(context.parameter("minPeak"), context.parameter("maxPeak"), Units.DBFS);
         String statement = drum.name() + " peaks at " + RuleSupport.f1(peak.peakDbfs()) + " dBFS ("
-                + RuleSupport.ordinal(percentile) + " percentile of " + peak.hits() + " hits)";
+                + RuleSupport.ordinal(percentile) + " percentile of " + peak.hits()
+                + (peak.hits() == 1 ? " hit)" : " hits)");
         return RuleSupport.judgeLevel(context, ruleId, drum, peak.peakDbfs(), target,
                 "hit peak, " + RuleSupport.ordinal(percentile) + " percentile", statement, drum.name());
     }
