@@ -4,8 +4,9 @@
 # Generates a 5-minute 48 kHz stereo 24-bit music-like WAV and measures, on one thread: the full meter chain
 # with each meter's cost, libebur128 with I|LRA|SAMPLE_PEAK|TRUE_PEAK, their ratio, and decoding (Mixbench's WAV
 # decoder, sox stats). Then analyses a generated 60-minute 96 kHz stereo file under -Xmx256m and prints the peak
-# heap. --brief (CI): a 1-minute file, fewer runs, no 60-minute run. Uses the jars in target/ from the last
-# build; see docs/performance.md.
+# heap, and a generated session of 32 four-minute stems with the product's bin/mixbench, measured and re-opened
+# from the cache. --brief (CI): a 1-minute file, fewer runs, no 60-minute run, 8 one-minute stems. Uses the jars
+# in target/ and the product from the last build (building what is missing); see docs/performance.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=../tests/io.mixbench.benchmarks/src/main/sh/common.sh
@@ -15,7 +16,7 @@ brief=()
 for arg in "$@"; do
   case $arg in
     --brief) brief=(--brief) ;;
-    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) bench_fail "unknown argument $arg (see --help)" ;;
   esac
 done
@@ -28,4 +29,15 @@ echo "Mixbench benchmark on $(nproc) cores, $(java -version 2>&1 | head -n 1)"
 "${java[@]}" io.mixbench.benchmarks.Benchmark --ebur128 "$bench_ebur128" --work "$work" ${brief[@]+"${brief[@]}"}
 if [ ${#brief[@]} -eq 0 ]; then
   "${java[@]}" -Xmx256m io.mixbench.benchmarks.Benchmark --memory --work "$work" --minutes 60 --rate 96000
+fi
+product="$root/releng/io.mixbench.product/target/mixbench/bin/mixbench"
+if [ ! -x "$product" ]; then
+  echo "building the product (no $product)" >&2
+  (cd "$root" && mvn -B -ntp -q -o install -DskipTests -am -pl releng/io.mixbench.product >&2) \
+    || bench_fail "could not build the product"
+fi
+if [ ${#brief[@]} -eq 0 ]; then
+  "${java[@]}" io.mixbench.benchmarks.Benchmark --session "$product" --work "$work" --stems 32 --minutes 4
+else
+  "${java[@]}" io.mixbench.benchmarks.Benchmark --session "$product" --work "$work" --stems 8 --minutes 1
 fi

@@ -38,6 +38,10 @@ import javax.management.openmbean.CompositeData;
  * Benchmark --memory --work FOLDER [--minutes 60] [--rate 96000]
  *     generates a long stereo 24-bit WAV, analyses it through the decoder and every meter, prints the peak heap
  *     (run it with -Xmx256m), and deletes the file.
+ * Benchmark --session PRODUCT --work FOLDER [--stems 32] [--minutes 4]
+ *     generates a session of that many 48 kHz stereo 24-bit stems, analyses it with the product's bin/mixbench
+ *     as a process (decoding, every meter, the rules: the whole job, wall clock, on every core), once measuring
+ *     every file and once re-opened from the analysis cache, prints both times, and deletes the session.
  * </pre>
  */
 public final class Benchmark {
@@ -52,7 +56,9 @@ public final class Benchmark {
         Path work = null;
         boolean brief = false;
         boolean memory = false;
-        int minutes = 60;
+        Path product = null;
+        int stems = 32;
+        int minutes = -1;
         int rate = 96_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -60,18 +66,24 @@ public final class Benchmark {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--brief" -> brief = true;
                 case "--memory" -> memory = true;
+                case "--session" -> product = Path.of(args[++i]);
+                case "--stems" -> stems = Integer.parseInt(args[++i]);
                 case "--minutes" -> minutes = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 default -> usage();
             }
         }
-        if (work == null || (!memory && program == null)) {
+        if (work == null || (!memory && product == null && program == null)) {
             usage();
         }
         Files.createDirectories(work);
+        if (product != null) {
+            session(product, work, stems, minutes < 0 ? 4 : minutes);
+            return;
+        }
         Mixbench mixbench = Mixbench.fromClassPath();
         if (memory) {
-            memory(mixbench, work, minutes, rate);
+            memory(mixbench, work, minutes < 0 ? 60 : minutes, rate);
         } else {
             speed(mixbench, program, work, brief);
         }
@@ -79,14 +91,19 @@ public final class Benchmark {
 
     private static void usage() {
         System.err.println("usage: Benchmark --ebur128 PROGRAM --work FOLDER [--brief]\n"
-                + "       Benchmark --memory --work FOLDER [--minutes 60] [--rate 96000]");
+                + "       Benchmark --memory --work FOLDER [--minutes 60] [--rate 96000]\n"
+                + "       Benchmark --session PRODUCT/bin/mixbench --work FOLDER [--stems 32] [--minutes 4]");
         System.exit(2);
     }
 
     /** Writes {@code seconds} of {@link MusicSignal} as stereo 24-bit WAV; returns the time taken, s. */
     static double generate(Path file, int rate, long seconds) throws IOException {
+        return generate(file, rate, seconds, SEED);
+    }
+
+    static double generate(Path file, int rate, long seconds, long seed) throws IOException {
         long start = System.nanoTime();
-        MusicSignal signal = new MusicSignal(rate, SEED);
+        MusicSignal signal = new MusicSignal(rate, seed);
         float[][] block = new float[2][MeterChain.BLOCK_FRAMES];
         long frames = seconds * rate;
         try (WavWriter writer = WavWriter.create(file, rate, 2, WavEncoding.PCM_24)) {
@@ -377,6 +394,69 @@ public final class Benchmark {
             best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }
         return best;
+    }
+
+    /**
+     * BRIEF 12, "a 32-stem, 4-minute session analysed in seconds on 2 cores; re-opening an analysed session
+     * instant": the product as a user runs it, on a session generated for the purpose.
+     */
+    private static void session(Path product, Path work, int stems, int minutes)
+            throws IOException, InterruptedException {
+        if (!Files.isExecutable(product)) {
+            throw new IOException(product + ": not the product's bin/mixbench (build the product first)");
+        }
+        Path folder = work.resolve("session-" + stems + "x" + minutes + "min");
+        deleteTree(folder);
+        Files.createDirectories(folder);
+        try {
+            double generated = 0;
+            long bytes = 0;
+            for (int i = 1; i <= stems; i++) {
+                Path stem = folder.resolve(String.format(Locale.ROOT, "Stem %02d.wav", i));
+                generated += generate(stem, 48_000, minutes * 60L, SEED + i);
+                bytes += Files.size(stem);
+            }
+            System.out.printf(Locale.ROOT, "%nSession: %d stems of %d min, 48000 Hz, stereo, 24-bit (%.1f GB, generated"
+                    + " in %.0f s), analysed by %s on %d cores%n", stems, minutes, bytes / 1e9, generated,
+                    product.getParent().getParent().getFileName() + "/bin/mixbench",
+                    Runtime.getRuntime().availableProcessors());
+            Path report = work.resolve("session-report.json");
+            double cold = analyse(product, folder, report);
+            System.out.printf(Locale.ROOT, "  analysed (every file decoded and measured, then the rules) in %6.1f s "
+                    + "wall clock, JVM start included (%.0f x real time over all stems)%n", cold,
+                    stems * minutes * 60 / cold);
+            double warm = analyse(product, folder, report);
+            System.out.printf(Locale.ROOT, "  re-opened from the analysis cache in                  %6.1f s%n", warm);
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    /** Runs bin/mixbench analyze on the folder; returns its wall-clock time, s. */
+    private static double analyse(Path product, Path folder, Path report) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(product.toString(), "analyze", folder.toString(), "--quiet",
+                "--format", "json", "--out", report.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        int code = p.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // 0: no finding at or above the threshold; 1: findings (generated stems have some): both are analyses
+        if (code != 0 && code != 1) {
+            throw new IOException(product + " analyze " + folder + " exited with " + code);
+        }
+        return seconds;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void memory(Mixbench mixbench, Path work, int minutes, int rate) throws IOException {
