@@ -132,8 +132,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
             Session session = result.session();
             sb.append("<header class=\"page\">\n<h1>").append(esc(title)).append("</h1>\n<dl class=\"meta\">");
             meta("Session", session.location() == null ? "\u2013" : session.location().toString());
-            meta("Export", session.exportKind().id());
-            meta("Pan law", ReportSupport.panLawNote(session.panLaw()));
+            if (!session.parts().isEmpty()) {
+                meta("Export", session.exportKind().id());
+                meta("Pan law", ReportSupport.panLawNote(session.panLaw()));
+            }
             RuleSet ruleSet = result.ruleSet();
             meta("Rule set", ruleSet == null
                     ? "\u2013"

@@ -184,11 +184,14 @@ public final class TextReportRenderer implements ReportRenderer {
                     result.session().location() == null
                             ? "-"
                             : result.session().location().toAbsolutePath().toString());
-            labelled("Export", result.session().exportKind().id());
-            PanLaw law = result.session().panLaw();
-            labelled("Pan law", ReportSupport.oneDecimal(law.centreGainDb())
-                    + " dB: mono parts are compared with stereo parts as if panned centre ("
-                    + ReportSupport.signedOneDecimal(law.monoToStereoLoudnessOffsetDb()) + " dB)");
+            if (!result.session().parts().isEmpty()) {
+                // how parts are judged: said only where there are parts (a mix checked alone has none)
+                labelled("Export", result.session().exportKind().id());
+                PanLaw law = result.session().panLaw();
+                labelled("Pan law", ReportSupport.oneDecimal(law.centreGainDb())
+                        + " dB: mono parts are compared with stereo parts as if panned centre ("
+                        + ReportSupport.signedOneDecimal(law.monoToStereoLoudnessOffsetDb()) + " dB)");
+            }
             RuleSet ruleSet = result.ruleSet();
             String ruleSetText = ruleSet == null
                     ? "-"

@@ -64,6 +64,19 @@ final class Fixtures {
         return result(false);
     }
 
+    /** A mix bounce analysed on its own: the withMix result with every other track and its findings left out. */
+    static AnalysisResult mixOnly() {
+        AnalysisResult full = withMix();
+        Session session = full.session();
+        List<Track> tracks = session.tracks().stream().filter(t -> t.role() == Role.MIX).toList();
+        return new AnalysisResult(
+                new Session(session.location(), tracks, session.exportKind(), session.panLaw(), session.ruleSet(),
+                        Map.of()),
+                full.ruleSet(), full.tracks().stream().filter(t -> t.track().role() == Role.MIX).toList(),
+                full.rules(), full.findings().stream().filter(f -> f.tracks().equals(List.of("Mix"))).toList(),
+                full.startedAt(), full.elapsed(), full.versions());
+    }
+
     static AnalysisResult result(boolean withMix) {
         Track kick = kickTrack();
         Track bass = new Track("Bass DI", ROOT.resolve("02 Bass DI.wav"), Role.BASS, null);

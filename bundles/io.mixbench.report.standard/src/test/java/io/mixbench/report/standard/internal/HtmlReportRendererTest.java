@@ -152,6 +152,14 @@ class HtmlReportRendererTest {
     }
 
     @Test
+    void aMixAnalysedAloneHasNoExportKindOrPanLaw() throws Exception {
+        String text = parse(render(Fixtures.mixOnly())).getDocumentElement().getTextContent();
+        assertFalse(text.contains("Pan law"), text);
+        assertFalse(text.contains("Export"), text);
+        assertTrue(parse(render(Fixtures.withMix())).getDocumentElement().getTextContent().contains("Pan law"));
+    }
+
+    @Test
     void failedTracksAndNoMixAreSaid() throws Exception {
         String html = render(Fixtures.withoutMix());
         Document doc = parse(html);

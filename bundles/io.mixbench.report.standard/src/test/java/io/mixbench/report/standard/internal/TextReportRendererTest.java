@@ -91,6 +91,15 @@ class TextReportRendererTest {
     }
 
     @Test
+    void aMixAnalysedAloneHasNoExportKindOrPanLaw() throws IOException {
+        String text = render(Fixtures.mixOnly(), false);
+        assertTrue(text.contains("Tracks     1 (0 parts, the mix)"), text);
+        // they say how parts are judged: with no parts they would only puzzle
+        assertFalse(text.contains("Export "), text);
+        assertFalse(text.contains("Pan law"), text);
+    }
+
+    @Test
     void trackTableShowsFormatsLevelsAndErrors() throws IOException {
         String text = render(Fixtures.withMix(), false);
         assertTrue(text.contains("Peak dBFS  TP dBTP  RMS dBFS  Int LUFS"), text);
