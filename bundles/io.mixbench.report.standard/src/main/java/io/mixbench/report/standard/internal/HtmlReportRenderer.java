@@ -104,7 +104,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         }
 
         String write() {
-            String title = "Mixbench report \u2013 " + sessionName(result.session());
+            String title = "Mixbench report \u2013 " + ReportSupport.sessionName(result.session());
             sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                     .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                     .append("<meta name=\"generator\" content=\"Mixbench ")
@@ -801,12 +801,5 @@ public final class HtmlReportRenderer implements ReportRenderer {
             return severity == Severity.RULE_ERROR ? "RULE ERROR" : severity.id().toUpperCase(Locale.ROOT);
         }
 
-        private static String sessionName(Session session) {
-            Path location = session.location();
-            if (location == null || location.getFileName() == null) {
-                return "session";
-            }
-            return location.getFileName().toString();
-        }
     }
 }

@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -98,7 +97,7 @@ public final class JUnitReportRenderer implements ReportRenderer {
                 skipped++;
             }
         }
-        String suiteName = "Mixbench " + sessionName(result);
+        String suiteName = "Mixbench " + ReportSupport.sessionName(result.session());
         String time = seconds(result);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -246,8 +245,4 @@ public final class JUnitReportRenderer implements ReportRenderer {
         return String.format(Locale.ROOT, "%.3f", Math.max(0, s));
     }
 
-    private static String sessionName(AnalysisResult result) {
-        Path location = result.session().location();
-        return location == null || location.getFileName() == null ? "session" : location.getFileName().toString();
-    }
 }

@@ -7,6 +7,10 @@ import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
 import io.mixbench.session.PanLaw;
+import io.mixbench.session.Role;
+import io.mixbench.session.Session;
+import io.mixbench.session.Track;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +43,22 @@ final class ReportSupport {
         return String.format(Locale.ROOT,
                 "Mono parts are compared with stereo parts as if panned centre with a %s dB pan law (%s dB).",
                 oneDecimal(law.centreGainDb()), signedOneDecimal(law.monoToStereoLoudnessOffsetDb()));
+    }
+
+    /**
+     * What a report is called: the session folder's name, or the mix's name for a mix checked on its own (the folder
+     * of a lone bounce, e.g. Downloads, names nothing).
+     */
+    static String sessionName(Session session) {
+        if (session.parts().isEmpty()) {
+            for (Track track : session.tracks()) {
+                if (track.role() == Role.MIX) {
+                    return track.name();
+                }
+            }
+        }
+        Path location = session.location();
+        return location == null || location.getFileName() == null ? "session" : location.getFileName().toString();
     }
 
     /** The mix track of the result, or null: the one track {@link AnalysisResult#mix()} names. */

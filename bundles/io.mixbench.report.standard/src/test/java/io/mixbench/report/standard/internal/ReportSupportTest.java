@@ -15,4 +15,10 @@ class ReportSupportTest {
         assertEquals("2.5 count", ReportSupport.withUnit(2.5, Units.COUNT));
         assertEquals("4.0", ReportSupport.withUnit(4, null));
     }
+
+    @Test
+    void aReportIsNamedAfterTheSessionFolderOrAMixCheckedAlone() {
+        assertEquals(Fixtures.ROOT.getFileName().toString(), ReportSupport.sessionName(Fixtures.withMix().session()));
+        assertEquals("Mix", ReportSupport.sessionName(Fixtures.mixOnly().session()));
+    }
 }
