@@ -62,6 +62,43 @@ class CliProcessTest {
         assertFalse(run.out().contains("\u001b["), "no colour when stdout is not a terminal");
     }
 
+    /** A batch of deliveries in one process: a report per input, the worst exit code, a bad input not fatal. */
+    @Test
+    void eachInputIsASessionOfItsOwn(@TempDir Path work) throws Exception {
+        Path bounce = Files.copy(Product.demo("clean").resolve("Mix.wav"), work.resolve("Delivery 1.wav"));
+        Path out = work.resolve("reports");
+        Product.Run run = Product.process(Map.of(), 120, "analyze", "--each", Product.demo("clean").toString(),
+                Product.demo("flawed").toString(), bounce.toString(), work.resolve("missing").toString(), "--format",
+                "json,html", "--out", out.toString(), "--quiet");
+        assertEquals(2, run.exitCode(), "an input that could not be analysed outranks findings: " + run.err());
+        assertTrue(run.err().contains("missing"), run.err());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(java.util.Set.of("clean.json", "clean.html", "flawed.json", "flawed.html", "Delivery 1.json",
+                    "Delivery 1.html"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors
+                            .toSet()));
+        }
+        JsonNode clean = Product.JSON.readTree(Files.readString(out.resolve("clean.json")));
+        ReportSchema.assertValid(clean);
+        assertTrue(clean.get("session").get("location").asText().endsWith("clean"), clean.get("session").toString());
+        JsonNode flawed = Product.JSON.readTree(Files.readString(out.resolve("flawed.json")));
+        assertFalse(Findings.ofRule(flawed, "kick.level").isEmpty());
+        JsonNode delivery = Product.JSON.readTree(Files.readString(out.resolve("Delivery 1.json")));
+        assertEquals(0, delivery.get("tracks").size(), "a lone bounce is the mix, not a part: " + delivery);
+        assertEquals("Delivery 1", delivery.get("mix").get("name").asText(), delivery.get("mix").toString());
+
+        // text reports one after another on stdout; the flawed session's problems decide the exit code
+        Product.Run text = Product.process(Map.of(), 120, "analyze", "--each", Product.demo("clean").toString(),
+                Product.demo("flawed").toString(), "--quiet");
+        assertEquals(1, text.exitCode(), text.err());
+        assertEquals(2, text.out().split("Mixbench report \\(", -1).length - 1, text.out());
+
+        Product.Run noOut = Product.process(Map.of(), 60, "analyze", "--each", bounce.toString(), "--format",
+                "json");
+        assertEquals(2, noOut.exitCode());
+        assertTrue(noOut.err().contains("--out FOLDER"), noOut.err());
+    }
+
     @Test
     void brokenFilesAreReportedAndTheRestIsAnalysed(@TempDir Path session) throws Exception {
         try (Stream<Path> stems = Files.list(Product.demo("clean"))) {

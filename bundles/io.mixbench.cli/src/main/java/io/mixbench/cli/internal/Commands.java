@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import picocli.CommandLine.Command;
@@ -123,6 +124,11 @@ final class Commands {
         @Option(names = "--no-cache", description = "Measure every file again instead of using the analysis cache beside the session.")
         boolean noCache;
 
+        @Option(names = "--each", description = "Analyse each input as a session of its own (a folder, a session file or one audio file,"
+                + " e.g. a batch of delivered mixes), in one process: the reports go to --out FOLDER as <input name>.<extension>,"
+                + " or, in the text format, to stdout one after another. Exit code: the worst of the inputs.")
+        boolean each;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = top.err;
@@ -157,10 +163,48 @@ final class Commands {
                 err.println("mixbench: --rule-time-limit must be a positive number of seconds");
                 return ExitCodes.USAGE;
             }
+            if (!each) {
+                return analyse(inputs, renderers, threshold, out == null ? null : r -> reportFile(out, r, renderers));
+            }
+            // --each: one session per input, in one process (a batch of deliveries pays one JVM start).
+            if (out == null && !(renderers.size() == 1 && renderers.get(0) == top.cli.renderers().get("text"))) {
+                err.println("mixbench: --each writes one report per input: give --out FOLDER (the text format"
+                        + " alone may go to stdout)");
+                return ExitCodes.USAGE;
+            }
+            if (out != null) {
+                if (Files.exists(out) && !Files.isDirectory(out)) {
+                    err.println("mixbench: --each needs --out to be a folder: " + out + " is a file");
+                    return ExitCodes.USAGE;
+                }
+                Files.createDirectories(out);
+            }
+            int worst = ExitCodes.OK;
+            List<String> taken = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                String base = uniqueBase(inputs.get(i), taken);
+                if (out == null && i > 0) {
+                    top.out.println();
+                }
+                int code = analyse(List.of(inputs.get(i)), renderers, threshold,
+                        out == null ? null : r -> out.resolve(base + "." + r.fileExtension()));
+                // 2 (an input that could not be analysed) outranks 1 (findings): the batch did not check it
+                worst = Math.max(worst, code);
+            }
+            return worst;
+        }
+
+        /**
+         * Analyses one session and writes its reports: each renderer's to the file {@code targets} gives, or, when
+         * it is null, the one report to stdout.
+         */
+        private int analyse(List<Path> sessionInputs, List<ReportRenderer> renderers, Severity threshold,
+                Function<ReportRenderer, Path> targets) throws IOException, InterruptedException {
+            PrintStream err = top.err;
             Session session;
             RuleSet ruleSet;
             try {
-                session = openSession(top.cli.sessions, inputs);
+                session = openSession(top.cli.sessions, sessionInputs);
                 String setName = rules != null
                         ? rules
                         : session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID;
@@ -193,11 +237,11 @@ final class Commands {
             };
             AnalysisResult result = top.cli.analysis.analyze(new AnalysisRequest(session, ruleSet,
                     Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), !noCache), progress);
-            boolean colour = out == null && System.console() != null && System.getenv("NO_COLOR") == null;
+            boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
             ReportOptions options = new ReportOptions(colour, threshold);
-            if (out != null) {
+            if (targets != null) {
                 for (ReportRenderer renderer : renderers) {
-                    Path target = reportFile(out, renderer, renderers);
+                    Path target = targets.apply(renderer);
                     AtomicFiles.write(target, o -> renderer.render(result, options, o));
                     if (!quiet) {
                         err.println("Report written to " + target.toAbsolutePath());
@@ -216,6 +260,25 @@ final class Commands {
             }
             return result.hasFindingsAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
+    }
+
+    /**
+     * The base name of one input's reports under `analyze --each --out FOLDER`: the file or folder name without an
+     * audio or session extension, made unique among those taken (" (2)", " (3)" ...), and added to them.
+     */
+    static String uniqueBase(Path input, List<String> taken) {
+        Path fileName = input.toAbsolutePath().normalize().getFileName();
+        String name = fileName == null ? DEFAULT_REPORT_BASE : fileName.toString();
+        if (!Files.isDirectory(input)) {
+            int dot = name.lastIndexOf('.');
+            name = dot > 0 ? name.substring(0, dot) : name;
+        }
+        String base = name;
+        for (int n = 2; taken.contains(base.toLowerCase(Locale.ROOT)); n++) {
+            base = name + " (" + n + ")";
+        }
+        taken.add(base.toLowerCase(Locale.ROOT));
+        return base;
     }
 
     /** The file name `analyze --out FOLDER` uses inside the folder. */
