@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Makes tracks from files: display names (unique), roles from the names, at most one mix (a lone file that names no
- * part is the mix), and multi-mic groups (tracks of one role whose names differ only in mic-position words, e.g.
+ * part, beside reference tracks or none, is the mix), and multi-mic groups (tracks of one role whose names differ only in mic-position words, e.g.
  * "Kick In" / "Kick Out" form "Kick").
  */
 final class TrackGuesser {
@@ -34,10 +34,16 @@ final class TrackGuesser {
             roles.add(RoleGuesser.guess(fileName(file)));
         }
         keepOneMix(files, roles);
-        if (files.size() == 1 && roles.get(0) == Role.OTHER) {
-            // One file whose name names no part is a bounce opened on its own (the producer before mastering,
-            // BRIEF 1.1): judged as a mix, not as an unknown part of an arrangement that is not there.
-            roles.set(0, Role.MIX);
+        List<Integer> notReferences = new ArrayList<>();
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) != Role.REFERENCE) {
+                notReferences.add(i);
+            }
+        }
+        if (notReferences.size() == 1 && roles.get(notReferences.get(0)) == Role.OTHER) {
+            // One file whose name names no part, alone or with reference tracks, is a bounce checked on its own
+            // (the producer before mastering, BRIEF 1.1): a mix, not a part of an arrangement that is not there.
+            roles.set(notReferences.get(0), Role.MIX);
         }
         List<String> groups = groups(names, roles);
         List<Track> tracks = new ArrayList<>();

@@ -106,6 +106,9 @@ class JsonSessionStoreTest {
         Path folder = Files.createDirectories(dir.resolve("bounce"));
         Files.write(folder.resolve("My Song v3.wav"), new byte[0]);
         assertEquals(List.of(Role.MIX), roles(store.open(folder)));
+        // beside reference tracks it is still the one thing to judge
+        Files.write(folder.resolve("Ref - Artist.wav"), new byte[0]);
+        assertEquals(List.of(Role.MIX, Role.REFERENCE), roles(store.open(folder)));
     }
 
     @Test
