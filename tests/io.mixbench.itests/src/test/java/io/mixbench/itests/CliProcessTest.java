@@ -100,6 +100,17 @@ class CliProcessTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenDoesNotStopTheBatch(@TempDir Path work) throws Exception {
+        Path out = Files.createDirectories(work.resolve("reports"));
+        Files.createDirectories(out.resolve("clean.json")); // a folder where the first report should go
+        Product.Run run = Product.process(Map.of(), 120, "analyze", "--each", Product.demo("clean").toString(),
+                Product.demo("flawed").toString(), "--format", "json", "--out", out.toString(), "--quiet");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("clean"), run.err());
+        ReportSchema.assertValid(Product.JSON.readTree(Files.readString(out.resolve("flawed.json"))));
+    }
+
+    @Test
     void brokenFilesAreReportedAndTheRestIsAnalysed(@TempDir Path session) throws Exception {
         try (Stream<Path> stems = Files.list(Product.demo("clean"))) {
             for (Path stem : stems.toList()) {

@@ -186,8 +186,15 @@ final class Commands {
                 if (out == null && i > 0) {
                     top.out.println();
                 }
-                int code = analyse(List.of(inputs.get(i)), renderers, threshold,
-                        out == null ? null : r -> out.resolve(base + "." + r.fileExtension()));
+                int code;
+                try {
+                    code = analyse(List.of(inputs.get(i)), renderers, threshold,
+                            out == null ? null : r -> out.resolve(base + "." + r.fileExtension()));
+                } catch (IOException | RuntimeException e) {
+                    // one input failing (a report that cannot be written, say) must not lose the rest of the batch
+                    err.println("mixbench: " + inputs.get(i) + ": " + e);
+                    code = ExitCodes.USAGE;
+                }
                 // 2 (an input that could not be analysed) outranks 1 (findings): the batch did not check it
                 worst = Math.max(worst, code);
             }
