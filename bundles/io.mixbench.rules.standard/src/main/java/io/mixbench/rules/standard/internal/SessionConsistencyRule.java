@@ -1,9 +1,6 @@
 package io.mixbench.rules.standard.internal;
 
 import io.mixbench.audio.AudioMetadataKeys;
-import io.mixbench.meter.MeasurementIds;
-import io.mixbench.meter.MeasurementReasons;
-import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
@@ -36,14 +33,12 @@ public final class SessionConsistencyRule implements Rule {
     static final String ID = "session.consistency";
     static final String MAX_LENGTH_DIFFERENCE = "maxLengthDifference";
     static final String MAX_OFFSET_DIFFERENCE = "maxOffsetDifference";
-    /** The reason the standard level meter gives for a missing sample peak of an all-zero file. */
-    static final String SILENT = MeasurementReasons.SILENT;
     /** How many tracks a message lists before "and N more". */
     private static final int LISTED = 8;
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Session consistency",
-            "The session's files share one sample rate, one length and one start (BWF time reference), and none is"
-                    + " all silence; files that differ are reported with their figures and still analysed.",
+            "The session's files share one sample rate, one length and one start (BWF time reference); files that"
+                    + " differ are reported with their figures and still analysed (a silent file is health's).",
             Set.of(), false, null,
             List.of(new Parameter(MAX_LENGTH_DIFFERENCE, "Largest difference of file lengths that counts as equal",
                     Units.SECONDS, 0, 600, 0.05),
@@ -66,20 +61,12 @@ public final class SessionConsistencyRule implements Rule {
         sampleRates(tracks).ifPresent(findings::add);
         lengths(context, tracks).ifPresent(findings::add);
         findings.addAll(startOffsets(context, tracks));
-        for (MeasuredTrack t : tracks) {
-            if (t.measurements().get(MeasurementIds.SAMPLE_PEAK) instanceof Scalar s && !s.present()
-                    && SILENT.equals(s.reason())) {
-                findings.add(Finding.of(ID, Severity.WARN).tracks(t.name())
-                        .message(t.name() + " is all silence (every sample is zero); it was probably exported muted"
-                                + " or from an empty track.")
-                        .suggestion("Export " + t.name() + " again, unmuted, or remove it from the session.").build());
-            }
-        }
+        // A file that is all silence is the health rule's (one WARN with its fix), not a second finding here.
         if (findings.stream().noneMatch(f -> f.severity() != Severity.OK)) {
             MeasuredTrack first = tracks.get(0);
             findings.add(Finding.of(ID, Severity.OK).tracks(first.name())
                     .message(String.format(Locale.ROOT, "All %d files share one sample rate (%d Hz) and one length"
-                            + " (%.3f s), and none is silent.", tracks.size(), first.format().sampleRateHz(),
+                            + " (%.3f s).", tracks.size(), first.format().sampleRateHz(),
                             first.durationSeconds()))
                     .build());
         }
