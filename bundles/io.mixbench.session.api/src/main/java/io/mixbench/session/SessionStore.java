@@ -3,6 +3,7 @@ package io.mixbench.session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Opens and saves sessions. An OSGi service; thread-safe. Format of session files: {@code docs/session-format.md}.
@@ -32,4 +33,12 @@ public interface SessionStore {
 
     /** The role a file name suggests, e.g. "03 Kick In.wav" gives {@link Role#KICK}; {@link Role#OTHER} if none. */
     Role guessRole(String fileName);
+
+    /**
+     * The extensions (lower case, without the dot) of the files {@link #open} takes as audio, from a folder or on
+     * their own, e.g. for a file dialog's filter.
+     *
+     * @since 1.1
+     */
+    Set<String> audioFileExtensions();
 }

@@ -334,9 +334,31 @@ final class Window {
         item.addListener(SWT.Selection, e -> action.run());
     }
 
+    /**
+     * The open dialog's filters as {extensions, names}: session files and audio files together first (a bounce on
+     * its own opens as the mix), then each kind, then every file. Patterns in both cases: GTK matches them exactly.
+     */
+    static String[][] openFilters(Set<String> audioExtensions) {
+        String sessions = patterns(List.of(SessionStore.SESSION_FILE_EXTENSION));
+        String audio = patterns(audioExtensions.stream().sorted().toList());
+        return new String[][]{{sessions + ";" + audio, sessions, audio, "*"},
+                {"Sessions and audio files", "Session files", "Audio files", "All files"}};
+    }
+
+    private static String patterns(List<String> extensions) {
+        List<String> patterns = new ArrayList<>();
+        for (String e : extensions) {
+            patterns.add("*." + e.toLowerCase(Locale.ROOT));
+            patterns.add("*." + e.toUpperCase(Locale.ROOT));
+        }
+        return String.join(";", patterns);
+    }
+
     private void openSessionDialog() {
         FileDialog dialog = new FileDialog(shell, SWT.OPEN);
-        dialog.setFilterExtensions(new String[]{"*." + SessionStore.SESSION_FILE_EXTENSION, "*"});
+        String[][] filters = openFilters(wb.sessions.audioFileExtensions());
+        dialog.setFilterExtensions(filters[0]);
+        dialog.setFilterNames(filters[1]);
         String f = dialog.open();
         if (f != null) {
             open(Path.of(f));

@@ -21,6 +21,15 @@ class PlainPartsTest {
     }
 
     @Test
+    void theOpenDialogOffersSessionsAndAudioFilesTogether() {
+        String[][] filters = Window.openFilters(java.util.Set.of("wav", "flac"));
+        assertEquals(List.of("*.mixbench;*.MIXBENCH;*.flac;*.FLAC;*.wav;*.WAV", "*.mixbench;*.MIXBENCH",
+                "*.flac;*.FLAC;*.wav;*.WAV", "*"), List.of(filters[0]));
+        assertEquals(filters[0].length, filters[1].length);
+        assertEquals("Sessions and audio files", filters[1][0]);
+    }
+
+    @Test
     void jsonEscapesAndNestsValues() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("s", "a\"b\\c\n");

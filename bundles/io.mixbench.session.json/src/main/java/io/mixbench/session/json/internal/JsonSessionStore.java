@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.io.FilenameUtils;
 import org.osgi.service.component.annotations.Component;
 
@@ -66,6 +67,11 @@ public final class JsonSessionStore implements SessionStore {
     @Override
     public Role guessRole(String fileName) {
         return RoleGuesser.guess(fileName);
+    }
+
+    @Override
+    public Set<String> audioFileExtensions() {
+        return RoleGuesser.AUDIO_EXTENSIONS;
     }
 
     private Session openFolder(Path folder) throws IOException {
