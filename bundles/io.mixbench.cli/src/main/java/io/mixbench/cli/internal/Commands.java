@@ -270,8 +270,8 @@ final class Commands {
     }
 
     /**
-     * The base name of one input's reports under `analyze --each --out FOLDER`: the file or folder name without an
-     * audio or session extension, made unique among those taken (" (2)", " (3)" ...), and added to them.
+     * The base name of one input's reports under `analyze --each --out FOLDER`: a folder's name, or a file's name
+     * without its extension, made unique among those taken (" (2)", " (3)" ...), and added to them.
      */
     static String uniqueBase(Path input, List<String> taken) {
         Path fileName = input.toAbsolutePath().normalize().getFileName();

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes tracks from files: display names (unique), roles from the names, at most one mix (a lone file that names no
- * part, beside reference tracks or none, is the mix), and multi-mic groups (tracks of one role whose names differ only in mic-position words, e.g.
- * "Kick In" / "Kick Out" form "Kick").
+ * part, beside reference tracks or none, is the mix), and multi-mic groups (tracks of one role whose names differ
+ * only in mic-position words, e.g. "Kick In" / "Kick Out" form "Kick").
  */
 final class TrackGuesser {
 
