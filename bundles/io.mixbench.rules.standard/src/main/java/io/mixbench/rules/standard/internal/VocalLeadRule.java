@@ -70,11 +70,19 @@ public final class VocalLeadRule implements Rule {
             return RuleSupport.cannotJudge(ID, vocal.trackNames(), what, "its activity series is missing");
         }
         List<double[]> others = new ArrayList<>();
+        List<Element> otherElements = new ArrayList<>();
         for (Element other : elements) {
             if (other != vocal) {
-                RuleSupport.loudnessSeries(context, other, MeasurementIds.MOMENTARY_SERIES).ifPresent(others::add);
+                Optional<double[]> series = RuleSupport.loudnessSeries(context, other,
+                        MeasurementIds.MOMENTARY_SERIES);
+                if (series.isPresent()) {
+                    others.add(series.get());
+                    otherElements.add(other);
+                }
             }
         }
+        // how often each other part is the loudest one: the lead is measured against it, so the message names it
+        int[] loudestCounts = new int[others.size()];
         double[] v = vocalLoudness.get();
         boolean[] active = vocalActive.get();
         int n = Math.min(v.length, active.length);
@@ -88,12 +96,16 @@ public final class VocalLeadRule implements Rule {
             }
             sings++;
             double loudest = Double.NEGATIVE_INFINITY;
-            for (double[] other : others) {
+            int loudestIndex = -1;
+            for (int k = 0; k < others.size(); k++) {
+                double[] other = others.get(k);
                 if (i < other.length && Double.isFinite(other[i]) && other[i] > loudest) {
                     loudest = other[i];
+                    loudestIndex = k;
                 }
             }
             if (loudest > Double.NEGATIVE_INFINITY) {
+                loudestCounts[loudestIndex]++;
                 double lead = v[i] - loudest;
                 leads[i] = lead;
                 judged[i] = true;
@@ -136,9 +148,18 @@ public final class VocalLeadRule implements Rule {
         double excess = target.excess(median);
         Severity severity = RuleSupport.severityFromMargins(context, excess);
         String position = median >= 0 ? RuleSupport.f1(median) + " dB above" : RuleSupport.f1(-median) + " dB below";
+        int most = 0;
+        for (int k = 1; k < loudestCounts.length; k++) {
+            if (loudestCounts[k] > loudestCounts[most]) {
+                most = k;
+            }
+        }
+        String against = otherElements.get(most).name();
+        double againstShare = 100.0 * loudestCounts[most] / count;
         StringBuilder message = new StringBuilder().append(vocal.name()).append(" sits ").append(position)
-                .append(" the loudest other part (median of momentary loudness over ")
-                .append(RuleSupport.f1(count * step))
+                .append(" the loudest other part (").append(against)
+                .append(againstShare >= 99.5 ? "" : String.format(Locale.ROOT, " in %.0f %% of the time", againstShare))
+                .append("; median of momentary loudness over ").append(RuleSupport.f1(count * step))
                 .append(" s where it sings); target ").append(RuleSupport.f1(target.min())).append(" to ")
                 .append(RuleSupport.f1(target.max())).append(" dB above").append(RuleSupport.outside(excess, Units.DB))
                 .append(". Inside the range ").append(String.format(Locale.ROOT, "%.0f", share))
@@ -155,6 +176,9 @@ public final class VocalLeadRule implements Rule {
                 .measured(median, Units.DB, "lead vocal minus loudest other element, momentary loudness, median")
                 .target(target).timeRanges(listed);
         if (severity == Severity.WARN || severity == Severity.PROBLEM) {
+            // The lead is relative: a fix that moves the part it is measured against changes it too.
+            builder.message(message.append(" It is measured against ").append(against).append(": if ")
+                    .append(against).append(" moves too, move it first and analyse again.").toString());
             RuleSupport.withGainFix(builder, vocal, target.centre() - median);
         }
         return builder.build();

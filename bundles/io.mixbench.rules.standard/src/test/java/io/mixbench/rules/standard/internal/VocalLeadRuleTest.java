@@ -6,6 +6,7 @@ import static io.mixbench.rules.standard.internal.Fixtures.gain;
 import static io.mixbench.rules.standard.internal.Fixtures.only;
 import static io.mixbench.rules.standard.internal.Fixtures.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,10 @@ class VocalLeadRuleTest {
         assertTrue(finding.message().contains("Inside the range 72 % of the time"), finding.message());
         assertTrue(finding.message().contains("below it in 2 phrases"), finding.message());
         assertTrue(finding.message().contains("9.0 s where it sings"), finding.message());
+        // the kick group is the loudest other element except where the guitar rises (25 of 90 steps)
+        assertTrue(finding.message().contains("the loudest other part (Kick in 72 % of the time;"),
+                finding.message());
+        assertFalse(finding.message().contains("measured against"), "only a finding with a fix says so");
     }
 
     @Test
@@ -83,6 +88,9 @@ class VocalLeadRuleTest {
         assertEquals(1.5, finding.measured().value(), 1e-4);
         assertEquals(3.0, gain(finding), 1e-9);
         assertEquals("Raise Lead Vox by 3.0 dB.", finding.suggestion());
+        assertTrue(finding.message().contains("the loudest other part (Guitar; median"), finding.message());
+        assertTrue(finding.message().endsWith(" It is measured against Guitar: if Guitar moves too, move it first and"
+                + " analyse again."), finding.message());
         assertEquals(1, finding.timeRanges().size());
         assertRange(0.0, 10.0, finding.timeRanges().get(0));
     }
