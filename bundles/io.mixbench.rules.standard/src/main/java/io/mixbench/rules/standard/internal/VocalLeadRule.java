@@ -172,13 +172,16 @@ public final class VocalLeadRule implements Rule {
             }
         }
         message.append('.');
+        boolean fixed = severity == Severity.WARN || severity == Severity.PROBLEM;
+        if (fixed) {
+            // The lead is relative: a fix that moves the part it is measured against changes it too.
+            message.append(" It is measured against ").append(against).append(": if ").append(against)
+                    .append(" moves too, move it first and analyse again.");
+        }
         Finding.Builder builder = Finding.of(ID, severity).tracks(vocal.trackNames()).message(message.toString())
                 .measured(median, Units.DB, "lead vocal minus loudest other element, momentary loudness, median")
                 .target(target).timeRanges(listed);
-        if (severity == Severity.WARN || severity == Severity.PROBLEM) {
-            // The lead is relative: a fix that moves the part it is measured against changes it too.
-            builder.message(message.append(" It is measured against ").append(against).append(": if ")
-                    .append(against).append(" moves too, move it first and analyse again.").toString());
+        if (fixed) {
             RuleSupport.withGainFix(builder, vocal, target.centre() - median);
         }
         return builder.build();
