@@ -106,8 +106,7 @@ final class HeadlessChromium implements AutoCloseable {
         String url = file.toUri().toString();
         send(session, "Page.navigate", Map.of("url", url));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (events.subList(before, events.size()).stream()
-                .noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText())
+        while (since(events, before).stream().noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText())
                         && session.equals(e.path("sessionId").asText()))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the page did not load within " + TIMEOUT_S + " s");
@@ -126,7 +125,7 @@ final class HeadlessChromium implements AutoCloseable {
 
         List<String> requests = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (JsonNode event : events.subList(before, events.size())) {
+        for (JsonNode event : since(events, before)) {
             if (!session.equals(event.path("sessionId").asText())) {
                 continue;
             }
@@ -152,6 +151,15 @@ final class HeadlessChromium implements AutoCloseable {
             }
         }
         return new PageLoad(requests, errors, png);
+    }
+
+    /**
+     * The events after the first {@code index}, as a snapshot: a {@code subList} view of the live list
+     * throws {@code ConcurrentModificationException} when an event arrives while it is read.
+     */
+    static <T> List<T> since(List<T> events, int index) {
+        List<T> snapshot = List.copyOf(events);
+        return snapshot.subList(index, snapshot.size());
     }
 
     private JsonNode send(String session, String method, Map<String, Object> params) throws Exception {
