@@ -77,14 +77,14 @@ public final class CsvReportRenderer implements ReportRenderer {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         List<String> header = new ArrayList<>(List.of("name", "role", "file"));
         for (Column column : columns) {
-            header.add(column.header());
+            header.add(text(column.header()));
         }
         row(w, header);
         for (MeasuredTrack track : result.tracks()) {
             List<String> row = new ArrayList<>(3 + columns.size());
-            row.add(track.name());
-            row.add(track.track().role().id());
-            row.add(track.track().file() == null ? "" : track.track().file().toString());
+            row.add(text(track.name()));
+            row.add(text(track.track().role().id()));
+            row.add(track.track().file() == null ? "" : text(track.track().file().toString()));
             Map<String, Measurement> measurements = new TreeMap<>(track.measurements());
             for (Column column : columns) {
                 Measurement m = measurements.get(column.id());
@@ -113,6 +113,21 @@ public final class CsvReportRenderer implements ReportRenderer {
             }
         }
         return plain;
+    }
+
+    /**
+     * A text cell that a spreadsheet will not run: one starting with {@code = + - @}, a tab or a carriage return
+     * would be read as a formula (OWASP, "CSV Injection"), so it gets a leading {@code '}, which spreadsheets show
+     * as text and hide. Numbers are written by {@link #number} and never pass here.
+     */
+    static String text(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+                || first == '\r' || first == '\uFF1D' || first == '\uFF0B' || first == '\uFF0D' || first == '\uFF20';
+        return formula ? "'" + text : text;
     }
 
     private static void row(Writer w, List<String> fields) throws IOException {

@@ -108,6 +108,30 @@ class CsvReportRendererTest {
     }
 
     @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsNeutralised() throws IOException {
+        List<String> hostile = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+                "\tTab", "\rReturn", "\uFF1Dfull-width");
+        List<MeasuredTrack> tracks = new java.util.ArrayList<>();
+        for (int i = 0; i < hostile.size(); i++) {
+            Track track = new Track(hostile.get(i), Path.of("/s/" + i + ".wav"), Role.OTHER, null);
+            tracks.add(new MeasuredTrack(track, null, 1, Map.of(MeasurementIds.SAMPLE_PEAK, Scalar.of(-6.5, Units.DBFS),
+                    "=evil", Scalar.of(1, "")), null));
+        }
+        Track file = new Track("Kick", Path.of("-rf.wav"), Role.KICK, null);
+        tracks.add(new MeasuredTrack(file, null, 1, Map.of(), null));
+        Session session = new Session(Path.of("/s"), tracks.stream().map(MeasuredTrack::track).toList(),
+                ExportKind.STEMS, PanLaw.MINUS_3_DB, null, Map.of());
+        String csv = render(new AnalysisResult(session, null, tracks, List.of(), List.of(), null, null, Map.of()));
+        List<CSVRecord> rows = parse(csv);
+        for (int i = 0; i < hostile.size(); i++) {
+            assertEquals("'" + hostile.get(i), rows.get(i).get("name"), "a formula cell: " + hostile.get(i));
+            assertEquals("-6.5", rows.get(i).get("samplePeak [dBFS]"), "numbers stay numbers");
+        }
+        assertTrue(header(csv).contains("'=evil"), "a plug-in meter's id is text too: " + header(csv));
+        assertEquals("'-rf.wav", rows.get(hostile.size()).get("file"));
+    }
+
+    @Test
     void emptySessionIsJustTheHeader() throws IOException {
         Session empty = new Session(Path.of("/s"), List.of(), ExportKind.STEMS, PanLaw.MINUS_3_DB, null, Map.of());
         String csv = render(new AnalysisResult(empty, null, List.of(), List.of(), List.of(), null, null, Map.of()));
