@@ -62,6 +62,44 @@ class CliProcessTest {
         assertFalse(run.out().contains("\u001b["), "no colour when stdout is not a terminal");
     }
 
+    /** Reports are ordinary user files: the umask decides who may read them, as for any other program. */
+    @Test
+    void reportsHonourTheUmask(@TempDir Path work) throws Exception {
+        Path out = work.resolve("reports/flawed");
+        Product.Run run = Product.processUnderUmask("077", 60, "analyze", Product.demo("flawed").toString(),
+                "--format", "json,csv", "--out", out.toString(), "--quiet");
+        assertEquals(1, run.exitCode(), run.err());
+        for (String name : java.util.List.of("flawed.json", "flawed.csv")) {
+            Path report = work.resolve("reports").resolve(name);
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(report)), name);
+        }
+    }
+
+    /** A run killed while writing leaves a temporary file; the next run of the same report removes it. */
+    @Test
+    void aKilledRunsTemporaryReportIsRemovedByTheNextRun(@TempDir Path work) throws Exception {
+        Path reports = Files.createDirectories(work.resolve("reports"));
+        Path stale = Files.writeString(reports.resolve(".flawed.json.8214431.tmp"), "{\"half\": ");
+        Product.Run run = Product.process(Map.of(), 60, "analyze", Product.demo("flawed").toString(), "--format",
+                "json", "--out", reports.resolve("flawed.json").toString(), "--quiet");
+        assertEquals(1, run.exitCode(), run.err());
+        assertFalse(Files.exists(stale), "the stale temporary file is gone");
+        ReportSchema.assertValid(Product.JSON.readTree(reports.resolve("flawed.json").toFile()));
+    }
+
+    /** A file name can carry terminal escape sequences: stderr shows them, it does not send them. */
+    @Test
+    void escapeSequencesInFileNamesDoNotReachTheTerminal(@TempDir Path work) throws Exception {
+        Path session = Files.createDirectories(work.resolve("session"));
+        Files.copy(Product.demo("clean").resolve("Kick.wav"),
+                session.resolve("Kick \u001b]0;owned\u0007\u001b[2J.wav"));
+        Files.writeString(session.resolve("Bass \u001b[31m.wav"), "not audio");
+        Product.Run run = Product.process(Map.of(), 60, "analyze", session.toString(), "--format", "json");
+        assertFalse(run.err().contains("\u001b"), "no raw escape on stderr: " + run.err());
+        assertTrue(run.err().contains("\\x1b[31m"), "the name is shown with the escape made visible: " + run.err());
+    }
+
     /** A batch of deliveries in one process: a report per input, the worst exit code, a bad input not fatal. */
     @Test
     void eachInputIsASessionOfItsOwn(@TempDir Path work) throws Exception {

@@ -107,7 +107,7 @@ final class HeadlessChromium implements AutoCloseable {
         send(session, "Page.navigate", Map.of("url", url));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         while (since(events, before).stream().noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText())
-                        && session.equals(e.path("sessionId").asText()))) {
+                && session.equals(e.path("sessionId").asText()))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the page did not load within " + TIMEOUT_S + " s");
             }

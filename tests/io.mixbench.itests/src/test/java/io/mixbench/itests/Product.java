@@ -74,6 +74,19 @@ final class Product {
         List<String> command = new ArrayList<>();
         command.add(home().resolve("bin/mixbench").toString());
         command.addAll(List.of(args));
+        return run(command, env, timeoutSeconds, args);
+    }
+
+    /** bin/mixbench run by a shell that sets the file-creation mask first, e.g. {@code "077"}. */
+    static Run processUnderUmask(String umask, long timeoutSeconds, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"",
+                home().resolve("bin/mixbench").toString()));
+        command.addAll(List.of(args));
+        return run(command, Map.of(), timeoutSeconds, args);
+    }
+
+    private static Run run(List<String> command, Map<String, String> env, long timeoutSeconds, String... args)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         Path out = Files.createTempFile("mixbench-out", ".txt");

@@ -1,6 +1,8 @@
 package io.mixbench.launch.internal;
 
 import io.mixbench.launch.LaunchContext;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // File names, plug-in messages and logs reach stderr: none of them may drive the user's terminal.
+        System.setErr(new PrintStream(new TerminalSafeOutputStream(
+                new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.err))), true));
         int code;
         try {
             code = run(args);

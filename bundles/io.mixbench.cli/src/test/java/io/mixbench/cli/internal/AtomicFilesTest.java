@@ -1,0 +1,114 @@
+package io.mixbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesTheWholeFileAndLeavesNoTemporary() throws IOException {
+        Path target = dir.resolve("report.json");
+        AtomicFiles.write(target, o -> o.write("{}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("{}", Files.readString(target));
+        assertEquals(List.of("report.json"), names());
+    }
+
+    @Test
+    void aFailingWriterLeavesTheOldFileAndNoTemporary() throws IOException {
+        Path target = dir.resolve("report.json");
+        Files.writeString(target, "old");
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, o -> {
+            o.write("half".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }));
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of("report.json"), names());
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissions() throws IOException {
+        Path target = dir.resolve("report.json");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFiles.write(target, o -> o.write(1));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void aKilledWritersTemporaryIsRemovedByTheNextWrite() throws IOException {
+        Path target = dir.resolve("report.json");
+        // What a run killed while writing leaves: nobody holds it.
+        Path stale = dir.resolve(AtomicFiles.temporaryName(target, "123456789"));
+        Files.writeString(stale, "half a report");
+        Path otherTarget = dir.resolve(AtomicFiles.temporaryName(dir.resolve("report.csv"), "42"));
+        Files.writeString(otherTarget, "another file's");
+        Path users = dir.resolve(".report.json.notes.tmp");
+        Files.writeString(users, "not ours");
+        AtomicFiles.write(target, o -> o.write(1));
+        assertFalse(Files.exists(stale), "the dead writer's temporary file is gone");
+        assertTrue(Files.exists(otherTarget), "only the temporaries of the file being written are swept");
+        assertTrue(Files.exists(users), "a name that is not our pattern is not touched");
+    }
+
+    @Test
+    @Timeout(120) // guards a hang only
+    void aLiveWritersTemporaryInAnotherProcessIsLeftAlone() throws Exception {
+        Path target = dir.resolve("report.json");
+        Path live = dir.resolve(AtomicFiles.temporaryName(target, "987654321"));
+        Files.writeString(live, "being written");
+        Path locker = dir.resolve("Locker.java");
+        Files.writeString(locker, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.*;
+                public class Locker {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
+                                var lock = c.lock()) {
+                            System.out.println("locked");
+                            System.out.flush();
+                            System.in.read();
+                        }
+                    }
+                }
+                """);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), locker.toString(), live.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("locked", out.readLine());
+            AtomicFiles.write(target, o -> o.write(1));
+            assertTrue(Files.exists(live), "a live writer's temporary file is not deleted under it");
+        } finally {
+            process.getOutputStream().close();
+            process.waitFor();
+        }
+        // Its writer has gone: the next write removes it.
+        AtomicFiles.write(target, o -> o.write(2));
+        assertFalse(Files.exists(live));
+    }
+}
