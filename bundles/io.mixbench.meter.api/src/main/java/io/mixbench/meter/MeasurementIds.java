@@ -117,6 +117,11 @@ public final class MeasurementIds {
      * {@code sub, low, lowMid, mid, highMid, high, air}, e.g. {@code bandEnergySeries.low}.
      */
     public static final String BAND_ENERGY_SERIES_PREFIX = "bandEnergySeries.";
+    /**
+     * Scalar: the audio bandwidth, Hz: where the content stops (a lossy encoder's low-pass, a low sample rate's
+     * Nyquist frequency, a resampler's anti-alias filter), found from 4 to 24 kHz; 4000 means at most 4 kHz.
+     */
+    public static final String BANDWIDTH = "bandwidth";
     /** {@link Spectrum}: per octave band 31.5 Hz..16 kHz, the correlation of left and right, ratio -1..1. */
     public static final String OCTAVE_CORRELATION = "octaveCorrelation";
     /** {@link Spectrum}: per octave band 31.5 Hz..16 kHz, the mono-sum loss (BRIEF §4), dB, floored at -100. */

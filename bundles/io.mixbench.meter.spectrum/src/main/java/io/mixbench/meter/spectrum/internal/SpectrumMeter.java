@@ -46,6 +46,26 @@ final class SpectrumMeter implements Meter {
      * are limited to 100 dB anyway.
      */
     private static final double LOW_END_WEIGHT_FLOOR = 1e-10;
+    /** The bandwidth is looked for in strips of this width (Hz) from {@link #BANDWIDTH_FROM_HZ} up. */
+    static final double BANDWIDTH_STRIP_HZ = 250;
+    static final double BANDWIDTH_FROM_HZ = 4000;
+    /** Above this no band is judged, so no bandwidth is looked for. */
+    static final double BANDWIDTH_TO_HZ = 24000;
+    /**
+     * Content stops where the power density of the kilohertz below a strip edge exceeds that of every strip past the
+     * filter's slope by this much (dB). A codec's or a resampler's low-pass is a cliff of 60 dB and more within a few hundred hertz;
+     * a natural roll-off loses a few dB per kilohertz, and a lone tone is outweighed by the kilohertz around it.
+     */
+    static final double BANDWIDTH_CLIFF_DB = 30;
+    /** The last strip below a cliff must itself stand this far (dB) above everything past the slope. */
+    static final double BANDWIDTH_EDGE_DB = 20;
+    /** Strips averaged below a candidate edge: one kilohertz. */
+    private static final int BANDWIDTH_STRIPS_BELOW = 4;
+    /**
+     * A strip this far (dB) below the file's mean power density holds nothing audible (rounding noise of a
+     * low-frequency part, which would otherwise read as content reaching Nyquist): it counts at this floor.
+     */
+    static final double BANDWIDTH_FLOOR_DB = 100;
 
     static {
         // The bundle's private copy of JTransforms must not start threads or allocate tasks per transform: meters
@@ -73,6 +93,10 @@ final class SpectrumMeter implements Meter {
     /** Per 1/3-octave band, its intervals as {first, end}; null above Nyquist. */
     private final int[][] thirdOctaveIntervals;
     private final int[][] tonalIntervals;
+    /** The bandwidth strips' intervals as {first, end}, up to the last strip below Nyquist. */
+    private final int[][] stripIntervals;
+    /** The strips' widths below Nyquist, Hz. */
+    private final double[] stripWidthsHz;
     /**
      * Per interval, this frame's sums of |X_k|^2: of the mid (mono, multichannel) or the left channel (stereo); of
      * the right channel; of Re(X_L,k conj X_R,k). Then the same summed over all frames.
@@ -138,9 +162,10 @@ final class SpectrumMeter implements Meter {
         work = new double[transformed][n];
         double[][] third = Bands.thirdOctaveEdges();
         double[][] tonal = Bands.tonalEdges();
-        double[] edges = new double[2 * (third[0].length + tonal[0].length)];
+        double[][] strips = bandwidthStrips(sampleRateHz);
+        double[] edges = new double[2 * (third[0].length + tonal[0].length + strips[0].length)];
         int e = 0;
-        for (double[][] set : new double[][][]{third, tonal}) {
+        for (double[][] set : new double[][][]{third, tonal, strips}) {
             for (int b = 0; b < set[0].length; b++) {
                 edges[e++] = set[0][b];
                 edges[e++] = set[1][b];
@@ -149,6 +174,11 @@ final class SpectrumMeter implements Meter {
         plan = new BandPlan(n, sampleRateHz, edges);
         thirdOctaveIntervals = intervals(third);
         tonalIntervals = intervals(tonal);
+        stripIntervals = intervals(strips);
+        stripWidthsHz = new double[strips[0].length];
+        for (int i = 0; i < stripWidthsHz.length; i++) {
+            stripWidthsHz[i] = strips[1][i] - strips[0][i];
+        }
         int intervals = plan.intervals();
         frameA = new double[intervals];
         frameB = new double[intervals];
@@ -191,6 +221,22 @@ final class SpectrumMeter implements Meter {
         double r2 = r * r;
         double r4 = r2 * r2;
         return 1 / (1 + r4 * r4);
+    }
+
+    /**
+     * The bandwidth strips below Nyquist as {lows, highs}, Hz: {@link #BANDWIDTH_STRIP_HZ} wide from
+     * {@link #BANDWIDTH_FROM_HZ} to {@link #BANDWIDTH_TO_HZ}, the last one cut at Nyquist. Band edges share the
+     * meter's one pass over the bins, so the strips cost a few more interval sums per frame.
+     */
+    static double[][] bandwidthStrips(double sampleRateHz) {
+        double top = Math.min(BANDWIDTH_TO_HZ, sampleRateHz / 2);
+        int count = (int) Math.max(0, Math.ceil((top - BANDWIDTH_FROM_HZ) / BANDWIDTH_STRIP_HZ - 1e-9));
+        double[][] strips = new double[2][count];
+        for (int i = 0; i < count; i++) {
+            strips[0][i] = BANDWIDTH_FROM_HZ + i * BANDWIDTH_STRIP_HZ;
+            strips[1][i] = Math.min(top, strips[0][i] + BANDWIDTH_STRIP_HZ);
+        }
+        return strips;
     }
 
     private int[][] intervals(double[][] edges) {
@@ -539,8 +585,63 @@ final class SpectrumMeter implements Meter {
         }
         out.put(MeasurementIds.OCTAVE_CORRELATION, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, correlation, Units.RATIO));
         out.put(MeasurementIds.OCTAVE_MONO_SUM_LOSS, new Spectrum(Bands.OCTAVE_NOMINAL_HZ, loss, Units.DB));
+        out.put(MeasurementIds.BANDWIDTH, bandwidth());
         lowEnd(out);
         return out;
+    }
+
+    /**
+     * The audio bandwidth: the upper edge of the highest strip whose kilohertz below (power mean) is at least
+     * {@link #BANDWIDTH_CLIFF_DB} denser than every strip from the next but one up, and which itself is at least
+     * {@link #BANDWIDTH_EDGE_DB} denser than them (the strip between may hold the filter's slope). With no such cliff,
+     * the top of the strips (Nyquist, or 24 kHz). Strips are floored {@link #BANDWIDTH_FLOOR_DB} below the file's
+     * mean power density (the rounding noise of a low part); all at the floor: at most {@link #BANDWIDTH_FROM_HZ}.
+     * Power of all channels, so a side-only high end counts.
+     */
+    private Scalar bandwidth() {
+        double all = 0;
+        for (int j = 0; j < totalA.length; j++) {
+            all += totalA[j] + totalB[j];
+        }
+        if (!Double.isFinite(all)) {
+            return Scalar.absent(Units.HZ, MeasurementReasons.NON_FINITE);
+        }
+        if (all == 0) {
+            return Scalar.absent(Units.HZ, MeasurementReasons.SILENT);
+        }
+        int strips = stripIntervals.length;
+        if (strips == 0) {
+            return Scalar.of(sampleRateHz / 2.0, Units.HZ);
+        }
+        double floor = all / (sampleRateHz / 2.0) * Math.pow(10, -BANDWIDTH_FLOOR_DB / 10);
+        double[] density = new double[strips];
+        boolean any = false;
+        for (int i = 0; i < strips; i++) {
+            int[] band = stripIntervals[i];
+            double power = band == null ? 0 : sum(band, totalA) + (stereo ? sum(band, totalB) : 0);
+            density[i] = Math.max(floor, power / stripWidthsHz[i]);
+            any |= density[i] > floor;
+        }
+        if (!any) {
+            return Scalar.of(BANDWIDTH_FROM_HZ, Units.HZ);
+        }
+        double cliff = Math.pow(10, BANDWIDTH_CLIFF_DB / 10);
+        double edge = Math.pow(10, BANDWIDTH_EDGE_DB / 10);
+        double above = 0;
+        for (int i = strips - 3; i >= 0; i--) {
+            above = Math.max(above, density[i + 2]);
+            double below = 0;
+            double width = 0;
+            for (int j = Math.max(0, i - BANDWIDTH_STRIPS_BELOW + 1); j <= i; j++) {
+                below += density[j] * stripWidthsHz[j];
+                width += stripWidthsHz[j];
+            }
+            if (below / width >= above * cliff && density[i] >= above * edge) {
+                return Scalar.of(BANDWIDTH_FROM_HZ + i * BANDWIDTH_STRIP_HZ + stripWidthsHz[i], Units.HZ);
+            }
+        }
+        double top = BANDWIDTH_FROM_HZ + (strips - 1) * BANDWIDTH_STRIP_HZ + stripWidthsHz[strips - 1];
+        return Scalar.of(top, Units.HZ);
     }
 
     /**

@@ -23,8 +23,8 @@ public final class SpectrumMeterFactory implements MeterFactory {
     static final String METER_ID = "spectrum";
     /** Configuration property: the low-end crossover, Hz. */
     public static final String CROSSOVER_PROPERTY = "lowEndCrossoverHz";
-    /** 2: the low end moved here from the "stereo" meter. */
-    private static final String VERSION = "2";
+    /** 2: the low end moved here from the "stereo" meter; 3: the bandwidth. */
+    private static final String VERSION = "3";
     private static final Set<String> IDS = ids();
 
     private static Set<String> ids() {
@@ -38,6 +38,7 @@ public final class SpectrumMeterFactory implements MeterFactory {
         }
         ids.add(MeasurementIds.OCTAVE_CORRELATION);
         ids.add(MeasurementIds.OCTAVE_MONO_SUM_LOSS);
+        ids.add(MeasurementIds.BANDWIDTH);
         ids.add(MeasurementIds.LOW_END_PAN);
         ids.add(MeasurementIds.LOW_END_SIDE);
         ids.add(MeasurementIds.LOW_END_BALANCE);

@@ -36,7 +36,7 @@ class SpectrumMeterFactoryTest {
     void declaresItsIdAndVersion() {
         assertEquals("spectrum", factory.id());
         assertFalse(factory.algorithmVersion().isBlank());
-        assertEquals(10 + Bands.TONAL.size(), factory.measurementIds().size());
+        assertEquals(11 + Bands.TONAL.size(), factory.measurementIds().size());
         assertTrue(factory.measurementIds().contains("bandEnergySeries.low"));
     }
 
@@ -59,10 +59,12 @@ class SpectrumMeterFactoryTest {
                         String unit = switch (e.getKey()) {
                             case MeasurementIds.LOW_END_PAN -> Units.PERCENT;
                             case MeasurementIds.LOW_END_CORRELATION -> Units.RATIO;
+                            case MeasurementIds.BANDWIDTH -> Units.HZ;
                             default -> Units.DB;
                         };
                         assertEquals(unit, scalar.unit(), e.getKey());
-                        assertTrue(e.getKey().startsWith("lowEnd"), e.getKey());
+                        assertTrue(e.getKey().startsWith("lowEnd") || e.getKey().equals(MeasurementIds.BANDWIDTH),
+                                e.getKey());
                     } else if (e.getKey().startsWith(MeasurementIds.BAND_ENERGY_SERIES_PREFIX)) {
                         assertEquals(Units.DBFS, value.unit());
                         assertEquals(10, ((Series) value).size(), what);
@@ -98,7 +100,7 @@ class SpectrumMeterFactoryTest {
         }
         SpectrumMeterFactory configured = new SpectrumMeterFactory();
         assertEquals(200, configured.crossoverHz());
-        assertEquals("2", configured.algorithmVersion());
+        assertEquals("3", configured.algorithmVersion());
         configured.configure(new SpectrumMeterFactory.Config() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -111,7 +113,7 @@ class SpectrumMeterFactoryTest {
             }
         });
         assertEquals(120, configured.crossoverHz());
-        assertEquals("2-crossover-120.0Hz", configured.algorithmVersion());
+        assertEquals("3-crossover-120.0Hz", configured.algorithmVersion());
         assertThrows(IllegalArgumentException.class, () -> new SpectrumMeterFactory(0));
         assertThrows(IllegalArgumentException.class, () -> new SpectrumMeterFactory(Double.NaN));
     }

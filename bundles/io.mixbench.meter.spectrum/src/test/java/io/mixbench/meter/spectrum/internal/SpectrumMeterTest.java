@@ -66,6 +66,42 @@ class SpectrumMeterTest {
         }
     }
 
+    private static double bandwidth(Map<String, Measurement> m) {
+        Scalar bandwidth = (Scalar) m.get(MeasurementIds.BANDWIDTH);
+        assertTrue(bandwidth.present(), String.valueOf(bandwidth));
+        return bandwidth.value();
+    }
+
+    /** Sines every 53.3 Hz up to 16 kHz over a -100 dBFS noise floor: what a lossy encoder's low-pass leaves. */
+    @Test
+    void aLossyLowPassIsWhereTheContentStops() {
+        int fs = 44_100;
+        int frames = 5 * fs;
+        SplittableRandom random = new SplittableRandom(3);
+        float[] x = TestSignals.white(random, frames, 1e-5);
+        for (double hz = 20; hz < 16_000; hz += 53.3) {
+            x = TestSignals.sum(x, TestSignals.sine(fs, hz, frames, 0.003, random.nextDouble(2 * Math.PI)));
+        }
+        double hz = bandwidth(run(fs, new float[][]{x, x}, 4096));
+        assertEquals(16_000, hz, SpectrumMeter.BANDWIDTH_STRIP_HZ, "bandwidth " + hz + " Hz");
+    }
+
+    @Test
+    void fullBandNoiseReachesNyquistAndPinkRollOffIsNoCliff() {
+        SplittableRandom random = new SplittableRandom(5);
+        assertEquals(22_050, bandwidth(run(44_100, new float[][]{TestSignals.white(random, 44_100 * 3, 0.1)}, 4096)));
+        // Pink noise falls 10 dB a decade: no cliff, however far down it ends.
+        assertEquals(24_000,
+                bandwidth(run(96_000, new float[][]{TestSignals.pink(random, 96_000 * 3, 0.1)}, 4096)));
+        assertEquals(11_025, bandwidth(run(22_050, new float[][]{TestSignals.pink(random, 22_050 * 3, 0.1)}, 4096)));
+        assertEquals(4_000, bandwidth(run(48_000, new float[][]{TestSignals.tone(48_000, 100, 3, -6)}, 4096)),
+                "nothing above 4 kHz");
+        assertEquals(4_000, bandwidth(run(8_000, new float[][]{TestSignals.pink(random, 8_000 * 3, 0.1)}, 4096)),
+                "an 8 kHz file ends at its Nyquist frequency");
+        Scalar silent = (Scalar) run(44_100, new float[][]{new float[44_100]}, 4096).get(MeasurementIds.BANDWIDTH);
+        assertEquals(MeasurementReasons.SILENT, silent.reason());
+    }
+
     /** Pink noise has equal power per 1/3 octave: the meter must read it flat, and at the filter's exact level. */
     @Test
     void pinkNoiseReadsFlatPerThirdOctave() {

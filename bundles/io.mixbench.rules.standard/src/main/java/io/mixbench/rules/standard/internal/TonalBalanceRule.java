@@ -44,6 +44,12 @@ public final class TonalBalanceRule implements Rule {
      * whose tilt is specific enough set it to 1.
      */
     static final String TILT_WARNS_WITH_STEMS = "tiltWarnsWithStems";
+    /**
+     * A band is judged on a track whose bandwidth reaches this share of the band's upper edge: the air band (10-20
+     * kHz) needs content up to 18 kHz. Above a lossy encoder's low-pass or a low sample rate's Nyquist frequency a
+     * band is empty whatever the mix, and EQ cannot put back what the file does not hold.
+     */
+    static final double COVERED_SHARE = 0.9;
 
     private static final RuleDescriptor DESCRIPTOR;
 
@@ -95,12 +101,16 @@ public final class TonalBalanceRule implements Rule {
                     "its mid band (500-2000 Hz) has no level (silent)"));
         }
         List<Finding> findings = new ArrayList<>();
+        List<Integer> uncovered = dropUncovered(mix, levels);
         List<String> unusable = new ArrayList<>();
         List<String> unusableTracks = new ArrayList<>();
         List<double[]> references = new ArrayList<>();
         List<String> referenceNames = new ArrayList<>();
         for (MeasuredTrack reference : context.withRole(Role.REFERENCE)) {
             double[] curve = levelMatched(reference, new double[BANDS.length]);
+            if (curve != null) {
+                dropUncovered(reference, curve);
+            }
             String why = curve == null ? whyUnusable(reference) : null;
             if (why != null) {
                 unusable.add(reference.name() + " (" + why + ")");
@@ -117,6 +127,7 @@ public final class TonalBalanceRule implements Rule {
                 return List.of(RuleSupport.cannotJudge(ID, mix, mix.name() + "'s tonal balance against the references",
                         RuleSupport.missingScalar(mix, MeasurementIds.INTEGRATED_LOUDNESS, "integrated loudness")));
             }
+            dropUncovered(mix, mixCurve);
             comparison = againstReferences(context, mixCurve, frequencies, references, referenceNames);
         } else {
             comparison = againstTilt(context, levels, frequencies, !unusable.isEmpty());
@@ -124,6 +135,9 @@ public final class TonalBalanceRule implements Rule {
         boolean hint = references.isEmpty() && !context.parts().isEmpty()
                 && context.parameter(TILT_WARNS_WITH_STEMS) < 0.5;
         judge(context, mix, comparison, findings, hint ? Severity.INFO : Severity.WARN);
+        if (!uncovered.isEmpty()) {
+            findings.add(notCovered(mix, uncovered));
+        }
         if (!unusable.isEmpty()) {
             findings.add(Finding.of(ID, Severity.INFO).tracks(unusableTracks)
                     .message("Cannot compare with the reference " + RuleSupport.joinNames(unusable)
@@ -277,6 +291,56 @@ public final class TonalBalanceRule implements Rule {
                             + c.measure())
                     .target(Target.atMost(tolerance, Units.DB)).build());
         }
+    }
+
+    /**
+     * The track's bandwidth, Hz: the spectrum meter's, else the file's Nyquist frequency, else unbounded (a track
+     * measured by a plug-in meter without a format).
+     */
+    static double bandwidthHz(MeasuredTrack track) {
+        OptionalDouble measured = track.scalar(MeasurementIds.BANDWIDTH);
+        if (measured.isPresent()) {
+            return measured.getAsDouble();
+        }
+        return track.format() == null ? Double.POSITIVE_INFINITY : track.format().sampleRateHz() / 2.0;
+    }
+
+    /** Whether a track of this bandwidth holds a band. */
+    static boolean covers(double bandwidthHz, int band) {
+        return bandwidthHz >= COVERED_SHARE * EDGES_HZ[band + 1];
+    }
+
+    /** Sets the bands the track's bandwidth does not reach to NaN (not judged); returns them. */
+    private static List<Integer> dropUncovered(MeasuredTrack track, double[] levels) {
+        double bandwidth = bandwidthHz(track);
+        List<Integer> dropped = new ArrayList<>();
+        for (int b = 0; b < BANDS.length; b++) {
+            if (!covers(bandwidth, b)) {
+                levels[b] = Double.NaN;
+                dropped.add(b);
+            }
+        }
+        return dropped;
+    }
+
+    /** Says which bands were left out and why: the file's content stops below them. */
+    private static Finding notCovered(MeasuredTrack mix, List<Integer> bands) {
+        double bandwidth = bandwidthHz(mix);
+        List<String> names = new ArrayList<>();
+        for (int b : bands) {
+            names.add(NAMES[b] + " (" + edges(b) + " Hz)");
+        }
+        String why = mix.format() != null && bandwidth >= mix.format().sampleRateHz() / 2.0 - 1
+                ? "at its sample rate, " + new java.math.BigDecimal(mix.format().sampleRateHz())
+                        .movePointLeft(3).stripTrailingZeros().toPlainString() + " kHz, it holds nothing above "
+                        + RuleSupport.f1(bandwidth / 1000.0) + " kHz"
+                : "its content stops at about " + RuleSupport.f1(bandwidth / 1000.0) + " kHz (a lossy encoder's or"
+                        + " a resampler's low-pass)";
+        return Finding.of(ID, Severity.INFO).tracks(mix.name())
+                .message(mix.name() + "'s " + RuleSupport.joinNames(names)
+                        + (bands.size() == 1 ? " band is" : " bands are")
+                        + " not judged: " + why + ", and no EQ brings back what the file does not hold.")
+                .measured(bandwidth, Units.HZ, "audio bandwidth").build();
     }
 
     /** "the tilt's -1.0 ± 4.0 dB", "the references' -3.0 to +1.0 dB ± 3.0 dB". */

@@ -109,6 +109,55 @@ class TonalBalanceRuleTest {
         assertEquals(Severity.WARN, only(tight).severity());
     }
 
+    /** A mix on the tilt up to the high band, with almost nothing in the air band: what a low-pass leaves. */
+    private static MeasuredTrack cutAbove(double bandwidthHz, int sampleRateHz) {
+        MeasuredTrack mix = mixOnTilt(6, -40);
+        mix = with(mix, MeasurementIds.BANDWIDTH, io.mixbench.meter.Scalar.of(bandwidthHz, Units.HZ));
+        return new MeasuredTrack(mix.track(), new io.mixbench.audio.AudioFormat(sampleRateHz,
+                io.mixbench.audio.ChannelLayout.STEREO, 16, io.mixbench.audio.SampleEncoding.PCM_INTEGER, 441_000,
+                "WAV"), mix.durationSeconds(), mix.measurements(), null);
+    }
+
+    @Test
+    void bandsAboveTheFilesBandwidthAreNotJudged() {
+        // 22.05 kHz: Nyquist at 11.025 kHz, the air band (10-20 kHz) is empty whatever the mix.
+        List<Finding> findings = context(new TonalBalanceRule(), cutAbove(11_025, 22_050)).evaluate();
+        assertEquals(List.of(Severity.OK, Severity.INFO), findings.stream().map(Finding::severity).toList(),
+                findings.toString());
+        assertTrue(findings.get(0).message().contains("(not: air)"), findings.get(0).message());
+        assertTrue(findings.stream().noneMatch(f -> f.fix() != null), "no EQ above Nyquist: " + findings);
+        assertEquals("Mix's air (10000-20000 Hz) band is not judged: at its sample rate, 22.05 kHz, it holds nothing "
+                + "above 11.0 kHz, and no EQ brings back what the file does not hold.", findings.get(1).message());
+        // A lossy source at 44.1 kHz, cut at 16 kHz by its encoder.
+        List<Finding> lossy = context(new TonalBalanceRule(), cutAbove(16_000, 44_100)).evaluate();
+        assertEquals(List.of(Severity.OK, Severity.INFO), lossy.stream().map(Finding::severity).toList());
+        assertTrue(lossy.get(1).message().contains("its content stops at about 16.0 kHz"), lossy.get(1).message());
+        // Full bandwidth: the empty air band is the mix's, and it is judged.
+        Finding full = only(context(new TonalBalanceRule(), cutAbove(20_500, 44_100)).evaluate());
+        assertEquals(Severity.WARN, full.severity());
+        assertEquals("air", full.fix().actions().get(StereoSupport.EQ_BAND));
+    }
+
+    @Test
+    void withoutABandwidthMeasurementTheNyquistFrequencyDecides() {
+        MeasuredTrack mix = cutAbove(0, 22_050);
+        Map<String, io.mixbench.meter.Measurement> measurements = new java.util.HashMap<>(mix.measurements());
+        measurements.remove(MeasurementIds.BANDWIDTH);
+        mix = new MeasuredTrack(mix.track(), mix.format(), mix.durationSeconds(), measurements, null);
+        List<Finding> findings = context(new TonalBalanceRule(), mix).evaluate();
+        assertEquals(List.of(Severity.OK, Severity.INFO), findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
+    void aReferenceCutBelowABandDoesNotJudgeIt() {
+        MeasuredTrack mix = spectral("Mix", Role.MIX, -10, levels(-20, SHAPE, 6, -20));
+        MeasuredTrack reference = with(spectral("Ref", Role.REFERENCE, -10, levels(-20, SHAPE, 6, -40)),
+                MeasurementIds.BANDWIDTH, io.mixbench.meter.Scalar.of(16_000, Units.HZ));
+        List<Finding> findings = context(new TonalBalanceRule(), mix, reference).evaluate();
+        assertEquals(Severity.OK, findings.get(0).severity(), findings.toString());
+        assertTrue(findings.get(0).message().contains("(not: air)"), findings.get(0).message());
+    }
+
     @Test
     void aBandFarOffIsCappedAtTheLargestEqMove() {
         Finding finding = only(context(new TonalBalanceRule(), mixOnTilt(0, -20)).evaluate());
