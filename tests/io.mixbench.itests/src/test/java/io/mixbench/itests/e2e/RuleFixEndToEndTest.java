@@ -296,6 +296,34 @@ class RuleFixEndToEndTest {
         assertFalse(serious(report, "mix.headroom").isEmpty(), summary(report));
     }
 
+    /**
+     * The lead vocal with one channel inverted cancels in mono: mono.compatibility's polarity fix is the only one
+     * offered for it, and no rule proposes narrowing it to nothing (which would remove the vocal). The polarity fix,
+     * applied, clears it with no new finding.
+     */
+    @Test
+    void aPartInOppositePolarityGetsOnlyThePolarityFix() throws Exception {
+        Multitrack session = stems();
+        JsonNode before = analyze(session.write(work.resolve("clean")), "default");
+        Dsp.invert(session.part("Lead Vox").audio[1]);
+        JsonNode planted = analyze(session.write(work.resolve("inverted")), "default");
+        List<JsonNode> vocalFixes = new ArrayList<>();
+        for (JsonNode f : planted.get("findings")) {
+            for (JsonNode fix : f.get("fixes")) {
+                if (fix.get("track").asText().equals("Lead Vox")) {
+                    vocalFixes.add(fix);
+                    assertFalse(fix.has("widthPercent"),
+                            f.get("rule").asText() + " narrows the inverted vocal: " + fix);
+                }
+            }
+        }
+        assertEquals(1, vocalFixes.size(), "one fix for the vocal: " + summary(planted));
+        assertTrue(vocalFixes.get(0).path("monoCompatible").asBoolean(), vocalFixes.toString());
+        Dsp.invert(session.part("Lead Vox").audio[1]);
+        JsonNode fixed = analyze(session.write(work.resolve("fixed")), "default");
+        assertEquals(keys(before, SERIOUS), keys(fixed, SERIOUS), summary(fixed));
+    }
+
     static JsonNode analyze(Path session, String ruleSet) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -40,6 +40,10 @@ public final class WidthNotLoudnessRule implements Rule {
                     new Parameter("loudWithinLu",
                             "A stem is one of the loudest when within this of the loudest part's loudness", Units.LU,
                             0, 60, 6),
+                    new Parameter("minWidthPercent",
+                            "Narrowest width the fix proposes; a stem that needs less largely cancels in mono and is "
+                                    + "left to mono.compatibility's polarity fix",
+                            Units.PERCENT, 0, 100, 20),
                     new Parameter("maxTimeRanges", "Most time ranges listed per finding", Units.COUNT, 0, 100, 10)));
 
     @Override
@@ -120,7 +124,15 @@ public final class WidthNotLoudnessRule implements Rule {
         List<Loud> fine = new ArrayList<>();
         for (Loud part : loud) {
             if (part.widthLoss() <= maxLoss + RuleSupport.EPSILON_DB) {
-                findings.add(wide(context, part, loudest, loudestTrack));
+                if (narrowedPercent(context, part) < context.parameter("minWidthPercent") - RuleSupport.EPSILON_DB) {
+                    // Narrowing a stem whose channels cancel would remove it from the mix: the fix is its polarity.
+                    cannot.add(part.track().name() + " (its channels largely cancel in mono, as in opposite "
+                            + "polarity: " + MonoCompatibilityRule.ID + " gives the fix, and narrowing it would "
+                            + "remove it)");
+                    cannotTracks.add(part.track().name());
+                } else {
+                    findings.add(wide(context, part, loudest, loudestTrack));
+                }
             } else {
                 fine.add(part);
             }
@@ -142,6 +154,14 @@ public final class WidthNotLoudnessRule implements Rule {
         return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no stems.");
     }
 
+    /** The width (%) the fix narrows a stem to. */
+    private static double narrowedPercent(RuleContext context, Loud part) {
+        double width = StereoSupport.width(part.track()).orElse(StereoSupport.widthFromLoss(part.loss()));
+        // aim half-way between the limit and no loss from width, so the narrowed stem is clear of the limit
+        double targetWidth = StereoSupport.widthFromLoss(part.panLoss() + context.parameter("maxLossDb") / 2);
+        return Math.floor(StereoSupport.widthPercentFor(width, targetWidth) * 10) / 10;
+    }
+
     private static Finding wide(RuleContext context, Loud part, double loudest, MeasuredTrack loudestTrack) {
         String name = part.track().name();
         double maxLoss = context.parameter("maxLossDb");
@@ -159,9 +179,7 @@ public final class WidthNotLoudnessRule implements Rule {
                         : "")
                 + " while centred parts keep their level; target a loss through width of at most "
                 + RuleSupport.f1(-maxLoss) + " dB.";
-        // aim half-way between the limit and no loss from width, so the narrowed stem is clear of the limit
-        double targetWidth = StereoSupport.widthFromLoss(part.panLoss() + maxLoss / 2);
-        double percent = Math.floor(StereoSupport.widthPercentFor(width, targetWidth) * 10) / 10;
+        double percent = narrowedPercent(context, part);
         // the correlation below which a source at this pan position loses maxLossDb through its width
         double s = part.centredness();
         double threshold = s > 1e-6 ? ((1 + s) * Math.pow(10, maxLoss / 10) - 1) / s : -1;

@@ -63,6 +63,27 @@ class WidthNotLoudnessRuleTest {
         assertTrue(forTrack(zeroDb, "Pad").isEmpty(), zeroDb.toString());
     }
 
+    /** A vocal with one channel inverted: narrowing it would remove it; mono.compatibility gives the polarity fix. */
+    @Test
+    void aStemWhoseChannelsCancelIsLeftToThePolarityFix() {
+        MeasuredTrack inverted = track("Vox", Role.LEAD_VOCAL)
+                .scalar(MeasurementIds.INTEGRATED_LOUDNESS, -14, Units.LUFS)
+                .scalar(StereoSupport.MONO_SUM_LOSS, -100, Units.DB).scalar(StereoSupport.WIDTH, 100, Units.DB).build();
+        List<Finding> findings = context(new WidthNotLoudnessRule(), inverted).evaluate();
+        Finding finding = only(findings);
+        assertEquals(Severity.INFO, finding.severity());
+        assertEquals(null, finding.fix(), "no move that removes the part");
+        assertTrue(finding.message().contains("Vox (its channels largely cancel in mono, as in opposite polarity: "
+                + "mono.compatibility gives the fix"), finding.message());
+        // Half cancelled: still narrowed, never below the narrowest width the rule proposes.
+        MeasuredTrack partly = track("Pad", Role.PAD).scalar(MeasurementIds.INTEGRATED_LOUDNESS, -14, Units.LUFS)
+                .scalar(StereoSupport.MONO_SUM_LOSS, -6, Units.DB).build();
+        Finding narrowed = only(context(new WidthNotLoudnessRule(), partly).evaluate());
+        assertEquals(Severity.WARN, narrowed.severity());
+        assertTrue(((Number) narrowed.fix().actions().get(StereoSupport.WIDTH_PERCENT)).doubleValue() >= 20,
+                narrowed.fix().toString());
+    }
+
     @Test
     void theFixNarrowsItClearOfTheLimit() {
         Finding finding = padAt(-13, -3.01);
