@@ -75,11 +75,12 @@ public final class EmbeddedProduct implements AutoCloseable, PluginHost {
     private final long startLimitMillis;
     private final List<PluginProblem> problems = new CopyOnWriteArrayList<>();
     private final Set<Long> hung = ConcurrentHashMap.newKeySet();
-    private PrintStream log = System.err;
+    private final PrintStream log;
 
-    private EmbeddedProduct(Framework framework, FrameworkStorage storage, Path home) {
+    private EmbeddedProduct(Framework framework, FrameworkStorage storage, Path home, PrintStream log) {
         this.framework = framework;
         this.storage = storage;
+        this.log = log;
         // The URI of an existing folder ends with a slash already.
         String bundles = location(home.resolve("bundles"));
         this.productLocationPrefix = bundles.endsWith("/") ? bundles : bundles + "/";
@@ -136,8 +137,7 @@ public final class EmbeddedProduct implements AutoCloseable, PluginHost {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(config);
         framework.init();
-        EmbeddedProduct product = new EmbeddedProduct(framework, storage, context.home());
-        product.log = log;
+        EmbeddedProduct product = new EmbeddedProduct(framework, storage, context.home(), log);
         BundleContext bc = framework.getBundleContext();
         // Before any bundle is installed, so the hook sees every class a plug-in defines.
         bc.registerService(WeavingHook.class, new ExitCallWeaver(product::isPlugin), null);
