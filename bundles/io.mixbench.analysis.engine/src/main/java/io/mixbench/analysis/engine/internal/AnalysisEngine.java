@@ -44,6 +44,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -335,8 +336,16 @@ public final class AnalysisEngine implements AnalysisService {
                 continue;
             }
             String reason;
+            PluginHost host = pluginHost;
             try {
-                // Only plug-ins that failed to start are left INSTALLED; trying again yields the resolver's reason.
+                // Only plug-ins that failed to start are left INSTALLED. One that resolves now is started, through
+                // the launcher when there is one (its activator runs within the plug-in start time limit); trying
+                // to start one that still does not resolve runs none of its code and yields the resolver's reason.
+                if (host != null && bundleContext.getBundle(0).adapt(FrameworkWiring.class)
+                        .resolveBundles(List.of(b))) {
+                    host.start(b);
+                    continue;
+                }
                 b.start(Bundle.START_TRANSIENT);
                 continue;
             } catch (BundleException | IllegalStateException | SecurityException e) {
