@@ -85,7 +85,8 @@ class RuleSetsAndPluginsCliTest {
         assertEquals(0, install.exitCode(), install.err());
         assertTrue(install.out().contains("rule example.supportingElements"), install.out());
         Product.Run list = Product.process(env, 60, "plugins");
-        assertTrue(list.out().contains("io.mixbench.example.rule") && list.out().contains("active"), list.out());
+        assertTrue(list.out().contains("io.mixbench.example.rule") && list.out().contains("resolves (not started)")
+                && list.out().contains("rule example.supportingElements"), list.out());
         Product.Run rules = Product.process(env, 60, "rules");
         assertTrue(rules.out().contains("example.supportingElements"), rules.out());
         Product.Run uninstall = Product.process(env, 60, "plugins", "uninstall", "io.mixbench.example.rule");

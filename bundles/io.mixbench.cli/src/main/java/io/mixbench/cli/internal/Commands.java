@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -353,15 +352,7 @@ final class Commands {
 
         @Override
         public Integer call() {
-            List<RuleDescriptor> descriptors = new ArrayList<>();
-            for (Rule r : top.cli.rules()) {
-                try {
-                    descriptors.add(r.descriptor());
-                } catch (RuntimeException e) {
-                    top.err.println("mixbench: a rule (" + r.getClass().getName() + ") cannot describe itself: " + e);
-                }
-            }
-            descriptors.sort(Comparator.comparing(RuleDescriptor::id));
+            List<RuleDescriptor> descriptors = RuleDescriptions.of(top.cli.rules(), top.err);
             for (RuleDescriptor d : descriptors) {
                 List<String> needs = new ArrayList<>();
                 d.requiredRoles().stream().map(r -> r.id()).sorted().forEach(needs::add);

@@ -3,6 +3,7 @@ package io.mixbench.cli.internal;
 import io.mixbench.analysis.AnalysisService;
 import io.mixbench.launch.Application;
 import io.mixbench.launch.LaunchContext;
+import io.mixbench.launch.PluginHost;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleSetRegistry;
@@ -44,6 +45,8 @@ public final class MixbenchCli implements Application {
     ServiceComponentRuntime scr;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     volatile LaunchContext launchContext;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PluginHost pluginHost;
 
     private final Map<String, ReportRenderer> renderers = new ConcurrentHashMap<>();
     private final List<Rule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -86,6 +89,11 @@ public final class MixbenchCli implements Application {
 
     LaunchContext launchContext() {
         return launchContext;
+    }
+
+    /** The launcher's plug-in host, or null when Mixbench was not started by its launcher. */
+    PluginHost pluginHost() {
+        return pluginHost;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.mixbench.cli.internal;
 
 import io.mixbench.launch.LaunchContext;
+import io.mixbench.launch.PluginHost;
+import io.mixbench.launch.PluginProblem;
 import io.mixbench.rule.Rule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mixbench plugins [install JAR | uninstall NAME]}: the plug-in folder and what it brings. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List the bundles of the plug-in folder with their state and the rules they bring.", subcommands = {
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List the bundles of the plug-in folder with their state and the rules they bring, without starting them.", subcommands = {
         PluginCommands.Install.class, PluginCommands.Uninstall.class})
 final class PluginCommands implements Callable<Integer> {
 
@@ -33,6 +35,7 @@ final class PluginCommands implements Callable<Integer> {
     public Integer call() {
         Path folder = folder(top);
         top.out.println("Plug-in folder: " + folder);
+        top.out.println("(listed without starting them: the rules are read from their component descriptions)");
         boolean any = false;
         for (Bundle b : top.cli.bundleContext().getBundles()) {
             if (inFolder(b, folder)) {
@@ -58,15 +61,33 @@ final class PluginCommands implements Callable<Integer> {
         return b.getLocation().startsWith(folder.toAbsolutePath().toFile().toURI().normalize().toString());
     }
 
+    /**
+     * The bundle's line and its rules: those it registered when it runs, else those its component descriptions
+     * declare (a bundle that is not started runs no code, so listing it is safe whatever its activator does).
+     */
     static void describe(Commands.Top top, Bundle b) {
         top.out.printf(Locale.ROOT, "  %-40s %-16s %s%n", b.getSymbolicName(), b.getVersion(), state(b));
+        if (b.getState() != Bundle.ACTIVE) {
+            for (String rule : ComponentDescriptions.ruleIds(b)) {
+                top.out.println("      rule " + rule);
+            }
+            return;
+        }
         ServiceReference<?>[] services = b.getRegisteredServices();
-        if (services != null) {
-            for (ServiceReference<?> ref : services) {
-                Object rule = ref.getProperty(Rule.ID);
-                if (rule != null) {
-                    top.out.println("      rule " + rule);
-                }
+        if (services == null) {
+            return;
+        }
+        for (ServiceReference<?> ref : services) {
+            Object id = ref.getProperty(Rule.ID);
+            if (id == null) {
+                continue;
+            }
+            Object service = top.cli.bundleContext().getService(ref);
+            try {
+                String problem = service instanceof Rule rule ? RuleDescriptions.problem(rule) : null;
+                top.out.println("      rule " + id + (problem == null ? "" : "  cannot describe itself: " + problem));
+            } finally {
+                top.cli.bundleContext().ungetService(ref);
             }
         }
     }
@@ -74,7 +95,7 @@ final class PluginCommands implements Callable<Integer> {
     static String state(Bundle b) {
         return switch (b.getState()) {
             case Bundle.ACTIVE -> "active";
-            case Bundle.RESOLVED -> "resolved (not started)";
+            case Bundle.RESOLVED -> "resolves (not started)";
             case Bundle.INSTALLED -> "does not resolve";
             case Bundle.STARTING -> "starting";
             case Bundle.STOPPING -> "stopping";
@@ -139,6 +160,7 @@ final class PluginCommands implements Callable<Integer> {
                 }
             });
             Bundle bundle = null;
+            String problem;
             try {
                 for (Bundle b : top.cli.bundleContext().getBundles()) {
                     if (bsn.equals(b.getSymbolicName()) && inFolder(b, folder)) {
@@ -147,10 +169,13 @@ final class PluginCommands implements Callable<Integer> {
                 }
                 bundle = top.cli.bundleContext().installBundle(
                         target.toAbsolutePath().toFile().toURI().normalize().toString());
-                bundle.start();
+                problem = start(top, bundle);
             } catch (BundleException e) {
-                top.err.println("mixbench: " + bsn + " was copied to " + folder + " but does not start: "
-                        + e.getMessage());
+                problem = bsn + " does not install: " + e.getMessage().lines().findFirst().orElse("");
+            }
+            if (problem != null) {
+                top.err.println("mixbench: " + problem + " (it was copied to " + folder
+                        + "; 'mixbench plugins uninstall " + bsn + "' removes it)");
                 return ExitCodes.FINDINGS;
             }
             PluginSettler.await(top.cli.scr, List.of(bundle), 5_000);
@@ -158,6 +183,21 @@ final class PluginCommands implements Callable<Integer> {
             describe(top, bundle);
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Starts a newly installed plug-in with the launcher's time limit (its activator may block or throw).
+     *
+     * @return null when it started, else one line naming it and the problem
+     */
+    static String start(Commands.Top top, Bundle bundle) throws BundleException {
+        PluginHost host = top.cli.pluginHost();
+        if (host == null) {
+            bundle.start();
+            return null;
+        }
+        PluginProblem problem = host.start(bundle);
+        return problem == null ? null : problem.message();
     }
 
     @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove a plug-in (by symbolic name or file name) from the plug-in folder.")

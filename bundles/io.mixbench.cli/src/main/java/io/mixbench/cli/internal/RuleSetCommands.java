@@ -1,7 +1,6 @@
 package io.mixbench.cli.internal;
 
 import io.mixbench.rule.Parameter;
-import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetRegistry;
@@ -9,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,16 +139,7 @@ final class RuleSetCommands implements Callable<Integer> {
         }
 
         private static List<RuleDescriptor> descriptors(Commands.Top top) {
-            List<RuleDescriptor> list = new ArrayList<>();
-            for (Rule r : top.cli.rules()) {
-                try {
-                    list.add(r.descriptor());
-                } catch (RuntimeException e) {
-                    top.err.println("mixbench: skipping a rule that cannot describe itself: " + e);
-                }
-            }
-            list.sort(Comparator.comparing(RuleDescriptor::id));
-            return list;
+            return RuleDescriptions.of(top.cli.rules(), top.err);
         }
 
         /** The new set: every installed rule's parameters at the base set's values, ready to edit. */

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class Main {
 
+    /** The exit code of a failure of the launcher itself (sysexits' EX_SOFTWARE), documented in docs/cli.md. */
+    static final int INTERNAL_ERROR = 70;
+
     private Main() {
     }
 
@@ -28,13 +31,25 @@ public final class Main {
         try {
             code = run(args);
         } catch (Throwable t) {
-            System.err.println("mixbench: " + t);
-            code = 70;
+            System.err.println("mixbench: internal error: " + t);
+            code = INTERNAL_ERROR;
         }
         System.out.flush();
         System.err.flush();
         // Daemon threads of a hung plug-in must not keep the process alive.
         Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * Whether the command needs the plug-ins running. Help, the version and the plug-in commands do not: they must
+     * work when a plug-in's activator exits or blocks, so that plug-in can be found and uninstalled ({@code plugins
+     * install} starts only the bundle it installs).
+     */
+    static boolean runsPlugins(String command, List<String> args) {
+        if (args.contains("-h") || args.contains("--help") || args.contains("-V") || args.contains("--version")) {
+            return false;
+        }
+        return !(command.equals("help") || command.equals("version") || command.equals("plugins"));
     }
 
     static int run(String[] args) throws Exception {
@@ -62,7 +77,10 @@ public final class Main {
                         "felix.fileinstall.log.default", "jul", "felix.fileinstall.noInitialDelay", "true",
                         "felix.fileinstall.poll", "1000", "felix.fileinstall.bundles.new.start", "true")
                 : Map.of();
-        try (EmbeddedProduct product = EmbeddedProduct.start(context, features, !gui, config, System.err)) {
+        EmbeddedProduct.Plugins pluginMode = gui
+                ? EmbeddedProduct.Plugins.NONE
+                : runsPlugins(command, rest) ? EmbeddedProduct.Plugins.START : EmbeddedProduct.Plugins.INSTALL;
+        try (EmbeddedProduct product = EmbeddedProduct.start(context, features, pluginMode, config, System.err)) {
             return product.run(command, rest, reportOut, System.err, 10_000);
         }
     }

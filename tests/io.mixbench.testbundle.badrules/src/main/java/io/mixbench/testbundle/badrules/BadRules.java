@@ -81,4 +81,58 @@ final class BadRules {
                     .message("A finding about a track that is not in the session.").build());
         }
     }
+
+    @Component(service = Rule.class, property = Rule.ID + "=bad.exits")
+    public static final class Exits implements Rule {
+        @Override
+        public RuleDescriptor descriptor() {
+            return BadRules.descriptor("bad.exits", "Ends the process");
+        }
+
+        @Override
+        public List<Finding> evaluate(RuleContext context) {
+            System.exit(42);
+            return List.of();
+        }
+    }
+
+    @Component(service = Rule.class, property = Rule.ID + "=bad.halts")
+    public static final class Halts implements Rule {
+        @Override
+        public RuleDescriptor descriptor() {
+            return BadRules.descriptor("bad.halts", "Halts the JVM");
+        }
+
+        @Override
+        public List<Finding> evaluate(RuleContext context) {
+            Runtime.getRuntime().halt(43);
+            return List.of();
+        }
+    }
+
+    @Component(service = Rule.class, property = Rule.ID + "=bad.descriptorThrows")
+    public static final class DescriptorThrows implements Rule {
+        @Override
+        public RuleDescriptor descriptor() {
+            throw new IllegalStateException("deliberate failure in descriptor()");
+        }
+
+        @Override
+        public List<Finding> evaluate(RuleContext context) {
+            return List.of();
+        }
+    }
+
+    @Component(service = Rule.class, property = Rule.ID + "=bad.descriptorNull")
+    public static final class DescriptorNull implements Rule {
+        @Override
+        public RuleDescriptor descriptor() {
+            return null;
+        }
+
+        @Override
+        public List<Finding> evaluate(RuleContext context) {
+            return List.of();
+        }
+    }
 }

@@ -7,6 +7,8 @@ import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AnalysisService;
 import io.mixbench.analysis.AppliedRule;
 import io.mixbench.audio.AudioDecoder;
+import io.mixbench.launch.PluginHost;
+import io.mixbench.launch.PluginProblem;
 import io.mixbench.meter.CrossTrackMeterFactory;
 import io.mixbench.meter.MeterFactory;
 import io.mixbench.meter.TrackInfo;
@@ -21,9 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +44,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -65,6 +71,10 @@ public final class AnalysisEngine implements AnalysisService {
     private final ExecutorService ruleThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-rule"));
     private String engineVersion = "unknown";
     private BundleContext bundleContext;
+
+    /** The launcher's view of the plug-ins; absent when the engine runs outside the launcher (unit tests). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PluginHost pluginHost;
 
     @Activate
     void activate(BundleContext context) {
@@ -285,18 +295,21 @@ public final class AnalysisEngine implements AnalysisService {
                 throw new CancellationException("analysis cancelled");
             }
             findings.addAll(unresolvedPlugins());
+            Set<String> plugins = pluginBundles();
+            findings.addAll(pluginProblems(plugins));
             List<MeasuredTrack> usable = measuredTracks.stream().filter(MeasuredTrack::measured).toList();
             List<GroupMeasurement> groups = measureGroups(usable, decoderSnapshot, crossTrackSnapshot, findings);
             progress.message("Checking rules");
             RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, groups, request.ruleSet(),
-                    ruleSnapshot, request.ruleTimeLimit(), ruleThreads);
+                    ruleSnapshot, request.ruleTimeLimit(), ruleThreads, e -> plugins.contains(key(e)));
             findings.addAll(rulesOutcome.findings());
             findings.sort(FINDING_ORDER);
             List<AppliedRule> applied = new ArrayList<>(rulesOutcome.rules());
             applied.sort(Comparator.comparing(AppliedRule::ruleId));
             listener.progress(1.0, "Done");
             return new AnalysisResult(session, request.ruleSet(), measuredTracks, applied, findings, started,
-                    Duration.ofNanos(System.nanoTime() - t0), versions(decoders, meterSnapshot, ruleSnapshot), groups);
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    versions(decoders, meterSnapshot, ruleSnapshot, plugins), groups);
         }
     }
 
@@ -323,8 +336,16 @@ public final class AnalysisEngine implements AnalysisService {
                 continue;
             }
             String reason;
+            PluginHost host = pluginHost;
             try {
-                // Only plug-ins that failed to start are left INSTALLED; trying again yields the resolver's reason.
+                // Only plug-ins that failed to start are left INSTALLED. One that resolves now is started, through
+                // the launcher when there is one (its activator runs within the plug-in start time limit); trying
+                // to start one that still does not resolve runs none of its code and yields the resolver's reason.
+                if (host != null && bundleContext.getBundle(0).adapt(FrameworkWiring.class)
+                        .resolveBundles(List.of(b))) {
+                    host.start(b);
+                    continue;
+                }
                 b.start(Bundle.START_TRANSIENT);
                 continue;
             } catch (BundleException | IllegalStateException | SecurityException e) {
@@ -338,21 +359,109 @@ public final class AnalysisEngine implements AnalysisService {
         return findings;
     }
 
+    /**
+     * The versions of the bundles that took part, by symbolic name. A plug-in that has the symbolic name of a
+     * product bundle must not pass for it: its entry is {@code "<name> (plug-in)"}.
+     */
     private Map<String, String> versions(Iterable<ServiceEntry<AudioDecoder>> decoderEntries,
-            List<ServiceEntry<MeterFactory>> meterEntries, List<ServiceEntry<Rule>> ruleEntries) {
+            List<ServiceEntry<MeterFactory>> meterEntries, List<ServiceEntry<Rule>> ruleEntries,
+            Set<String> plugins) {
+        Set<String> productNames = productBundleNames();
         Map<String, String> versions = new TreeMap<>();
         versions.put("mixbench", System.getProperty("mixbench.version", engineVersion));
         versions.put("io.mixbench.analysis.engine", engineVersion);
-        for (ServiceEntry<?> e : decoderEntries) {
-            versions.put(e.bundle(), e.bundleVersion());
-        }
-        for (ServiceEntry<?> e : meterEntries) {
-            versions.put(e.bundle(), e.bundleVersion());
-        }
-        for (ServiceEntry<?> e : ruleEntries) {
-            versions.put(e.bundle(), e.bundleVersion());
+        List<ServiceEntry<?>> entries = new ArrayList<>();
+        decoderEntries.forEach(entries::add);
+        entries.addAll(meterEntries);
+        entries.addAll(ruleEntries);
+        for (ServiceEntry<?> e : entries) {
+            boolean impostor = plugins.contains(key(e)) && productNames.contains(e.bundle());
+            versions.put(impostor ? e.bundle() + " (plug-in)" : e.bundle(), e.bundleVersion());
         }
         return versions;
+    }
+
+    /** "symbolic name@version", unique among installed bundles (the framework refuses a second one). */
+    static String key(ServiceEntry<?> entry) {
+        return entry.bundle() + "@" + entry.bundleVersion();
+    }
+
+    private static String key(Bundle bundle) {
+        return bundle.getSymbolicName() + "@" + bundle.getVersion();
+    }
+
+    /** The keys of the plug-in bundles (none when the engine runs without the launcher). */
+    private Set<String> pluginBundles() {
+        PluginHost host = pluginHost;
+        Set<String> keys = new HashSet<>();
+        if (host != null && bundleContext != null) {
+            for (Bundle b : bundleContext.getBundles()) {
+                if (host.isPlugin(b)) {
+                    keys.add(key(b));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Set<String> productBundleNames() {
+        PluginHost host = pluginHost;
+        Set<String> names = new HashSet<>();
+        if (host != null && bundleContext != null) {
+            for (Bundle b : bundleContext.getBundles()) {
+                if (!host.isPlugin(b)) {
+                    names.add(b.getSymbolicName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * RULE ERROR {@code plugin} findings for what the launcher saw go wrong with plug-ins (not a bundle, an
+     * activator that threw, tried to end the process or never returned) and for a plug-in that has the symbolic
+     * name of a product bundle. A bundle that does not resolve is left to {@link #unresolvedPlugins()}.
+     */
+    private List<Finding> pluginProblems(Set<String> plugins) {
+        List<Finding> findings = new ArrayList<>();
+        PluginHost host = pluginHost;
+        if (host == null || bundleContext == null) {
+            return findings;
+        }
+        Set<String> reported = new HashSet<>();
+        for (PluginProblem problem : host.problems()) {
+            Bundle bundle = bundleContext.getBundle(problem.location());
+            boolean gone = bundle == null && !problem.version().isEmpty();
+            boolean fine = bundle != null
+                    && (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.INSTALLED);
+            if (gone || fine || !reported.add(problem.location())) {
+                continue;
+            }
+            findings.add(Finding.of("plugin", Severity.RULE_ERROR)
+                    .message(sentence(problem.message()) + " What it brings is missing from this analysis.").build());
+        }
+        Map<String, Bundle> products = new HashMap<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (!host.isPlugin(b)) {
+                products.put(b.getSymbolicName(), b);
+            }
+        }
+        for (Bundle b : bundleContext.getBundles()) {
+            Bundle product = products.get(b.getSymbolicName());
+            if (product != null && plugins.contains(key(b))) {
+                findings.add(Finding.of("plugin", Severity.RULE_ERROR).message("Plug-in bundle "
+                        + b.getSymbolicName() + " " + b.getVersion() + " (" + b.getLocation()
+                        + ") has the symbolic name of the product's bundle " + product.getSymbolicName() + " "
+                        + product.getVersion() + "; the report's versions list it as '" + b.getSymbolicName()
+                        + " (plug-in)'. Give the plug-in a name of its own.").build());
+            }
+        }
+        return findings;
+    }
+
+    private static String sentence(String text) {
+        String upper = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return upper.endsWith(".") ? upper : upper + ".";
     }
 
     /** Most severe first (a rule error first of all), then by rule, then by first track. */

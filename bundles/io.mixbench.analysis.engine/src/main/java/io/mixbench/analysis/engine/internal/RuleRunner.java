@@ -13,6 +13,8 @@ import io.mixbench.session.Role;
 import io.mixbench.session.Session;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -45,20 +48,49 @@ final class RuleRunner {
 
     static Outcome run(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
             List<ServiceEntry<Rule>> rules, Duration timeLimit, ExecutorService ruleThreads) {
+        return run(session, measured, groups, ruleSet, rules, timeLimit, ruleThreads, e -> false);
+    }
+
+    /**
+     * @param isPlugin whether a rule comes from a plug-in: of two rules with one id the product's runs, else the
+     *            first in service order; the other is reported as a RULE ERROR {@code plugin} finding
+     */
+    static Outcome run(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
+            List<ServiceEntry<Rule>> rules, Duration timeLimit, ExecutorService ruleThreads,
+            Predicate<ServiceEntry<?>> isPlugin) {
         List<Finding> findings = new ArrayList<>();
         List<AppliedRule> applied = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
+        Map<ServiceEntry<Rule>, RuleDescriptor> described = new LinkedHashMap<>();
         for (ServiceEntry<Rule> entry : rules) {
-            RuleDescriptor descriptor;
             try {
-                descriptor = entry.service().descriptor();
+                RuleDescriptor descriptor = entry.service().descriptor();
                 if (descriptor == null) {
                     throw new IllegalStateException("descriptor() returned null");
                 }
+                described.put(entry, descriptor);
             } catch (RuntimeException | LinkageError e) {
                 String id = entry.service().getClass().getName();
                 findings.add(ruleError(id, entry, "could not describe itself: " + e));
                 applied.add(new AppliedRule(id, id, entry.bundle(), entry.bundleVersion(), Map.of(), "error"));
+            }
+        }
+        Map<String, ServiceEntry<Rule>> owners = new HashMap<>();
+        described.forEach((entry, d) -> {
+            if (!isPlugin.test(entry)) {
+                owners.putIfAbsent(d.id(), entry);
+            }
+        });
+        described.forEach((entry, d) -> owners.putIfAbsent(d.id(), entry));
+        for (Map.Entry<ServiceEntry<Rule>, RuleDescriptor> each : described.entrySet()) {
+            ServiceEntry<Rule> entry = each.getKey();
+            RuleDescriptor descriptor = each.getValue();
+            ServiceEntry<Rule> owner = owners.get(descriptor.id());
+            if (owner != entry) {
+                findings.add(Finding.of("plugin", Severity.RULE_ERROR).message("Rule " + descriptor.id()
+                        + " of bundle " + entry.bundle() + " " + entry.bundleVersion() + " has the id of the rule of"
+                        + " bundle " + owner.bundle() + " " + owner.bundleVersion()
+                        + ", so it does not run: only one rule may have an id. Rename the plug-in's rule.").build());
                 continue;
             }
             Map<String, Double> parameters;

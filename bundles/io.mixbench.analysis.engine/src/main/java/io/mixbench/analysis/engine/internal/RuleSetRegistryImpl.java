@@ -1,5 +1,6 @@
 package io.mixbench.analysis.engine.internal;
 
+import io.mixbench.launch.PluginHost;
 import io.mixbench.rule.Parameter;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleDescriptor;
@@ -22,11 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -50,8 +52,11 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
 
     private final Map<Long, List<RuleSet>> bundleSets = new ConcurrentHashMap<>();
     private final Map<Long, List<String>> bundleProblems = new ConcurrentHashMap<>();
-    private final Map<Rule, RuleDescriptor> rules = new ConcurrentHashMap<>();
+    private final Map<Rule, Described> rules = new ConcurrentHashMap<>();
     private BundleTracker<Long> tracker;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PluginHost pluginHost;
 
     @Activate
     void activate(BundleContext context) {
@@ -83,16 +88,26 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addRule(Rule rule) {
+    void addRule(Rule rule, ServiceReference<Rule> ref) {
+        // A rule that cannot describe itself (it throws, or returns null) has no parameters to validate. It is
+        // not logged here: the analysis reports it as a RULE ERROR, and `rules` and `plugins` name its bundle in
+        // one line.
         try {
-            rules.put(rule, rule.descriptor());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a rule could not describe itself: " + rule.getClass().getName(), e);
+            RuleDescriptor descriptor = rule.descriptor();
+            if (descriptor != null) {
+                rules.put(rule, new Described(descriptor, ref));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            rules.remove(rule);
         }
     }
 
     void removeRule(Rule rule) {
         rules.remove(rule);
+    }
+
+    /** A rule's descriptor and its service, for choosing between two rules with one id. */
+    private record Described(RuleDescriptor descriptor, ServiceReference<Rule> ref) {
     }
 
     private List<RuleSet> readBundleSets(Bundle bundle, String header, List<String> problems) {
@@ -119,11 +134,19 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         return sets;
     }
 
+    /**
+     * The rules' descriptors by id. Of two rules with one id the product's counts (the analysis runs only it and
+     * reports the plug-in's), else the one registered first.
+     */
     private Map<String, RuleDescriptor> descriptors() {
+        PluginHost host = pluginHost;
+        Comparator<Described> productFirst = Comparator.comparing((Described d) -> {
+            Bundle b = d.ref().getBundle();
+            return host != null && b != null && host.isPlugin(b);
+        }).thenComparing(d -> d.ref().getProperty(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE);
         Map<String, RuleDescriptor> byId = new HashMap<>();
-        for (RuleDescriptor d : rules.values()) {
-            byId.put(d.id(), d);
-        }
+        rules.values().stream().sorted(productFirst)
+                .forEach(d -> byId.putIfAbsent(d.descriptor().id(), d.descriptor()));
         return byId;
     }
 
