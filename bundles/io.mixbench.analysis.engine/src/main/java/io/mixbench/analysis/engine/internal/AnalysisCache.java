@@ -406,7 +406,7 @@ final class AnalysisCache {
         String formatName = in.readUTF();
         AudioFormat format = new AudioFormat(rate, new ChannelLayout(layout), bits, encoding, frames, formatName);
         double duration = in.readDouble();
-        int metadataCount = checkedLength(in.readInt());
+        int metadataCount = checkedLength(in, in.readInt(), 6);
         Map<String, String> metadata = new LinkedHashMap<>();
         for (int i = 0; i < metadataCount; i++) {
             metadata.put(in.readUTF(), readLongString(in));
@@ -424,7 +424,7 @@ final class AnalysisCache {
                     measurements.put(id, new Scalar(value, unit, reason.isEmpty() ? null : reason));
                 }
                 case PER_CHANNEL -> {
-                    int n = checkedLength(in.readInt());
+                    int n = checkedLength(in, in.readInt(), 10);
                     List<String> names = new ArrayList<>();
                     double[] values = new double[n];
                     for (int c = 0; c < n; c++) {
@@ -434,7 +434,7 @@ final class AnalysisCache {
                     measurements.put(id, new PerChannel(names, values, unit));
                 }
                 case SPECTRUM -> {
-                    int n = checkedLength(in.readInt());
+                    int n = checkedLength(in, in.readInt(), 16);
                     double[] hz = new double[n];
                     double[] values = new double[n];
                     for (int b = 0; b < n; b++) {
@@ -445,7 +445,7 @@ final class AnalysisCache {
                 }
                 case SERIES -> {
                     double step = in.readDouble();
-                    int n = checkedLength(in.readInt());
+                    int n = checkedLength(in, in.readInt(), 4);
                     float[] values = new float[n];
                     for (int s = 0; s < n; s++) {
                         values[s] = in.readFloat();
@@ -466,14 +466,19 @@ final class AnalysisCache {
     }
 
     private static String readLongString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[checkedLength(in.readInt())];
+        byte[] bytes = new byte[checkedLength(in, in.readInt(), 1)];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Lengths come from a file that may be damaged: never allocate more than a long series needs. */
-    private static int checkedLength(int n) throws IOException {
-        if (n < 0 || n > 50_000_000) {
+    /**
+     * A count read from an entry, checked against the bytes left (an entry is read whole into memory), so a damaged
+     * or planted count never allocates more than the entry holds.
+     *
+     * @param bytesPerItem the fewest bytes one item takes in the entry
+     */
+    private static int checkedLength(DataInputStream in, int n, int bytesPerItem) throws IOException {
+        if (n < 0 || (long) n * bytesPerItem > in.available()) {
             throw new IOException("implausible length " + n);
         }
         return n;
