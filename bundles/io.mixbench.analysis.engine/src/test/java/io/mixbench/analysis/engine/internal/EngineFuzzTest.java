@@ -13,11 +13,7 @@ import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
-import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
-import io.mixbench.rule.Rule;
-import io.mixbench.rule.RuleContext;
-import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSetException;
 import io.mixbench.session.Role;
 import io.mixbench.session.Track;
@@ -60,7 +56,7 @@ class EngineFuzzTest {
     void ruleSetFilesLoadOrNameTheFile() throws Exception {
         System.setProperty("mixbench.configDir", dir.resolve("config").toString());
         RuleSetRegistryImpl registry = new RuleSetRegistryImpl();
-        registry.addRule(rule(RuleSetsTest.KICK));
+        registry.addRule(RuleSetFilesTest.rule(RuleSetsTest.KICK));
         Path file = dir.resolve("studio.json");
         String name = file.toString();
         MutationFuzzer fuzzer = new MutationFuzzer("ruleset", input -> {
@@ -165,19 +161,5 @@ class EngineFuzzTest {
                   }
                 }
                 """.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static Rule rule(RuleDescriptor descriptor) {
-        return new Rule() {
-            @Override
-            public RuleDescriptor descriptor() {
-                return descriptor;
-            }
-
-            @Override
-            public List<Finding> evaluate(RuleContext context) {
-                return List.of();
-            }
-        };
     }
 }

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.Rule;
+import io.mixbench.rule.RuleContext;
+import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +101,8 @@ class RuleSetFilesTest {
 
     @Test
     void aValueThatIsNotFiniteIsRejectedNamingTheRuleAndParameter() throws Exception {
+        // With the rule installed, as "-1e999 dBFS" once reached the range check and was printed as a long.
+        registry.addRule(rule(RuleSetsTest.KICK));
         for (String value : new String[]{"\"-1e999 dBFS\"", "\"1e400\"", "-1e999"}) {
             Path file = Files.writeString(dir.resolve("huge.json"), "{\"format\": \"mixbench-ruleset\","
                     + " \"formatVersion\": 1, \"id\": \"huge\",\n\"rules\": {\"kick.level\": {\"parameters\":"
@@ -115,5 +122,20 @@ class RuleSetFilesTest {
         assertTrue(e.getMessage().contains("loop-a.json"), e.getMessage());
         e = assertThrows(RuleSetException.class, () -> registry.resolve("loop-b"));
         assertTrue(e.getMessage().contains("loop-b -> loop-a -> loop-b"), e.getMessage());
+    }
+
+    /** A rule that only describes itself. */
+    static Rule rule(RuleDescriptor descriptor) {
+        return new Rule() {
+            @Override
+            public RuleDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public List<Finding> evaluate(RuleContext context) {
+                return List.of();
+            }
+        };
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
@@ -297,10 +296,10 @@ final class SessionFileReader {
     }
 
     private static String jsonExpectation(JsonProcessingException e) {
-        if (e instanceof JsonEOFException) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("end-of-input")) {
             return ": the file ends inside a value";
         }
-        String message = String.valueOf(e.getOriginalMessage());
         if (message.startsWith("Duplicate field")) {
             return ": a field appears twice in one object";
         }

@@ -54,6 +54,11 @@ class SessionFileSafetyTest {
         e = assertThrows(SessionException.class, () -> store.open(env));
         assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
         assertTrue(e.getMessage().startsWith(env + ", line 1: not JSON at column "), e.getMessage());
+
+        Path cut = dir.resolve("cut.mixbench");
+        Files.writeString(cut, "{\"format\": \"mixbench-session\", ");
+        e = assertThrows(SessionException.class, () -> store.open(cut));
+        assertTrue(e.getMessage().endsWith(": the file ends inside a value"), e.getMessage());
     }
 
     @Test
