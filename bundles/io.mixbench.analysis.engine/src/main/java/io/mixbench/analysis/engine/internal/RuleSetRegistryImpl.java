@@ -151,6 +151,11 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         Map<String, RuleSet> byId = shipped();
         Map<String, RuleSetParser.Parsed> user = new LinkedHashMap<>();
         for (Path file : userFiles()) {
+            Optional<String> special = RegularFiles.problem(file);
+            if (special.isPresent()) {
+                problems.add(file + ": " + special.get());
+                continue;
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 RuleSetParser.Parsed parsed = RuleSetParser.parse(in, file.toString());
                 String id = parsed.ruleSet().id();
@@ -201,7 +206,8 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             return List.of();
         }
         try (var files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).filter(Files::isRegularFile)
+            // Special files are kept, to be reported (not opened) as problems.
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
                     .sorted().toList();
         } catch (IOException e) {
             return List.of();

@@ -58,6 +58,11 @@ class RuleSetFilesTest {
         Files.createSymbolicLink(zero, Path.of("/dev/zero"));
         e = assertThrows(RuleSetException.class, () -> registry.load(zero));
         assertEquals(zero + ": not a regular file (a character device)", e.getMessage());
+
+        Path inUserFolder = registry.userFolder().resolve("late.json");
+        SpecialFilesTest.mkfifo(inUserFolder);
+        assertEquals(List.of(inUserFolder + ": not a regular file (a FIFO)"), registry.problems());
+        assertTrue(registry.ruleSets().isEmpty());
     }
 
     @Test
