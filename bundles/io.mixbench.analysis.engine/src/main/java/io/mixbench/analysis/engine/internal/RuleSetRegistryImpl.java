@@ -314,8 +314,8 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             return resolve(idOrPath);
         }
         if (RuleSetParser.ID.matcher(idOrPath).matches()) {
-            Path beside = sessionFolder.resolve(idOrPath + ".ruleset.json");
-            if (Files.exists(beside)) {
+            Path beside = insideFolder(idOrPath + ".ruleset.json", sessionFolder);
+            if (beside != null) {
                 return load(beside);
             }
         }

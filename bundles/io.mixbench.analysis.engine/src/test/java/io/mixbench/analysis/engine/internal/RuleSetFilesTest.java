@@ -76,6 +76,9 @@ class RuleSetFilesTest {
             assertTrue(e.getMessage().contains("nor a rule-set file inside the session folder"), e.getMessage());
             assertFalse(e.getMessage().contains("sk_live"), e.getMessage());
         }
+        Files.createSymbolicLink(session.resolve("studio.ruleset.json"), secret);
+        RuleSetException beside = assertThrows(RuleSetException.class, () -> registry.resolve("studio", session));
+        assertFalse(beside.getMessage().contains("sk_live"), beside.getMessage());
         Files.createDirectories(session.resolve("sets"));
         Files.writeString(session.resolve("sets/studio.json"), set("studio", null));
         assertEquals("studio", registry.resolve("sets/studio.json", session).id());
