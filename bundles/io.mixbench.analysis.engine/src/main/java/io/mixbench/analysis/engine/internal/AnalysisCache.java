@@ -83,6 +83,15 @@ final class AnalysisCache {
      */
     private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
+    /** Why an entry is not trusted, in words that never quote it. */
+    private static final class Untrusted extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Untrusted(String reason) {
+            super(reason);
+        }
+    }
+
     private final Path dir;
 
     AnalysisCache(Path dir) {
@@ -127,7 +136,9 @@ final class AnalysisCache {
             return Optional.of(decode(readEntry(entry), content, meterKey, track));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "discarding cache entry " + entry, e);
-            notes.accept("Discarded the analysis cache entry of " + track.file() + " (" + e.getMessage()
+            // Only our own reasons: another exception's message could quote the entry's bytes.
+            String reason = e instanceof Untrusted ? e.getMessage() : "unreadable";
+            notes.accept("Discarded the analysis cache entry of " + track.file() + " (" + reason
                     + "); measuring it again.");
             try {
                 Files.deleteIfExists(entry);
@@ -291,28 +302,28 @@ final class AnalysisCache {
      */
     static MeasuredTrack decode(byte[] entry, String contentKey, String meterKey, Track track) throws IOException {
         if (entry.length < 12) {
-            throw new IOException("too short");
+            throw new Untrusted("too short");
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry, 0, entry.length - 4));
         if (in.readInt() != MAGIC) {
-            throw new IOException("not a cache entry");
+            throw new Untrusted("not a cache entry");
         }
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
-            throw new IOException("cache format " + version + ", this Mixbench writes " + FORMAT_VERSION);
+            throw new Untrusted("cache format " + version + ", this Mixbench writes " + FORMAT_VERSION);
         }
         CRC32C crc = new CRC32C();
         crc.update(entry, 0, entry.length - 4);
         int stored = ByteBuffer.wrap(entry, entry.length - 4, 4).getInt();
         if (stored != (int) crc.getValue()) {
-            throw new IOException("damaged: its checksum does not match");
+            throw new Untrusted("damaged: its checksum does not match");
         }
         if (!in.readUTF().equals(contentKey) || !in.readUTF().equals(meterKey)) {
-            throw new IOException("it was stored for other content or other meters");
+            throw new Untrusted("it was stored for other content or other meters");
         }
         MeasuredTrack measured = read(in, track);
         if (in.read() != -1) {
-            throw new IOException("trailing bytes");
+            throw new Untrusted("trailing bytes");
         }
         return measured;
     }
@@ -320,12 +331,12 @@ final class AnalysisCache {
     private static byte[] readEntry(Path entry) throws IOException {
         // A link or a special file is not something this cache wrote.
         if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("not a regular file");
+            throw new Untrusted("not a regular file");
         }
         try (InputStream in = Files.newInputStream(entry, LinkOption.NOFOLLOW_LINKS)) {
             byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
             if (bytes.length > MAX_ENTRY_BYTES) {
-                throw new IOException("larger than any entry");
+                throw new Untrusted("larger than any entry");
             }
             return bytes;
         }
@@ -394,7 +405,7 @@ final class AnalysisCache {
         int rate = in.readInt();
         int channels = in.readInt();
         if (channels < 1 || channels > 64) {
-            throw new IOException("bad channel count");
+            throw new Untrusted("bad channel count");
         }
         List<Channel> layout = new ArrayList<>();
         for (int i = 0; i < channels; i++) {
@@ -452,7 +463,7 @@ final class AnalysisCache {
                     }
                     measurements.put(id, new Series(step, values, unit));
                 }
-                default -> throw new IOException("unknown measurement type " + type);
+                default -> throw new Untrusted("unknown measurement type " + type);
             }
         }
         return new MeasuredTrack(track, format, duration, measurements, null, metadata);
@@ -479,7 +490,7 @@ final class AnalysisCache {
      */
     private static int checkedLength(DataInputStream in, int n, int bytesPerItem) throws IOException {
         if (n < 0 || (long) n * bytesPerItem > in.available()) {
-            throw new IOException("implausible length " + n);
+            throw new Untrusted("implausible length " + n);
         }
         return n;
     }

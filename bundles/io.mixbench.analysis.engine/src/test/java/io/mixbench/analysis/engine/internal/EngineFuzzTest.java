@@ -97,6 +97,9 @@ class EngineFuzzTest {
         byte[] stored = Files.readAllBytes(entry);
         String contentKey = cache.contentKey(audio);
         List<String> notes = new ArrayList<>();
+        // Reasons in the cache's own words only: never text from the entry.
+        java.util.regex.Pattern note = java.util.regex.Pattern.compile("Discarded the analysis cache entry of "
+                + java.util.regex.Pattern.quote(audio.toString()) + " \\([A-Za-z0-9 :,-]+\\); measuring it again\\.");
         MutationFuzzer fuzzer = new MutationFuzzer("cache", input -> {
             notes.clear();
             Files.write(entry, input);
@@ -104,6 +107,11 @@ class EngineFuzzTest {
             if (loaded.isPresent()) {
                 assertArrayEquals(stored, AnalysisCache.encode(loaded.get(), contentKey, "m"),
                         "a damaged entry was believed");
+            }
+            for (String text : notes) {
+                if (!note.matcher(text).matches()) {
+                    throw new AssertionError("a note that may quote the entry: " + text);
+                }
             }
             String outcome = loaded.isPresent() ? "ok" : String.join(" ", notes).replaceAll("\\d+", "#");
             if (input.length >= 12) {
