@@ -22,4 +22,13 @@ public interface AnalysisListener {
     /** A track has been measured (or failed to decode: see {@link MeasuredTrack#error()}). */
     default void trackMeasured(MeasuredTrack track) {
     }
+
+    /**
+     * Something about how the analysis went that does not change its result, in a sentence naming the file, e.g. a
+     * damaged analysis cache entry that was discarded (the file was measured again). For a verbose log.
+     *
+     * @since 1.1
+     */
+    default void note(String message) {
+    }
 }

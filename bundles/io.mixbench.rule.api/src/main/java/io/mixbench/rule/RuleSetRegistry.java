@@ -34,8 +34,11 @@ public interface RuleSetRegistry {
     RuleSet resolve(String idOrPath) throws IOException;
 
     /**
-     * Resolves a set for a session: a set file beside the session ({@code <sessionFolder>/<id>.ruleset.json}) first,
-     * then the user's sets ({@link #userFolder()}), then the installed sets, then a rule-set file by path.
+     * Resolves a session's set: a set file beside the session ({@code <sessionFolder>/<id>.ruleset.json}) first,
+     * then the user's sets ({@link #userFolder()}), then the installed sets, then a rule-set file inside
+     * {@code sessionFolder} by a relative path. A session file may come from anyone, so an absolute path, a path out
+     * of the folder, or a link whose target is outside it is not read. With a null folder, as
+     * {@link #resolve(String)}.
      *
      * @param sessionFolder the session's folder, or null
      * @throws RuleSetException naming what was looked for, or the file, line and problem of an invalid set

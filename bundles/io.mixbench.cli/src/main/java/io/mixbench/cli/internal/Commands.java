@@ -123,6 +123,9 @@ final class Commands {
         @Option(names = "--no-cache", description = "Measure every file again instead of using the analysis cache beside the session.")
         boolean noCache;
 
+        @Option(names = "--verbose", description = "Also say on stderr what the analysis noticed on the way, e.g. a damaged cache entry that was discarded.")
+        boolean verbose;
+
         @Option(names = "--each", description = "Analyse each input as a session of its own (a folder, a session file or one audio file,"
                 + " e.g. a batch of delivered mixes), in one process: the reports go to --out FOLDER as <input name>.<extension>,"
                 + " or, in the text format, to stdout one after another. Exit code: the worst of the inputs.")
@@ -186,6 +189,14 @@ final class Commands {
                     top.out.println();
                 }
                 int code;
+                Path input = inputs.get(i);
+                if (Files.exists(input) && !Files.isDirectory(input) && !Files.isRegularFile(input)) {
+                    // Refused before anything opens it: a FIFO would block the rest of the batch.
+                    err.println("mixbench: " + input + ": not a regular file (a FIFO, a device or another special"
+                            + " file)");
+                    worst = ExitCodes.USAGE;
+                    continue;
+                }
                 try {
                     code = analyse(List.of(inputs.get(i)), renderers, threshold,
                             out == null ? null : r -> out.resolve(base + "." + r.fileExtension()));
@@ -211,12 +222,18 @@ final class Commands {
             RuleSet ruleSet;
             try {
                 session = openSession(top.cli.sessions, sessionInputs);
-                String setName = rules != null
-                        ? rules
-                        : session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID;
                 Path location = session.location();
-                ruleSet = top.cli.ruleSets.resolve(setName,
-                        Files.isDirectory(location) ? location : location.toAbsolutePath().getParent());
+                Path folder = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+                if (rules == null) {
+                    // The session's own set: an id or a file inside its folder (the registry refuses other paths).
+                    ruleSet = top.cli.ruleSets.resolve(
+                            session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID, folder);
+                } else if (top.cli.ruleSets.find(rules).isEmpty() && Files.exists(Path.of(rules))) {
+                    // --rules is the user's own choice: any rule-set file.
+                    ruleSet = top.cli.ruleSets.load(Path.of(rules));
+                } else {
+                    ruleSet = top.cli.ruleSets.resolve(rules, folder);
+                }
             } catch (IOException e) {
                 err.println("mixbench: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -230,9 +247,19 @@ final class Commands {
                 err.printf(Locale.ROOT, "Analysing %d track(s) of %s with rule set '%s'%n", session.tracks().size(),
                         session.location(), ruleSet.id());
             }
-            AnalysisListener progress = quiet ? AnalysisListener.NONE : new AnalysisListener() {
+            AnalysisListener progress = quiet && !verbose ? AnalysisListener.NONE : new AnalysisListener() {
+                @Override
+                public void note(String message) {
+                    if (verbose) {
+                        err.println("  " + message);
+                    }
+                }
+
                 @Override
                 public void trackMeasured(MeasuredTrack track) {
+                    if (quiet) {
+                        return;
+                    }
                     if (track.measured()) {
                         err.printf(Locale.ROOT, "  measured %s (%s, %.1f s)%n", track.name(),
                                 track.format().formatName(), track.durationSeconds());

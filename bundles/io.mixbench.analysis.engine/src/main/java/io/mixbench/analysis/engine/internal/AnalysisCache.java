@@ -13,17 +13,24 @@ import io.mixbench.meter.Spectrum;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.session.Session;
 import io.mixbench.session.Track;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,6 +39,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32C;
@@ -41,18 +52,45 @@ import java.util.zip.CRC32C;
  * re-opening a session does not decode again. An entry is keyed on the file's content (size and CRC-32C of every
  * byte) and on the id and algorithm version of every meter, so a changed file or a changed meter is measured again.
  * To avoid reading every file on every run, the content key of a path is remembered with the file's size and
- * modification time and recomputed only when either changes. Entries are written atomically; an unreadable entry
- * is a miss, never an error. Failed decodes are never cached.
+ * modification time and recomputed only when either changes. Failed decodes are never cached.
+ *
+ * <p>
+ * The cache may arrive inside a shared session folder, so its bytes are not trusted: each entry carries the keys it
+ * was stored under and a CRC-32C of all its bytes; an entry whose keys differ (two entries swapped) or whose checksum
+ * fails (a flipped byte), an older format, or anything unreadable is discarded, said in a note, and the file is
+ * measured again. Entries are written to a temporary file, locked while it is written, and moved into place; a later
+ * run deletes temporary files whose writer died (their lock is free).
  */
 final class AnalysisCache {
 
     private static final Logger LOG = Logger.getLogger(AnalysisCache.class.getName());
     private static final int MAGIC = 0x4D584243; // "MXBC"
-    private static final int FORMAT_VERSION = 2;
+    /** 3: the entry's keys and a CRC-32C of the entry; older entries are discarded. */
+    static final int FORMAT_VERSION = 3;
+    /** Far above any real entry (a 100 ms series of a 10 h file is 1.4 MB); a larger file is not read. */
+    static final int MAX_ENTRY_BYTES = 64 << 20;
+    private static final int MAX_INDEX_BYTES = 8192;
+    private static final String TEMP_PREFIX = ".";
+    private static final String TEMP_SUFFIX = ".tmp";
     private static final byte SCALAR = 1;
     private static final byte PER_CHANNEL = 2;
     private static final byte SPECTRUM = 3;
     private static final byte SERIES = 4;
+
+    /**
+     * Temporary files this process is writing. A sweep must not open them: closing any channel on a file releases
+     * every POSIX lock the process holds on it, the writer's too.
+     */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+
+    /** Why an entry is not trusted, in words that never quote it. */
+    private static final class Untrusted extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Untrusted(String reason) {
+            super(reason);
+        }
+    }
 
     private final Path dir;
 
@@ -77,21 +115,36 @@ final class AnalysisCache {
         return sha256(String.join(",", parts)).substring(0, 16);
     }
 
-    Optional<MeasuredTrack> load(Track track, String meterKey) {
+    /**
+     * The cached measurements of the track's file, or empty when there are none or the entry cannot be trusted.
+     *
+     * @param notes told, in a sentence naming the file, when an entry is discarded
+     */
+    Optional<MeasuredTrack> load(Track track, String meterKey, Consumer<String> notes) {
+        String content;
         try {
-            String content = contentKey(track.file());
-            Path entry = entry(content, meterKey);
-            if (!Files.isRegularFile(entry)) {
-                return Optional.empty();
-            }
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(entry)))) {
-                return Optional.of(read(in, track));
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "dropping unreadable cache entry " + entry, e);
-                Files.deleteIfExists(entry);
-                return Optional.empty();
-            }
+            content = contentKey(track.file());
         } catch (IOException | RuntimeException e) {
+            // Not readable as a regular file: the decoder reports it.
+            return Optional.empty();
+        }
+        Path entry = entry(content, meterKey);
+        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(decode(readEntry(entry), content, meterKey, track));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "discarding cache entry " + entry, e);
+            // Only our own reasons: another exception's message could quote the entry's bytes.
+            String reason = e instanceof Untrusted ? e.getMessage() : "unreadable";
+            notes.accept("Discarded the analysis cache entry of " + track.file() + " (" + reason
+                    + "); measuring it again.");
+            try {
+                Files.deleteIfExists(entry);
+            } catch (IOException ex) {
+                LOG.log(Level.FINE, "cannot delete cache entry " + entry, ex);
+            }
             return Optional.empty();
         }
     }
@@ -101,8 +154,8 @@ final class AnalysisCache {
             return;
         }
         try {
-            Path entry = entry(contentKey(measured.track().file()), meterKey);
-            writeAtomically(entry, out -> write(out, measured));
+            String content = contentKey(measured.track().file());
+            writeAtomically(entry(content, meterKey), encode(measured, content, meterKey));
         } catch (IOException | RuntimeException e) {
             // A read-only session folder just means no cache.
             LOG.log(Level.FINE, "cannot cache " + measured.track().file(), e);
@@ -113,18 +166,20 @@ final class AnalysisCache {
         return dir.resolve("entries").resolve(contentKey + "-" + meterKey + ".bin");
     }
 
-    /** Size and CRC-32C of the content, remembered per path with size and modification time. */
+    /**
+     * Size and CRC-32C of the content, remembered per path with size and modification time.
+     *
+     * @throws IOException when the file is not a regular file (a FIFO would block, a device never end) or unreadable
+     */
     String contentKey(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
+        RegularFiles.require(absolute);
         long size = Files.size(absolute);
         long modified = Files.getLastModifiedTime(absolute).toMillis();
         Path index = dir.resolve("paths").resolve(sha256(absolute.toString()).substring(0, 32));
-        if (Files.isRegularFile(index)) {
-            String[] remembered = Files.readString(index, StandardCharsets.US_ASCII).trim().split(" ");
-            if (remembered.length == 3 && remembered[0].equals(Long.toString(size))
-                    && remembered[1].equals(Long.toString(modified))) {
-                return remembered[2];
-            }
+        String remembered = rememberedKey(index, size, modified, absolute);
+        if (remembered != null) {
+            return remembered;
         }
         CRC32C crc = new CRC32C();
         byte[] buffer = new byte[1 << 20];
@@ -135,35 +190,159 @@ final class AnalysisCache {
             }
         }
         String key = Long.toHexString(size) + "-" + Long.toHexString(crc.getValue());
-        String line = size + " " + modified + " " + key + "\n";
-        writeAtomically(index, out -> out.write(line.getBytes(StandardCharsets.US_ASCII)));
+        // The path is kept so an index file copied or swapped under another path's name is not believed.
+        String line = size + " " + modified + " " + key + " " + absolute + "\n";
+        writeAtomically(index, line.getBytes(StandardCharsets.UTF_8));
         return key;
     }
 
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+    /** The key remembered for this path, size and modification time, or null. */
+    private static String rememberedKey(Path index, long size, long modified, Path absolute) {
+        if (!Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(index, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes(MAX_INDEX_BYTES);
+        } catch (IOException e) {
+            return null;
+        }
+        String[] parts = new String(bytes, StandardCharsets.UTF_8).strip().split(" ", 4);
+        boolean matches = parts.length == 4 && parts[0].equals(Long.toString(size))
+                && parts[1].equals(Long.toString(modified)) && parts[3].equals(absolute.toString())
+                && parts[2].startsWith(Long.toHexString(size) + "-");
+        return matches ? parts[2] : null;
     }
 
-    private static void writeAtomically(Path target, Writer writer) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".", ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                writer.write(out);
+    /**
+     * Deletes temporary files of cache writes whose writer died (a killed process): a live writer holds a lock on its
+     * temporary file, so one whose lock can be taken is stale. Never throws.
+     */
+    void sweepStaleTemporaries() {
+        for (String folder : List.of("entries", "paths")) {
+            try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(dir.resolve(folder),
+                    TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+                for (Path temporary : temporaries) {
+                    deleteIfStale(temporary);
+                }
+            } catch (IOException | RuntimeException e) {
+                // No folder yet, or an unreadable one: nothing to sweep.
+            }
+        }
+    }
+
+    private static void deleteIfStale(Path temporary) {
+        if (WRITING.contains(temporary) || !Files.isRegularFile(temporary, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                Files.deleteIfExists(temporary);
+                lock.release();
+            }
+        } catch (OverlappingFileLockException e) {
+            // Locked by this process: a live writer.
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot sweep " + temporary, e);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to a temporary file in the target's folder, locked while it is written, and moves it into
+     * place. The temporary file gets the umask's permissions, like the entry it becomes.
+     */
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
+        WRITING.add(temporary);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            // Held until the channel closes, after the move: a sweep in another process sees a live writer.
+            channel.lock();
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(temporary);
+            } finally {
+                WRITING.remove(temporary);
+            }
+        }
+    }
+
+    /** An entry: magic, format version, the keys it is stored under, the measurements, and a CRC-32C of all that. */
+    static byte[] encode(MeasuredTrack measured, String contentKey, String meterKey) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(contentKey);
+        out.writeUTF(meterKey);
+        write(out, measured);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.toByteArray());
+        out.writeInt((int) crc.getValue());
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The measurements of an entry read for {@code track} under these keys.
+     *
+     * @throws IOException saying why the entry is not trusted
+     */
+    static MeasuredTrack decode(byte[] entry, String contentKey, String meterKey, Track track) throws IOException {
+        if (entry.length < 12) {
+            throw new Untrusted("too short");
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry, 0, entry.length - 4));
+        if (in.readInt() != MAGIC) {
+            throw new Untrusted("not a cache entry");
+        }
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new Untrusted("cache format " + version + ", this Mixbench writes " + FORMAT_VERSION);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(entry, 0, entry.length - 4);
+        int stored = ByteBuffer.wrap(entry, entry.length - 4, 4).getInt();
+        if (stored != (int) crc.getValue()) {
+            throw new Untrusted("damaged: its checksum does not match");
+        }
+        if (!in.readUTF().equals(contentKey) || !in.readUTF().equals(meterKey)) {
+            throw new Untrusted("it was stored for other content or other meters");
+        }
+        MeasuredTrack measured = read(in, track);
+        if (in.read() != -1) {
+            throw new Untrusted("trailing bytes");
+        }
+        return measured;
+    }
+
+    private static byte[] readEntry(Path entry) throws IOException {
+        // A link or a special file is not something this cache wrote.
+        if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            throw new Untrusted("not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(entry, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
+            if (bytes.length > MAX_ENTRY_BYTES) {
+                throw new Untrusted("larger than any entry");
+            }
+            return bytes;
         }
     }
 
     private static void write(DataOutputStream out, MeasuredTrack t) throws IOException {
-        out.writeInt(MAGIC);
-        out.writeInt(FORMAT_VERSION);
         AudioFormat f = t.format();
         out.writeInt(f.sampleRateHz());
         out.writeInt(f.channels());
@@ -223,13 +402,10 @@ final class AnalysisCache {
     }
 
     private static MeasuredTrack read(DataInputStream in, Track track) throws IOException {
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT_VERSION) {
-            throw new IOException("not a cache entry of this version");
-        }
         int rate = in.readInt();
         int channels = in.readInt();
         if (channels < 1 || channels > 64) {
-            throw new IOException("bad channel count");
+            throw new Untrusted("bad channel count");
         }
         List<Channel> layout = new ArrayList<>();
         for (int i = 0; i < channels; i++) {
@@ -241,7 +417,7 @@ final class AnalysisCache {
         String formatName = in.readUTF();
         AudioFormat format = new AudioFormat(rate, new ChannelLayout(layout), bits, encoding, frames, formatName);
         double duration = in.readDouble();
-        int metadataCount = checkedLength(in.readInt());
+        int metadataCount = checkedLength(in, in.readInt(), 6);
         Map<String, String> metadata = new LinkedHashMap<>();
         for (int i = 0; i < metadataCount; i++) {
             metadata.put(in.readUTF(), readLongString(in));
@@ -259,7 +435,7 @@ final class AnalysisCache {
                     measurements.put(id, new Scalar(value, unit, reason.isEmpty() ? null : reason));
                 }
                 case PER_CHANNEL -> {
-                    int n = checkedLength(in.readInt());
+                    int n = checkedLength(in, in.readInt(), 10);
                     List<String> names = new ArrayList<>();
                     double[] values = new double[n];
                     for (int c = 0; c < n; c++) {
@@ -269,7 +445,7 @@ final class AnalysisCache {
                     measurements.put(id, new PerChannel(names, values, unit));
                 }
                 case SPECTRUM -> {
-                    int n = checkedLength(in.readInt());
+                    int n = checkedLength(in, in.readInt(), 16);
                     double[] hz = new double[n];
                     double[] values = new double[n];
                     for (int b = 0; b < n; b++) {
@@ -280,18 +456,15 @@ final class AnalysisCache {
                 }
                 case SERIES -> {
                     double step = in.readDouble();
-                    int n = checkedLength(in.readInt());
+                    int n = checkedLength(in, in.readInt(), 4);
                     float[] values = new float[n];
                     for (int s = 0; s < n; s++) {
                         values[s] = in.readFloat();
                     }
                     measurements.put(id, new Series(step, values, unit));
                 }
-                default -> throw new IOException("unknown measurement type " + type);
+                default -> throw new Untrusted("unknown measurement type " + type);
             }
-        }
-        if (in.read() != -1) {
-            throw new IOException("trailing bytes");
         }
         return new MeasuredTrack(track, format, duration, measurements, null, metadata);
     }
@@ -304,15 +477,20 @@ final class AnalysisCache {
     }
 
     private static String readLongString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[checkedLength(in.readInt())];
+        byte[] bytes = new byte[checkedLength(in, in.readInt(), 1)];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Lengths come from a file that may be damaged: never allocate more than a long series needs. */
-    private static int checkedLength(int n) throws IOException {
-        if (n < 0 || n > 50_000_000) {
-            throw new IOException("implausible length " + n);
+    /**
+     * A count read from an entry, checked against the bytes left (an entry is read whole into memory), so a damaged
+     * or planted count never allocates more than the entry holds.
+     *
+     * @param bytesPerItem the fewest bytes one item takes in the entry
+     */
+    private static int checkedLength(DataInputStream in, int n, int bytesPerItem) throws IOException {
+        if (n < 0 || (long) n * bytesPerItem > in.available()) {
+            throw new Untrusted("implausible length " + n);
         }
         return n;
     }

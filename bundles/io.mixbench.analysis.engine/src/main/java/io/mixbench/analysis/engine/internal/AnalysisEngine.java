@@ -240,13 +240,18 @@ public final class AnalysisEngine implements AnalysisService {
             List<Track> tracks = session.tracks();
             Progress progress = new Progress(listener, tracks);
             AnalysisCache cache = request.useCache() ? AnalysisCache.of(session) : null;
+            if (cache != null) {
+                cache.sweepStaleTemporaries();
+            }
             String meterKey = AnalysisCache.meterKey(meterSnapshot);
             List<Future<TrackMeasurer.Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < tracks.size(); i++) {
                 Track track = tracks.get(i);
                 int index = i;
                 futures.add(trackThreads.submit(() -> {
-                    Optional<MeasuredTrack> cached = cache == null ? Optional.empty() : cache.load(track, meterKey);
+                    Optional<MeasuredTrack> cached = cache == null
+                            ? Optional.empty()
+                            : cache.load(track, meterKey, listener::note);
                     TrackMeasurer.Outcome outcome;
                     if (cached.isPresent()) {
                         outcome = new TrackMeasurer.Outcome(cached.get(), List.of());

@@ -22,12 +22,17 @@ final class DecoderSelector {
 
     /**
      * @param decoders candidates, best first
-     * @throws AudioDecodeException naming the file when it is missing, a folder, empty, or of no known format
+     * @throws AudioDecodeException naming the file when it is missing, a folder, not a regular file (a FIFO, a
+     *             device), unreadable, empty, or of no known format
      */
     static AudioStream open(Path file, List<AudioDecoder> decoders) throws IOException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new AudioDecodeException(name, "is a folder, not an audio file");
+        }
+        var special = RegularFiles.problem(file);
+        if (special.isPresent()) {
+            throw new AudioDecodeException(name, special.get());
         }
         InputStream in;
         try {
@@ -38,7 +43,13 @@ final class DecoderSelector {
             throw new AudioDecodeException(name, "cannot be read: " + e.getMessage(), e);
         }
         try {
-            byte[] header = probe(in);
+            byte[] header;
+            try {
+                header = probe(in);
+            } catch (IOException e) {
+                // e.g. EIO from /proc/self/mem: the bare message would not say which file
+                throw new AudioDecodeException(name, "cannot be read: " + e.getMessage(), e);
+            }
             if (header.length == 0) {
                 throw new AudioDecodeException(name, "file is empty");
             }

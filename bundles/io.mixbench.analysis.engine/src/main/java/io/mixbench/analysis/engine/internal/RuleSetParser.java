@@ -1,9 +1,11 @@
 package io.mixbench.analysis.engine.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetException;
 import io.mixbench.rule.RuleSettings;
@@ -23,8 +25,12 @@ final class RuleSetParser {
     static final String FORMAT = "mixbench-ruleset";
     static final int FORMAT_VERSION = 1;
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    // No source text in locations: an error message must never show a file's content.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    private static final Pattern EXPECTED = Pattern.compile("\\bexpect(?:ed|ing) ([A-Za-z][A-Za-z ,-]*)(?:\\(|$)");
+    /** A rule-set id. */
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern VALUE_WITH_UNIT = Pattern
             .compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(\\S+)?\\s*");
 
@@ -88,9 +94,11 @@ final class RuleSetParser {
             }
             RuleSet set = new RuleSet(id, title == null ? id : title, description, extendsId, rules, source);
             return new Parsed(set, ruleLines, values);
-        } catch (JsonParseException e) {
-            throw new RuleSetException(source + ", line " + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            // Jackson's own message quotes the offending token: the file may be anything (a key, a password file).
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new RuleSetException(source + where + ": not valid JSON" + expected(e.getOriginalMessage()));
         } catch (RuleSetException e) {
             throw e;
         } catch (IOException e) {
@@ -148,6 +156,18 @@ final class RuleSetParser {
         }
     }
 
+    /**
+     * What Jackson expected, from the tail of its message ("was expecting comma to separate Object entries"), when
+     * that tail is plain words; the head, which quotes the file, is never used.
+     */
+    static String expected(String message) {
+        if (message != null && message.contains("end-of-input")) {
+            return " (the file ends inside a value)";
+        }
+        Matcher m = EXPECTED.matcher(message == null ? "" : message);
+        return m.find() ? " (expected " + m.group(1).strip() + ")" : "";
+    }
+
     private static WrittenValue value(JsonParser p, JsonToken t, String source, String ruleId, String parameter)
             throws IOException {
         int line = line(p);
@@ -161,7 +181,13 @@ final class RuleSetParser {
         if (t == JsonToken.VALUE_STRING) {
             Matcher m = VALUE_WITH_UNIT.matcher(p.getText());
             if (m.matches()) {
-                return new WrittenValue(Double.parseDouble(m.group(1)), m.group(2), line);
+                double v = Double.parseDouble(m.group(1));
+                if (!Double.isFinite(v)) {
+                    // "-1e999 dBFS" parses to -Infinity
+                    throw error(source, p, "parameter '" + parameter + "' of rule '" + ruleId
+                            + "' is not a finite number");
+                }
+                return new WrittenValue(v, m.group(2), line);
             }
         }
         throw error(source, p, "parameter '" + parameter + "' of rule '" + ruleId

@@ -164,9 +164,21 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
     }
 
     private Map<String, RuleSet> installed(List<String> problems) {
+        return installed(problems, new HashMap<>());
+    }
+
+    /**
+     * @param rejected filled with the problem of each user set, by id, that is not installed because it is invalid
+     */
+    private Map<String, RuleSet> installed(List<String> problems, Map<String, String> rejected) {
         Map<String, RuleSet> byId = shipped();
         Map<String, RuleSetParser.Parsed> user = new LinkedHashMap<>();
         for (Path file : userFiles()) {
+            Optional<String> special = RegularFiles.problem(file);
+            if (special.isPresent()) {
+                problems.add(file + ": " + special.get());
+                continue;
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 RuleSetParser.Parsed parsed = RuleSetParser.parse(in, file.toString());
                 String id = parsed.ruleSet().id();
@@ -187,6 +199,8 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
         for (var e : user.entrySet()) {
             RuleSetParser.Parsed parsed = e.getValue();
             try {
+                // From the set itself, so a circle is named from where the user started: a -> b -> a.
+                resolveChain(parsed.ruleSet(), candidates);
                 RuleSet parent = parsed.ruleSet().extendsId() == null
                         ? null
                         : resolveChain(requireInstalled(parsed.ruleSet(), candidates), candidates);
@@ -194,6 +208,7 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
                 byId.put(e.getKey(), parsed.ruleSet());
             } catch (RuleSetException ex) {
                 problems.add(ex.getMessage());
+                rejected.put(e.getKey(), ex.getMessage());
             }
         }
         return byId;
@@ -214,7 +229,8 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             return List.of();
         }
         try (var files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).filter(Files::isRegularFile)
+            // Special files are kept, to be reported (not opened) as problems.
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
                     .sorted().toList();
         } catch (IOException e) {
             return List.of();
@@ -276,6 +292,10 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
 
     @Override
     public RuleSet load(Path file) throws IOException {
+        Optional<String> special = RegularFiles.problem(file);
+        if (special.isPresent()) {
+            throw new RuleSetException(file + ": " + special.get());
+        }
         RuleSetParser.Parsed parsed;
         try (InputStream in = Files.newInputStream(file)) {
             parsed = RuleSetParser.parse(in, file.toString());
@@ -301,22 +321,67 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
             return installed.get();
         }
         Path file = Path.of(idOrPath);
-        if (Files.isRegularFile(file)) {
+        if (Files.exists(file)) {
             return load(file);
         }
-        throw new RuleSetException("'" + idOrPath + "' is neither an installed rule set (installed: "
-                + String.join(", ", installed().keySet()) + ") nor a rule-set file");
+        throw notFound(idOrPath, "nor a rule-set file");
     }
 
+    /**
+     * A session's set. A session file may come from anyone, so its {@code ruleSet} names a set by id or a file inside
+     * the session folder, never a path elsewhere (whose content an error message could show).
+     */
     @Override
     public RuleSet resolve(String idOrPath, Path sessionFolder) throws IOException {
-        if (sessionFolder != null && idOrPath.matches("[a-z0-9][a-z0-9._-]*")) {
-            Path beside = sessionFolder.resolve(idOrPath + ".ruleset.json");
-            if (Files.isRegularFile(beside)) {
+        if (sessionFolder == null) {
+            return resolve(idOrPath);
+        }
+        if (RuleSetParser.ID.matcher(idOrPath).matches()) {
+            Path beside = insideFolder(idOrPath + ".ruleset.json", sessionFolder);
+            if (beside != null) {
                 return load(beside);
             }
         }
-        return resolve(idOrPath);
+        Optional<RuleSet> installed = find(idOrPath);
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        Path file = insideFolder(idOrPath, sessionFolder);
+        if (file == null) {
+            throw notFound(idOrPath, "nor a rule-set file inside the session folder " + sessionFolder);
+        }
+        return load(file);
+    }
+
+    /** The file a relative path names inside {@code folder}, links resolved; null when it is elsewhere or missing. */
+    private static Path insideFolder(String relative, Path folder) throws IOException {
+        String portable = relative.replace('\\', '/');
+        if (portable.isBlank() || portable.startsWith("/") || portable.matches("^[A-Za-z]:.*")) {
+            return null;
+        }
+        Path base = folder.toAbsolutePath().normalize();
+        Path file;
+        try {
+            file = base.resolve(portable).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        if (!file.startsWith(base) || !Files.exists(file)) {
+            return null;
+        }
+        // A link inside the folder may point out of it.
+        return file.toRealPath().startsWith(base.toRealPath()) ? file : null;
+    }
+
+    /** An id that is neither installed nor a file: the id's own problem when it is an invalid user set. */
+    private RuleSetException notFound(String idOrPath, String what) {
+        Map<String, String> rejected = new HashMap<>();
+        Map<String, RuleSet> installed = installed(new ArrayList<>(), rejected);
+        if (rejected.containsKey(idOrPath)) {
+            return new RuleSetException("rule set '" + idOrPath + "' cannot be used: " + rejected.get(idOrPath));
+        }
+        return new RuleSetException("'" + idOrPath + "' is neither an installed rule set (installed: "
+                + String.join(", ", installed.keySet()) + ") " + what);
     }
 
     private static Map<String, Double> inheritedValues(RuleSet parent, RuleDescriptor descriptor) {

@@ -1,5 +1,6 @@
 package io.mixbench.analysis.engine.internal;
 
+import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioDecoder;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.AudioStream;
@@ -101,8 +102,12 @@ final class TrackMeasurer {
             double duration = (double) frames / format.sampleRateHz();
             return new Outcome(new MeasuredTrack(track, format, duration, measurements, null, stream.metadata()),
                     failures);
-        } catch (IOException e) {
+        } catch (AudioDecodeException e) {
             return new Outcome(failed(track, format, frames, e.getMessage()), failures);
+        } catch (IOException e) {
+            // A read error below the decoder (EIO) carries no file name of its own.
+            return new Outcome(failed(track, format, frames, track.file() + ": cannot be read: " + e.getMessage()),
+                    failures);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {

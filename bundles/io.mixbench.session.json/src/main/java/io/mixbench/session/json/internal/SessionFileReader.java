@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +43,10 @@ final class SessionFileReader {
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    /** The words after Jackson's "was expecting", when they are words only (never the quoted token before them). */
+    private static final Pattern EXPECTING = Pattern.compile("\\bexpect(?:ed|ing) ([A-Za-z][A-Za-z ,-]*)");
 
     /** A JSON value and the line it starts on; objects are LinkedHashMaps of Located, arrays Lists of Located. */
     private record Located(Object value, int line) {
@@ -56,6 +61,10 @@ final class SessionFileReader {
     }
 
     Session read() throws IOException {
+        // A FIFO would block the read until a writer comes, a device (a link to /dev/zero) never end.
+        if (!Files.isRegularFile(file)) {
+            throw new SessionException(file + ": not a regular file (a FIFO, a device or another special file)");
+        }
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             throw new SessionException(file + ": not a session file (" + size + " bytes; session files are small)");
@@ -148,6 +157,19 @@ final class SessionFileReader {
         if (!(value.value() instanceof String id) || id.isBlank()) {
             throw error(value.line(), "\"ruleSet\" must be a rule set id such as \"default\", was "
                     + show(value.value()));
+        }
+        // An id, or a rule-set file inside the session folder: never a path elsewhere (the analysis would read it).
+        String portable = id.replace('\\', '/');
+        boolean inside;
+        try {
+            inside = !portable.startsWith("/") && !portable.matches("^[A-Za-z]:.*")
+                    && folder.resolve(portable).normalize().startsWith(folder);
+        } catch (java.nio.file.InvalidPathException e) {
+            inside = false;
+        }
+        if (!inside) {
+            throw error(value.line(), "\"ruleSet\" must be a rule set id such as \"default\" or a rule-set file"
+                    + " inside the session's folder; " + show(id) + " is outside it");
         }
         return id;
     }
@@ -262,13 +284,27 @@ final class SessionFileReader {
             }
             return root;
         } catch (JsonProcessingException e) {
+            // Not e.getMessage(): Jackson quotes the offending token, and the file may be anything (a key file).
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            throw error(line, "not JSON: " + e.getOriginalMessage(), e);
+            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw error(line, "not JSON" + (column > 0 ? " at column " + column : "") + jsonExpectation(e), e);
         } catch (SessionException e) {
             throw e;
         } catch (IOException e) {
             throw new SessionException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static String jsonExpectation(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("end-of-input")) {
+            return ": the file ends inside a value";
+        }
+        if (message.startsWith("Duplicate field")) {
+            return ": a field appears twice in one object";
+        }
+        Matcher expecting = EXPECTING.matcher(message);
+        return expecting.find() ? ": expected " + expecting.group(1).strip() : "";
     }
 
     /** Reads the value at the current token. */

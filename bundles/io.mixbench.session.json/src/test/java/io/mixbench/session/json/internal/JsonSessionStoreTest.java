@@ -268,7 +268,8 @@ class JsonSessionStoreTest {
         expectError("", 1, "not JSON: the file is empty");
         expectError("{\n  \"format\": \"mixbench-session\",\n  oops\n}", 3, "not JSON");
         expectError("[1, 2]", 1, "the file must hold one JSON object");
-        expectError("{\n  \"format\": \"mixbench-session\",\n  \"format\": \"x\"\n}", 3, "not JSON: Duplicate field");
+        expectError("{\n  \"format\": \"mixbench-session\",\n  \"format\": \"x\"\n}", 3,
+                "not JSON at column 11: a field appears twice in one object");
         expectError(head + "  \"tracks\": []\n}\n{}", 6, "unexpected content after the session object");
         expectError("{\n  \"tracks\": []\n}", 1, "no \"format\": \"mixbench-session\" field");
         expectError("{\n  \"format\": \"ableton-set\",\n  \"formatVersion\": 1,\n  \"tracks\": []\n}", 2,
