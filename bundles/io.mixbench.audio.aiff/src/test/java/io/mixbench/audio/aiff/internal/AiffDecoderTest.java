@@ -162,6 +162,14 @@ class AiffDecoderTest {
         assertEquals(ChannelLayout.defaultFor(8), sixChannels(tag51, 8).format().layout());
     }
 
+    @Test
+    void fiveChannelsWithoutChanAreLRCLsRs() throws IOException {
+        AiffBytes b = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(5, 1, 16, 48000)).ssndHeader(10).raw(
+                new int[10]);
+        assertEquals(List.of(Channel.LEFT, Channel.RIGHT, Channel.CENTRE, Channel.LEFT_SURROUND,
+                Channel.RIGHT_SURROUND), Decoding.decode(b.build()).format().layout().channels());
+    }
+
     private static Decoded sixChannels(byte[] chan, int channels) throws IOException {
         AiffBytes b = AiffBytes.aiff().chunk("CHAN", chan).chunk("COMM", AiffBytes.comm(channels, 1, 16, 48000))
                 .ssndHeader(2L * channels);

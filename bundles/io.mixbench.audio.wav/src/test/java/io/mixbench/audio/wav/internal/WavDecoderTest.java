@@ -131,6 +131,19 @@ class WavDecoderTest {
                 "top speakers have no name here");
     }
 
+    /** EBU Tech 3341 case 6 comes as a plain 5-channel WAV: L, R, C, Ls, Rs, so its surrounds get BS.1770's 1.41. */
+    @Test
+    void fiveChannelsWithoutAMaskAreLRCLsRs() throws IOException {
+        List<Channel> fiveZero = List.of(Channel.LEFT, Channel.RIGHT, Channel.CENTRE, Channel.LEFT_SURROUND,
+                Channel.RIGHT_SURROUND);
+        byte[] plain = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 5, 48000, 16))
+                .chunk("data", new byte[5 * 2]).build();
+        assertEquals(fiveZero, decode(plain).format().layout().channels(), "plain fmt chunk");
+        assertEquals(fiveZero, extensibleLayout(5, 0).channels(), "EXTENSIBLE with mask 0");
+        assertEquals("5.0", decode(plain).format().layout().displayName());
+        assertEquals(ChannelLayout.SURROUND_5_1, extensibleLayout(6, 0), "6 channels stay 5.1");
+    }
+
     private static ChannelLayout extensibleLayout(int channels, long mask) throws IOException {
         byte[] data = new byte[channels * 2 * 3];
         byte[] file = WavBytes.riff()
