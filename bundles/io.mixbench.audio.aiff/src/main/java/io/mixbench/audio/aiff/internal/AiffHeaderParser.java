@@ -25,7 +25,6 @@ import java.util.Map;
 final class AiffHeaderParser {
 
     static final int MAX_CHANNELS = 32;
-    static final int MAX_SAMPLE_RATE_HZ = 768_000;
     /** Longest text chunk kept; longer ones are cut (a title, not a document). */
     private static final int MAX_TEXT_BYTES = 1024;
 
@@ -140,9 +139,9 @@ final class AiffHeaderParser {
                     + " are supported");
         }
         double rate = comm.sampleRate;
-        if (!(rate >= 0.5 && rate < MAX_SAMPLE_RATE_HZ + 0.5)) {
-            throw fail("sample rate " + describeRate(rate) + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ
-                    + " Hz)");
+        if (!(rate >= 0.5 && rate < AudioFormat.MAX_SAMPLE_RATE_HZ + 0.5)
+                || !AudioFormat.isSupportedSampleRate(Math.round(rate))) {
+            throw fail(AudioFormat.unsupportedSampleRate(describeRate(rate)));
         }
         PcmEncoding type = sampleType(comm);
         int bits = type.isFloat() ? type.bytes() * 8 : comm.bits;

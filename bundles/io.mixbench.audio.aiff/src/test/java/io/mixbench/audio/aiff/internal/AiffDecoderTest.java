@@ -117,11 +117,11 @@ class AiffDecoderTest {
 
     @Test
     void nonFiniteFloatsAreRejectedWithTheirPosition() {
-        byte[] file = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 3, 32, 1000, "fl32")).ssndHeader(12)
+        byte[] file = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 3, 32, 8000, "fl32")).ssndHeader(12)
                 .f32(0).f32(0).f32(Float.NaN).build();
         AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(file));
-        assertEquals(Decoding.NAME + ": sample 2 of channel 1 is NaN (at 0.002 s)", e.getMessage());
-        byte[] inf = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 64, 1000, "fl64")).ssndHeader(8)
+        assertEquals(Decoding.NAME + ": sample 2 of channel 1 is NaN (at 0.000 s)", e.getMessage());
+        byte[] inf = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 64, 8000, "fl64")).ssndHeader(8)
                 .f64(Double.NEGATIVE_INFINITY).build();
         assertTrue(assertThrows(AudioDecodeException.class, () -> Decoding.decode(inf)).getMessage()
                 .contains("infinite"));
@@ -220,6 +220,8 @@ class AiffDecoderTest {
         expect("AIFF header declares 0 channels", file(AiffBytes.comm(0, 1, 16, 48000)));
         expect("AIFF header declares 40 channels; at most 32", file(AiffBytes.comm(40, 1, 16, 48000)));
         expect("sample rate 0 Hz is not supported", file(AiffBytes.comm(1, 1, 16, 0)));
+        expect("sample rate 1 Hz is not supported (8000 to 768000 Hz)", file(AiffBytes.comm(1, 1, 16, 1)));
+        expect("sample rate 7999 Hz is not supported", file(AiffBytes.comm(1, 1, 16, 7999)));
         expect("sample rate 4000000000 Hz is not supported", file(AiffBytes.comm(1, 1, 16, 4e9)));
         expect("sample rate -44100 Hz is not supported", file(AiffBytes.comm(1, 1, 16, -44100)));
         byte[] nanRate = new AiffBytes().u16(1).u32(1).u16(16).u16(0x7FFF).u32(0xC0000000L).u32(0).bytes();

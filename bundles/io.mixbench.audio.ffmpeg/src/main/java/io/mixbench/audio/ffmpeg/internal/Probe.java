@@ -1,6 +1,7 @@
 package io.mixbench.audio.ffmpeg.internal;
 
 import io.mixbench.audio.AudioDecodeException;
+import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
 record Probe(String codec, int sampleRateHz, int channels, ChannelLayout layout) {
 
     static final int MAX_CHANNELS = 32;
-    static final int MAX_SAMPLE_RATE_HZ = 768_000;
     private static final long TIMEOUT_SECONDS = 60;
     /** ffmpeg's words for a demuxer the input arguments do not allow: "[hls @ 0x55...] Format not on whitelist". */
     private static final Pattern REFUSED_FORMAT = Pattern.compile("\\[(\\w+) @ [^]]*\\] Format not on whitelist");
@@ -145,9 +145,9 @@ record Probe(String codec, int sampleRateHz, int channels, ChannelLayout layout)
             throw new AudioDecodeException(source, "the audio stream" + what + " has " + channelCount
                     + " channels; at most " + MAX_CHANNELS + " are supported");
         }
-        if (rateHz < 1 || rateHz > MAX_SAMPLE_RATE_HZ) {
-            throw new AudioDecodeException(source, "sample rate " + rate + " Hz" + what + " is not supported (1 to "
-                    + MAX_SAMPLE_RATE_HZ + " Hz)");
+        if (!AudioFormat.isSupportedSampleRate(rateHz)) {
+            throw new AudioDecodeException(source, "the audio stream" + what + ": " + AudioFormat
+                    .unsupportedSampleRate(rate));
         }
         List<Channel> named = layout == null ? null : LAYOUTS.get(layout);
         ChannelLayout channelLayout = named != null && named.size() == channelCount

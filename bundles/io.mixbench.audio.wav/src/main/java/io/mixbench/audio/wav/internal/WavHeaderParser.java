@@ -27,7 +27,6 @@ import java.util.Locale;
 final class WavHeaderParser {
 
     static final int MAX_CHANNELS = 32;
-    static final int MAX_SAMPLE_RATE_HZ = 768_000;
     /** Metadata chunks (iXML, INFO lists, coding history) larger than this are skipped, bytes. */
     static final int MAX_TEXT_BYTES = 1 << 20;
     /** The fixed part of a bext chunk, before the coding history, bytes. */
@@ -258,9 +257,8 @@ final class WavHeaderParser {
             throw fail("WAV header declares " + fmt.channels + " channels; at most " + MAX_CHANNELS
                     + " are supported");
         }
-        if (fmt.sampleRate == 0 || fmt.sampleRate > MAX_SAMPLE_RATE_HZ) {
-            throw fail("sample rate " + fmt.sampleRate + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ
-                    + " Hz)");
+        if (!AudioFormat.isSupportedSampleRate(fmt.sampleRate)) {
+            throw fail(AudioFormat.unsupportedSampleRate(Long.toString(fmt.sampleRate)));
         }
         boolean extensible = fmt.tag == WAVE_FORMAT_EXTENSIBLE;
         int code = extensible ? fmt.subFormat : fmt.tag;
