@@ -209,6 +209,28 @@ class AiffDecoderTest {
         assertEquals(10, s.framesDeclared());
     }
 
+    /**
+     * A second SSND chunk is never dropped silently: after a whole first chunk, or after one that holds fewer frames
+     * than COMM declares (not "truncated": the rest is there, in the second chunk).
+     */
+    @Test
+    void aSecondSsndChunkIsAnError() throws IOException {
+        byte[] whole = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 16, 48000)).ssndHeader(4).raw(new int[4])
+                .chunk("ANNO", new byte[3]).ssndHeader(4).raw(new int[4]).build();
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(whole));
+        assertEquals(Decoding.NAME + ": two \"SSND\" chunks, at bytes 38 and 70: Mixbench reads a file's first one "
+                + "only and would drop the audio of the second", e.getMessage());
+        byte[] split = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 4, 16, 48000)).ssndHeader(4).raw(new int[4])
+                .ssndHeader(4).raw(new int[4]).build();
+        AudioDecodeException s = assertThrows(AudioDecodeException.class, () -> Decoding.decode(split));
+        assertFalse(s instanceof TruncatedAudioException, s.getMessage());
+        assertTrue(s.getMessage().contains("two \"SSND\" chunks, at bytes 38 and 58"), s.getMessage());
+
+        byte[] trailing = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 16, 48000)).ssndHeader(4).raw(
+                new int[4]).chunk("NAME", "x".getBytes(StandardCharsets.US_ASCII)).ascii("ju").build();
+        assertEquals(2, Decoding.decode(trailing).frames());
+    }
+
     @Test
     void malformedHeadersGiveClearErrors() {
         expect("not an AIFF file", new byte[0]);

@@ -189,6 +189,31 @@ class WavDecoderTest {
         assertArrayEquals(new float[]{0.25f}, decode(file).samples()[0]);
     }
 
+    /** A second data chunk is never dropped silently: the file is refused, naming both chunks' offsets. */
+    @Test
+    void aSecondDataChunkIsAnError() throws IOException {
+        byte[] pcm = WavBytes.fmt(WavBytes.PCM, 1, 48000, 16);
+        byte[] twoChunks = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunk("LIST", new byte[4])
+                .chunk("data", new byte[8]).build();
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decode(twoChunks));
+        assertEquals(NAME + ": two \"data\" chunks, at bytes 36 and 64: Mixbench reads a file's first one only and "
+                + "would drop the audio of the second", e.getMessage());
+
+        // Odd-sized first chunk (8-bit, with its pad byte) and the second straight after it.
+        byte[] odd = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 48000, 8))
+                .chunk("data", new byte[3]).chunk("data", new byte[3]).build();
+        assertTrue(assertThrows(AudioDecodeException.class, () -> decode(odd)).getMessage().contains(
+                "at bytes 36 and 48"));
+
+        // What else follows the samples is not read for meaning: chunks, a missing pad byte, junk.
+        byte[] trailing = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunk("id3 ", new byte[5])
+                .ascii("junk").build();
+        assertEquals(4, decode(trailing).frames());
+        byte[] overrun = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunkHeader("LIST", 1000)
+                .ascii("INFO").build();
+        assertEquals(4, decode(overrun).frames());
+    }
+
     @Test
     void truncatedDataThrowsTruncatedAudioException() {
         byte[] file = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 2, 44100, 16))
