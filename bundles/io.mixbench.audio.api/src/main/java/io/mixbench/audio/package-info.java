@@ -6,7 +6,7 @@
  * {@link io.mixbench.audio.AudioStream}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.1.0")
 package io.mixbench.audio;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,7 +6,7 @@
  * samples ({@link io.mixbench.audio.pcm.AfterSamples}, {@link io.mixbench.audio.pcm.ChunkInput#requireNoSecond}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.0.0")
 package io.mixbench.audio.pcm;
 
 import org.osgi.annotation.bundle.Export;
