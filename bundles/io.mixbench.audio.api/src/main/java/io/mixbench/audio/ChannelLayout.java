@@ -14,6 +14,12 @@ public record ChannelLayout(List<Channel> channels) {
     /** SMPTE / WAVE order: L, R, C, LFE, Ls, Rs. */
     public static final ChannelLayout SURROUND_5_1 = new ChannelLayout(List.of(Channel.LEFT, Channel.RIGHT,
             Channel.CENTRE, Channel.LFE, Channel.LEFT_SURROUND, Channel.RIGHT_SURROUND));
+    /**
+     * 5.0 without LFE: L, R, C, Ls, Rs (the order of 5.1 without its LFE; FLAC's and ffmpeg's 5.0, and the EBU's
+     * 5-channel test files).
+     */
+    public static final ChannelLayout SURROUND_5_0 = new ChannelLayout(List.of(Channel.LEFT, Channel.RIGHT,
+            Channel.CENTRE, Channel.LEFT_SURROUND, Channel.RIGHT_SURROUND));
 
     public ChannelLayout {
         channels = List.copyOf(channels);
@@ -22,11 +28,16 @@ public record ChannelLayout(List<Channel> channels) {
         }
     }
 
-    /** The usual layout for a channel count when a file names none: mono, stereo, 5.1, else unnamed channels. */
+    /**
+     * The usual layout for a channel count when a file names none: mono, stereo, 5.0 (L, R, C, Ls, Rs), 5.1, else
+     * unnamed channels. Five channels are 5.0 because that is how 5-channel files without a channel mask are written
+     * (EBU Tech 3341's case 6 among them); read as unnamed channels, their surrounds would miss BS.1770's +1.5 dB.
+     */
     public static ChannelLayout defaultFor(int channelCount) {
         return switch (channelCount) {
             case 1 -> MONO;
             case 2 -> STEREO;
+            case 5 -> SURROUND_5_0;
             case 6 -> SURROUND_5_1;
             default -> {
                 if (channelCount < 1) {
@@ -49,13 +60,16 @@ public record ChannelLayout(List<Channel> channels) {
         return channels.size() == 1;
     }
 
-    /** A short name for reports: "mono", "stereo", "5.1" or "N channels". */
+    /** A short name for reports: "mono", "stereo", "5.0", "5.1" or "N channels". */
     public String displayName() {
         if (isMono()) {
             return "mono";
         }
         if (isStereo()) {
             return "stereo";
+        }
+        if (equals(SURROUND_5_0)) {
+            return "5.0";
         }
         if (equals(SURROUND_5_1)) {
             return "5.1";

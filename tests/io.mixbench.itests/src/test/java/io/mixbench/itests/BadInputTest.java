@@ -67,6 +67,8 @@ class BadInputTest {
         BAD.put("x16 cover.wav", "JPEG");
         BAD.put("kick.wav", "is a folder");
         BAD.put("x17 unreadable.wav", "error");
+        BAD.put("x18 one hertz.wav", "sample rate 1 Hz is not supported (8000 to 768000 Hz)");
+        BAD.put("x19 two data chunks.wav", "two \"data\" chunks, at bytes 36 and 108");
     }
 
     @Test
@@ -154,6 +156,10 @@ class BadInputTest {
         Files.createDirectory(dir.resolve("kick.wav"));
         // Reading /proc/self/mem at offset 0 fails with EIO even for root: a real I/O error without chmod.
         Files.createSymbolicLink(dir.resolve("x17 unreadable.wav"), Path.of("/proc/self/mem"));
+        // Inside the range the decoders once declared (1 Hz up), but no meter can measure it.
+        Files.write(dir.resolve("x18 one hertz.wav"), wav(fmt(1, 2, 1, 4, 16)));
+        Files.write(dir.resolve("x19 two data chunks.wav"), riff(chunk("fmt ", pcm16), chunk("data", new byte[64]),
+                chunk("data", new byte[64])));
     }
 
     private static byte[] floats(float... values) {

@@ -3,6 +3,8 @@ package io.mixbench.audio.pcm;
 import io.mixbench.audio.AudioDecodeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.osgi.annotation.versioning.ProviderType;
@@ -87,15 +89,60 @@ public final class ChunkInput {
 
     /** Skips {@code n} bytes inside a chunk (no pad byte): e.g. to an offset the chunk declares. */
     public void skipBytes(String id, long size, long n, long chunkAt) throws IOException {
+        if (!skipToEnd(n)) {
+            throw runsPastEnd(id, size, chunkAt);
+        }
+    }
+
+    /**
+     * After the samples, which the caller read from the input itself: skips the rest of the sample chunk and walks the
+     * chunks after it to the end of the file. Another chunk named {@code id} is an error naming both offsets, as its
+     * samples would otherwise be dropped. Nothing else after the samples is used, so the walk forgives what the header
+     * would not: bytes that are no whole chunk header end it, and so does a chunk that runs past the end.
+     *
+     * @param id the sample chunk's id ("data", "SSND")
+     * @param size its size in bytes
+     * @param chunkAt the offset of its header
+     * @param bytesRead bytes of it read since {@link #position()} (the samples)
+     * @param sizeOrder the byte order of chunk sizes: little-endian for RIFF, big-endian for IFF
+     * @throws AudioDecodeException when another chunk named {@code id} follows
+     */
+    public void requireNoSecond(String id, long size, long chunkAt, long bytesRead, ByteOrder sizeOrder)
+            throws IOException {
+        position += bytesRead;
+        if (!skipToEnd(size + (size & 1) - (position - chunkAt - 8))) {
+            return;
+        }
+        byte[] header = new byte[8];
+        while (true) {
+            long at = position;
+            if (read(header, 8) < 8) {
+                return;
+            }
+            String next = id(header, 0);
+            if (next.equals(id)) {
+                throw fail("two \"" + printable(id) + "\" chunks, at bytes " + chunkAt + " and " + at
+                        + ": Mixbench reads a file's first one only and would drop the audio of the second");
+            }
+            long nextSize = ByteBuffer.wrap(header, 4, 4).order(sizeOrder).getInt() & 0xFFFF_FFFFL;
+            if (!skipToEnd(nextSize + (nextSize & 1))) {
+                return;
+            }
+        }
+    }
+
+    /** Skips {@code n} bytes; false when the file ends first. */
+    private boolean skipToEnd(long n) throws IOException {
         long left = n;
         while (left > 0) {
             int r = in.read(skipped, 0, (int) Math.min(left, skipped.length));
             if (r < 0) {
-                throw runsPastEnd(id, size, chunkAt);
+                return false;
             }
             position += r;
             left -= r;
         }
+        return true;
     }
 
     /** An error about this file. */

@@ -50,6 +50,9 @@ public final class InterleavedPcmStream implements AudioStream {
     private final long framesAvailable;
     private final byte[] buffer;
     private final int bufferFrames;
+    /** Checks the rest of the container after the frames; null for none. */
+    private final AfterSamples afterSamples;
+    private boolean afterSamplesChecked;
     private long framesRead;
     private boolean atEnd;
     private boolean closed;
@@ -67,6 +70,19 @@ public final class InterleavedPcmStream implements AudioStream {
      */
     public InterleavedPcmStream(InputStream in, String source, AudioFormat format, Map<String, String> metadata,
             PcmEncoding encoding, int bytesPerFrame, long framesAvailable) {
+        this(in, source, format, metadata, encoding, bytesPerFrame, framesAvailable, null);
+    }
+
+    /**
+     * As {@link #InterleavedPcmStream(InputStream, String, AudioFormat, Map, PcmEncoding, int, long)}, and when a
+     * declared length's available frames are read, {@code afterSamples} checks the rest of the container (once, before
+     * the end or a truncated file is reported). Not called when the samples run to the end of the input.
+     *
+     * @param afterSamples the check, or null for none
+     */
+    public InterleavedPcmStream(InputStream in, String source, AudioFormat format, Map<String, String> metadata,
+            PcmEncoding encoding, int bytesPerFrame, long framesAvailable, AfterSamples afterSamples) {
+        this.afterSamples = afterSamples;
         this.in = Objects.requireNonNull(in, "in");
         this.source = Objects.requireNonNull(source, "source");
         this.format = Objects.requireNonNull(format, "format");
@@ -109,6 +125,10 @@ public final class InterleavedPcmStream implements AudioStream {
             wanted = Math.min(wanted, framesAvailable - framesRead);
         }
         if (atEnd || wanted <= 0) {
+            if (framesDeclared >= 0 && !afterSamplesChecked) {
+                afterSamplesChecked = true;
+                checkAfterSamples();
+            }
             if (framesDeclared >= 0 && framesRead < framesDeclared) {
                 throw new TruncatedAudioException(source, framesRead, framesDeclared);
             }
@@ -145,6 +165,19 @@ public final class InterleavedPcmStream implements AudioStream {
         if (!closed) {
             closed = true;
             in.close();
+        }
+    }
+
+    private void checkAfterSamples() throws IOException {
+        if (afterSamples == null) {
+            return;
+        }
+        try {
+            afterSamples.check(framesRead * bytesPerFrame);
+        } catch (AudioDecodeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AudioDecodeException(source, "reading after the samples failed: " + e.getMessage(), e);
         }
     }
 

@@ -35,9 +35,10 @@ public final class AiffDecoder implements AudioDecoder {
     @Override
     public AudioStream open(InputStream in, String sourceName) throws IOException {
         try {
-            AiffHeader header = new AiffHeaderParser(in, sourceName).parse();
+            AiffHeaderParser parser = new AiffHeaderParser(in, sourceName);
+            AiffHeader header = parser.parse();
             return new InterleavedPcmStream(in, sourceName, header.format(), header.metadata(), header.sampleType(),
-                    header.blockAlign(), header.ssndFrames());
+                    header.blockAlign(), header.ssndFrames(), parser::requireNoSecondSsnd);
         } catch (IllegalArgumentException e) {
             closeAfterFailure(in, e);
             throw new AudioDecodeException(sourceName, e.getMessage(), e);

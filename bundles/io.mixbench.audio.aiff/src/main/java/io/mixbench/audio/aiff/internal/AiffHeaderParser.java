@@ -10,6 +10,7 @@ import io.mixbench.audio.pcm.ChunkInput;
 import io.mixbench.audio.pcm.PcmEncoding;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import java.util.Map;
 final class AiffHeaderParser {
 
     static final int MAX_CHANNELS = 32;
-    static final int MAX_SAMPLE_RATE_HZ = 768_000;
     /** Longest text chunk kept; longer ones are cut (a title, not a document). */
     private static final int MAX_TEXT_BYTES = 1024;
 
@@ -54,6 +54,9 @@ final class AiffHeaderParser {
     private final ChunkInput input;
     private final byte[] scratch = new byte[4096];
     private final Map<String, String> metadata = new LinkedHashMap<>();
+    /** The SSND chunk's offset and size in bytes, once found. */
+    private long ssndAt;
+    private long ssndBytes;
 
     AiffHeaderParser(InputStream in, String source) {
         this.input = new ChunkInput(in, source);
@@ -89,6 +92,8 @@ final class AiffHeaderParser {
                         throw fail("the SSND chunk comes before the COMM chunk; files with the samples before the"
                                 + " format cannot be read as a stream");
                     }
+                    ssndAt = chunkAt;
+                    ssndBytes = size;
                     return header(comm, aifc, chan, ssndFrames(size, comm, chunkAt));
                 }
                 case "NAME" -> metadata.put(AudioMetadataKeys.TITLE, readText(id, size, chunkAt));
@@ -96,6 +101,14 @@ final class AiffHeaderParser {
                 default -> input.skipRest(id, size, 0, chunkAt);
             }
         }
+    }
+
+    /**
+     * After the samples ({@link io.mixbench.audio.pcm.AfterSamples}): a second SSND chunk is an error, not audio
+     * dropped without a word.
+     */
+    void requireNoSecondSsnd(long bytesRead) throws IOException {
+        input.requireNoSecond("SSND", ssndBytes, ssndAt, bytesRead, ByteOrder.BIG_ENDIAN);
     }
 
     private Comm readComm(long size, boolean aifc, long chunkAt) throws IOException {
@@ -140,9 +153,9 @@ final class AiffHeaderParser {
                     + " are supported");
         }
         double rate = comm.sampleRate;
-        if (!(rate >= 0.5 && rate < MAX_SAMPLE_RATE_HZ + 0.5)) {
-            throw fail("sample rate " + describeRate(rate) + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ
-                    + " Hz)");
+        if (!(rate >= 0.5 && rate < AudioFormat.MAX_SAMPLE_RATE_HZ + 0.5)
+                || !AudioFormat.isSupportedSampleRate(Math.round(rate))) {
+            throw fail(AudioFormat.unsupportedSampleRate(describeRate(rate)));
         }
         PcmEncoding type = sampleType(comm);
         int bits = type.isFloat() ? type.bytes() * 8 : comm.bits;

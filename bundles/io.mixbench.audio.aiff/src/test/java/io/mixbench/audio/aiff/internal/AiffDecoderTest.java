@@ -117,11 +117,11 @@ class AiffDecoderTest {
 
     @Test
     void nonFiniteFloatsAreRejectedWithTheirPosition() {
-        byte[] file = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 3, 32, 1000, "fl32")).ssndHeader(12)
+        byte[] file = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 3, 32, 8000, "fl32")).ssndHeader(12)
                 .f32(0).f32(0).f32(Float.NaN).build();
         AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(file));
-        assertEquals(Decoding.NAME + ": sample 2 of channel 1 is NaN (at 0.002 s)", e.getMessage());
-        byte[] inf = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 64, 1000, "fl64")).ssndHeader(8)
+        assertEquals(Decoding.NAME + ": sample 2 of channel 1 is NaN (at 0.000 s)", e.getMessage());
+        byte[] inf = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 64, 8000, "fl64")).ssndHeader(8)
                 .f64(Double.NEGATIVE_INFINITY).build();
         assertTrue(assertThrows(AudioDecodeException.class, () -> Decoding.decode(inf)).getMessage()
                 .contains("infinite"));
@@ -160,6 +160,14 @@ class AiffDecoderTest {
 
         // A layout whose channel count differs from COMM's is ignored.
         assertEquals(ChannelLayout.defaultFor(8), sixChannels(tag51, 8).format().layout());
+    }
+
+    @Test
+    void fiveChannelsWithoutChanAreLRCLsRs() throws IOException {
+        AiffBytes b = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(5, 1, 16, 48000)).ssndHeader(10).raw(
+                new int[10]);
+        assertEquals(List.of(Channel.LEFT, Channel.RIGHT, Channel.CENTRE, Channel.LEFT_SURROUND,
+                Channel.RIGHT_SURROUND), Decoding.decode(b.build()).format().layout().channels());
     }
 
     private static Decoded sixChannels(byte[] chan, int channels) throws IOException {
@@ -201,6 +209,28 @@ class AiffDecoderTest {
         assertEquals(10, s.framesDeclared());
     }
 
+    /**
+     * A second SSND chunk is never dropped silently: after a whole first chunk, or after one that holds fewer frames
+     * than COMM declares (not "truncated": the rest is there, in the second chunk).
+     */
+    @Test
+    void aSecondSsndChunkIsAnError() throws IOException {
+        byte[] whole = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 16, 48000)).ssndHeader(4).raw(new int[4])
+                .chunk("ANNO", new byte[3]).ssndHeader(4).raw(new int[4]).build();
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(whole));
+        assertEquals(Decoding.NAME + ": two \"SSND\" chunks, at bytes 38 and 70: Mixbench reads a file's first one "
+                + "only and would drop the audio of the second", e.getMessage());
+        byte[] split = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 4, 16, 48000)).ssndHeader(4).raw(new int[4])
+                .ssndHeader(4).raw(new int[4]).build();
+        AudioDecodeException s = assertThrows(AudioDecodeException.class, () -> Decoding.decode(split));
+        assertFalse(s instanceof TruncatedAudioException, s.getMessage());
+        assertTrue(s.getMessage().contains("two \"SSND\" chunks, at bytes 38 and 58"), s.getMessage());
+
+        byte[] trailing = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 16, 48000)).ssndHeader(4).raw(
+                new int[4]).chunk("NAME", "x".getBytes(StandardCharsets.US_ASCII)).ascii("ju").build();
+        assertEquals(2, Decoding.decode(trailing).frames());
+    }
+
     @Test
     void malformedHeadersGiveClearErrors() {
         expect("not an AIFF file", new byte[0]);
@@ -212,6 +242,8 @@ class AiffDecoderTest {
         expect("AIFF header declares 0 channels", file(AiffBytes.comm(0, 1, 16, 48000)));
         expect("AIFF header declares 40 channels; at most 32", file(AiffBytes.comm(40, 1, 16, 48000)));
         expect("sample rate 0 Hz is not supported", file(AiffBytes.comm(1, 1, 16, 0)));
+        expect("sample rate 1 Hz is not supported (8000 to 768000 Hz)", file(AiffBytes.comm(1, 1, 16, 1)));
+        expect("sample rate 7999 Hz is not supported", file(AiffBytes.comm(1, 1, 16, 7999)));
         expect("sample rate 4000000000 Hz is not supported", file(AiffBytes.comm(1, 1, 16, 4e9)));
         expect("sample rate -44100 Hz is not supported", file(AiffBytes.comm(1, 1, 16, -44100)));
         byte[] nanRate = new AiffBytes().u16(1).u32(1).u16(16).u16(0x7FFF).u32(0xC0000000L).u32(0).bytes();

@@ -15,6 +15,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +27,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class FfmpegStream implements AudioStream {
 
+    /**
+     * The demuxers ffmpeg may use: audio formats, and the film containers bounces come in, that hold their own samples.
+     * Playlists and other formats that open further files or addresses (hls, dash, concat, imf, image2, sdp, ...) are
+     * left out, so a session file (an HLS playlist named .m4a) cannot make ffmpeg read a file outside the session or
+     * go on the network. "mov" also covers mp4 and m4a (ffmpeg follows no external data references in them by
+     * default), "matroska" covers webm.
+     */
+    static final String DEMUXERS = String.join(",", "aac", "ac3", "aiff", "amr", "ape", "asf", "au", "caf", "dsf",
+            "dts", "dtshd", "eac3", "flac", "iff", "loas", "matroska", "mlp", "mov", "mp3", "mpc", "mpc8", "mpegts",
+            "ogg", "shn", "sox", "tak", "truehd", "tta", "voc", "w64", "wav", "wv", "xwma");
     /** ffprobe sees this much of the file's start; the stream formats ffmpeg reads from a pipe say all up front. */
     static final int PROBE_BYTES = 1 << 20;
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -68,10 +80,12 @@ final class FfmpegStream implements AudioStream {
         this.format = new AudioFormat(probe.sampleRateHz(), probe.layout(), 0, SampleEncoding.PCM_FLOAT, -1,
                 "ffmpeg " + probe.codec());
         this.buffer = new byte[Math.max(1, BUFFER_BYTES / frameBytes) * frameBytes];
-        this.process = new ProcessBuilder(tools.ffmpeg().toString(), "-hide_banner", "-nostats", "-v", "error",
-                "-i", input, "-map", "0:a:0", "-f", "f32le", "-c:a", "pcm_f32le", "-ac", Integer.toString(
-                        channels),
-                "-ar", Integer.toString(probe.sampleRateHz()), "pipe:1").start();
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostats", "-v",
+                "error"));
+        command.addAll(inputArguments(input));
+        command.addAll(List.of("-map", "0:a:0", "-f", "f32le", "-c:a", "pcm_f32le", "-ac", Integer.toString(
+                channels), "-ar", Integer.toString(probe.sampleRateHz()), "pipe:1"));
+        this.process = new ProcessBuilder(command).start();
         this.samples = process.getInputStream();
         if (in != null) {
             this.copier = daemon("ffmpeg stdin " + source, () -> copy(head, headLength));
@@ -106,6 +120,15 @@ final class FfmpegStream implements AudioStream {
     /** The file as an ffmpeg input: the "file:" protocol, so no name is taken for another protocol or an option. */
     static String input(Path file) {
         return "file:" + file.toAbsolutePath();
+    }
+
+    /**
+     * ffmpeg's or ffprobe's arguments that open {@code input} ({@link #input(Path)} or "pipe:0") and nothing else:
+     * only its own protocol, and only the demuxers of {@link #DEMUXERS}.
+     */
+    static List<String> inputArguments(String input) {
+        return List.of("-protocol_whitelist", input.startsWith("file:") ? "file" : "pipe", "-format_whitelist",
+                DEMUXERS, "-i", input);
     }
 
     @Override

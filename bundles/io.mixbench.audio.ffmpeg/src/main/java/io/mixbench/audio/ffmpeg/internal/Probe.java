@@ -1,6 +1,7 @@
 package io.mixbench.audio.ffmpeg.internal;
 
 import io.mixbench.audio.AudioDecodeException;
+import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +10,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What ffprobe says about a file's first audio stream, read from the file's first bytes only (they are replayed to
@@ -25,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 record Probe(String codec, int sampleRateHz, int channels, ChannelLayout layout) {
 
     static final int MAX_CHANNELS = 32;
-    static final int MAX_SAMPLE_RATE_HZ = 768_000;
     private static final long TIMEOUT_SECONDS = 60;
+    /** ffmpeg's words for a demuxer the input arguments do not allow: "[hls @ 0x55...] Format not on whitelist". */
+    private static final Pattern REFUSED_FORMAT = Pattern.compile("\\[(\\w+) @ [^]]*\\] Format not on whitelist");
 
     private static final Channel L = Channel.LEFT;
     private static final Channel R = Channel.RIGHT;
@@ -64,9 +69,11 @@ record Probe(String codec, int sampleRateHz, int channels, ChannelLayout layout)
     /** @param head the bytes to write to ffprobe's standard input, or null when {@code input} names a file */
     private static Probe run(FfmpegTools tools, String input, byte[] head, int length, String source)
             throws IOException {
-        Process p = new ProcessBuilder(tools.ffprobe().toString(), "-v", "error", "-select_streams", "a:0",
-                "-show_entries", "stream=codec_name,sample_rate,channels,channel_layout", "-of",
-                "default=noprint_wrappers=1", "-i", input).start();
+        List<String> command = new ArrayList<>(List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams",
+                "a:0", "-show_entries", "stream=codec_name,sample_rate,channels,channel_layout", "-of",
+                "default=noprint_wrappers=1"));
+        command.addAll(FfmpegStream.inputArguments(input));
+        Process p = new ProcessBuilder(command).start();
         try {
             Thread writer = FfmpegStream.daemon("ffprobe stdin " + source, () -> {
                 try (OutputStream stdin = p.getOutputStream()) {
@@ -117,6 +124,12 @@ record Probe(String codec, int sampleRateHz, int channels, ChannelLayout layout)
                 }
             }
         }
+        Matcher refused = REFUSED_FORMAT.matcher(errors);
+        if (refused.find()) {
+            throw new AudioDecodeException(source, "ffmpeg reads it as \"" + refused.group(1) + "\", a format that "
+                    + "opens other files or addresses (a playlist, for one); Mixbench lets ffmpeg read only audio "
+                    + "formats that hold their own samples");
+        }
         if (channels == null || rate == null) {
             throw new AudioDecodeException(source, "ffmpeg finds no audio stream in the file" + (errors.isEmpty()
                     ? ""
@@ -132,9 +145,9 @@ record Probe(String codec, int sampleRateHz, int channels, ChannelLayout layout)
             throw new AudioDecodeException(source, "the audio stream" + what + " has " + channelCount
                     + " channels; at most " + MAX_CHANNELS + " are supported");
         }
-        if (rateHz < 1 || rateHz > MAX_SAMPLE_RATE_HZ) {
-            throw new AudioDecodeException(source, "sample rate " + rate + " Hz" + what + " is not supported (1 to "
-                    + MAX_SAMPLE_RATE_HZ + " Hz)");
+        if (!AudioFormat.isSupportedSampleRate(rateHz)) {
+            throw new AudioDecodeException(source, "the audio stream" + what + ": " + AudioFormat
+                    .unsupportedSampleRate(rate));
         }
         List<Channel> named = layout == null ? null : LAYOUTS.get(layout);
         ChannelLayout channelLayout = named != null && named.size() == channelCount

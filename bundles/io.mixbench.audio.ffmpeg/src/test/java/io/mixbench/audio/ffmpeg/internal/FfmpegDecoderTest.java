@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class FfmpegDecoderTest {
@@ -232,6 +234,53 @@ class FfmpegDecoderTest {
         AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> new FfmpegDecoder().open(
                 new BufferedInputStream(new ByteArrayInputStream(new byte[0])), "empty.ogg"));
         assertEquals("empty.ogg: file is empty", e.getMessage());
+    }
+
+    /**
+     * An HLS playlist named .m4a in the session whose segment lies outside it: ffmpeg may not follow it, whether it
+     * reads the file by its path or from a pipe. The segment is a FIFO fed by a thread that notes when a reader
+     * opens it, so "nothing outside was read" is checked without waiting for anything.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // a guard against a hang, not a measurement
+    void aPlaylistCannotMakeFfmpegReadOtherFiles() throws Exception {
+        requireTools();
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        Path session = Files.createDirectory(dir.resolve("session"));
+        byte[] segmentBytes = Files.readAllBytes(encode("segment.ts", SIGNAL, "-c:a", "aac", "-f", "mpegts"));
+        Path segment = outside.resolve("seg.ts");
+        ExternalTools.run("mkfifo", segment.toString());
+        AtomicBoolean segmentOpened = new AtomicBoolean();
+        Thread feeder = new Thread(() -> {
+            try (var out = Files.newOutputStream(segment)) { // blocks until someone opens the FIFO to read
+                segmentOpened.set(true);
+                out.write(segmentBytes);
+            } catch (IOException e) {
+                // the reader stopped reading
+            }
+        });
+        feeder.setDaemon(true);
+        feeder.start();
+        Path playlist = Files.writeString(session.resolve("x.m4a"), "#EXTM3U\n#EXT-X-VERSION:3\n"
+                + "#EXT-X-TARGETDURATION:2\n#EXTINF:1.5,\n" + segment.toAbsolutePath() + "\n#EXT-X-ENDLIST\n");
+
+        AudioDecodeException byPath = assertThrows(AudioDecodeException.class, () -> new FfmpegDecoder().openFile(
+                playlist, "session/x.m4a").close());
+        assertEquals("session/x.m4a: ffmpeg reads it as \"hls\", a format that opens other files or addresses (a "
+                + "playlist, for one); Mixbench lets ffmpeg read only audio formats that hold their own samples",
+                byPath.getMessage());
+        AudioDecodeException byPipe = assertThrows(AudioDecodeException.class, () -> Decoding.decode(
+                new ByteArrayInputStream(Files.readAllBytes(playlist)), "session/x.m4a", 4096));
+        assertTrue(byPipe.getMessage().startsWith("session/x.m4a: ffmpeg reads it as \"hls\""), byPipe
+                .getMessage());
+        assertFalse(segmentOpened.get(), "ffmpeg opened the segment outside the session");
+
+        if (feeder.isAlive()) {
+            try (InputStream release = Files.newInputStream(segment)) {
+                release.readAllBytes();
+            }
+        }
+        feeder.join();
     }
 
     private Path encode(String name, String source, String... options) throws IOException, InterruptedException {

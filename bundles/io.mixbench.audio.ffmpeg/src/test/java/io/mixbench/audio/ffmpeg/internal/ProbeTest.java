@@ -37,10 +37,13 @@ class ProbeTest {
                 + "channels=0\n", "");
         expect("a.wv: the audio stream has 64 channels; at most 32 are supported", "sample_rate=44100\n"
                 + "channels=64\n", "");
-        expect("a.wv: sample rate 0 Hz is not supported (1 to 768000 Hz)", "sample_rate=0\nchannels=2\n", "");
-        expect("a.wv: sample rate 2000000 Hz (pcm_f32le) is not supported", "codec_name=pcm_f32le\n"
+        expect("a.wv: the audio stream: sample rate 0 Hz is not supported (8000 to 768000 Hz)", "sample_rate=0\n"
+                + "channels=2\n", "");
+        expect("a.wv: the audio stream (pcm_s16le): sample rate 1 Hz is not supported (8000 to 768000 Hz)",
+                "codec_name=pcm_s16le\nsample_rate=1\nchannels=2\n", "");
+        expect("a.wv: the audio stream (pcm_f32le): sample rate 2000000 Hz is not supported", "codec_name=pcm_f32le\n"
                 + "sample_rate=2000000\nchannels=2\n", "");
-        expect("a.wv: sample rate N/A Hz is not supported", "sample_rate=N/A\nchannels=2\n", "");
+        expect("a.wv: the audio stream: sample rate N/A Hz is not supported", "sample_rate=N/A\nchannels=2\n", "");
     }
 
     private static void expect(String message, String output, String errors) {

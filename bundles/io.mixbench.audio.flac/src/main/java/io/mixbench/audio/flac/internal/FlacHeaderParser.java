@@ -20,7 +20,6 @@ import java.util.Map;
  */
 final class FlacHeaderParser {
 
-    static final int MAX_SAMPLE_RATE_HZ = 768_000;
     private static final int STREAMINFO = 0;
     private static final int VORBIS_COMMENT = 4;
     private static final int MAX_COMMENT_BYTES = 1024;
@@ -103,8 +102,8 @@ final class FlacHeaderParser {
                 in.skipBytes(length);
             }
         }
-        if (rate == 0 || rate > MAX_SAMPLE_RATE_HZ) {
-            throw fail("sample rate " + rate + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ + " Hz)");
+        if (!AudioFormat.isSupportedSampleRate(rate)) {
+            throw fail(AudioFormat.unsupportedSampleRate(Long.toString(rate)));
         }
         if (bits < 4) {
             throw fail("STREAMINFO declares " + bits + " bits per sample; FLAC allows 4 to 32");

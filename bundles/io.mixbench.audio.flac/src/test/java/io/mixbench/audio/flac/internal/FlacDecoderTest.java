@@ -197,7 +197,9 @@ class FlacDecoderTest {
         byte[] good = new FlacWriter(48_000, 16).encode(signal(2, 100, 16, 0));
         expect("the first metadata block is of type 4, not STREAMINFO", patch(good, 4, 0x84));
         expect("the STREAMINFO block has 33 bytes, 34 expected", patch(good, 7, 33));
-        expect("sample rate 0 Hz is not supported (1 to 768000 Hz)", streamInfo(0, 2, 16, 4096));
+        expect("sample rate 0 Hz is not supported (8000 to 768000 Hz)", streamInfo(0, 2, 16, 4096));
+        expect("sample rate 1 Hz is not supported (8000 to 768000 Hz)", streamInfo(1, 2, 16, 4096));
+        expect("sample rate 7999 Hz is not supported", streamInfo(7999, 2, 16, 4096));
         expect("sample rate 1000000 Hz is not supported", streamInfo(1_000_000, 2, 16, 4096));
         expect("STREAMINFO declares 3 bits per sample; FLAC allows 4 to 32", streamInfo(48_000, 2, 3, 4096));
         expect("STREAMINFO declares block sizes of 8 to 8 samples", streamInfo(48_000, 2, 16, 8));

@@ -34,7 +34,6 @@ final class VorbisStream implements AudioStream {
     private static final int READ_BYTES = 8192;
     /** Header packets larger than this (cover art in comments) are refused, bytes. */
     private static final long MAX_HEADER_BYTES = 16L << 20;
-    private static final int MAX_SAMPLE_RATE_HZ = 768_000;
 
     private final InputStream in;
     private final String source;
@@ -72,9 +71,9 @@ final class VorbisStream implements AudioStream {
         if (channels < 1) {
             throw new AudioDecodeException(source, "the Vorbis header declares " + channels + " channels");
         }
-        if (info.rate <= 0 || info.rate > MAX_SAMPLE_RATE_HZ) {
-            throw new AudioDecodeException(source, "sample rate " + Integer.toUnsignedString(info.rate)
-                    + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ + " Hz)");
+        if (!AudioFormat.isSupportedSampleRate(info.rate)) {
+            throw new AudioDecodeException(source, AudioFormat.unsupportedSampleRate(Integer.toUnsignedString(
+                    info.rate)));
         }
         dsp.synthesis_init(info);
         vorbisBlock.init(dsp);

@@ -35,9 +35,10 @@ public final class WavDecoder implements AudioDecoder {
     @Override
     public AudioStream open(InputStream in, String sourceName) throws IOException {
         try {
-            WavHeader header = new WavHeaderParser(in, sourceName).parse();
+            WavHeaderParser parser = new WavHeaderParser(in, sourceName);
+            WavHeader header = parser.parse();
             return new InterleavedPcmStream(in, sourceName, header.format(), header.metadata(), header.sampleType(),
-                    header.blockAlign(), header.format().frames());
+                    header.blockAlign(), header.format().frames(), parser::requireNoSecondData);
         } catch (IllegalArgumentException e) {
             closeAfterFailure(in, e);
             throw new AudioDecodeException(sourceName, e.getMessage(), e);

@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,6 @@ import java.util.Locale;
 final class WavHeaderParser {
 
     static final int MAX_CHANNELS = 32;
-    static final int MAX_SAMPLE_RATE_HZ = 768_000;
     /** Metadata chunks (iXML, INFO lists, coding history) larger than this are skipped, bytes. */
     static final int MAX_TEXT_BYTES = 1 << 20;
     /** The fixed part of a bext chunk, before the coding history, bytes. */
@@ -50,6 +50,9 @@ final class WavHeaderParser {
     private final ChunkInput input;
     private final byte[] scratch = new byte[4096];
     private final Map<String, String> metadata = new LinkedHashMap<>();
+    /** The data chunk's offset and size in bytes, once found. */
+    private long dataAt;
+    private long dataBytes;
 
     WavHeaderParser(InputStream in, String source) {
         this.input = new ChunkInput(in, source);
@@ -99,11 +102,21 @@ final class WavHeaderParser {
                     if (fmt == null) {
                         throw fail("no fmt chunk before the data chunk");
                     }
-                    return header(fmt, container, dataBytes(size, rf64, ds64DataBytes));
+                    dataAt = chunkAt;
+                    dataBytes = dataBytes(size, rf64, ds64DataBytes);
+                    return header(fmt, container, dataBytes);
                 }
                 default -> input.skipRest(id, size, 0, chunkAt);
             }
         }
+    }
+
+    /**
+     * After the samples ({@link io.mixbench.audio.pcm.AfterSamples}): a second data chunk is an error, not audio
+     * dropped without a word.
+     */
+    void requireNoSecondData(long bytesRead) throws IOException {
+        input.requireNoSecond("data", dataBytes, dataAt, bytesRead, ByteOrder.LITTLE_ENDIAN);
     }
 
     private long dataBytes(long size, boolean rf64, long ds64DataBytes) throws AudioDecodeException {
@@ -258,9 +271,8 @@ final class WavHeaderParser {
             throw fail("WAV header declares " + fmt.channels + " channels; at most " + MAX_CHANNELS
                     + " are supported");
         }
-        if (fmt.sampleRate == 0 || fmt.sampleRate > MAX_SAMPLE_RATE_HZ) {
-            throw fail("sample rate " + fmt.sampleRate + " Hz is not supported (1 to " + MAX_SAMPLE_RATE_HZ
-                    + " Hz)");
+        if (!AudioFormat.isSupportedSampleRate(fmt.sampleRate)) {
+            throw fail(AudioFormat.unsupportedSampleRate(Long.toString(fmt.sampleRate)));
         }
         boolean extensible = fmt.tag == WAVE_FORMAT_EXTENSIBLE;
         int code = extensible ? fmt.subFormat : fmt.tag;

@@ -131,6 +131,19 @@ class WavDecoderTest {
                 "top speakers have no name here");
     }
 
+    /** EBU Tech 3341 case 6 comes as a plain 5-channel WAV: L, R, C, Ls, Rs, so its surrounds get BS.1770's 1.41. */
+    @Test
+    void fiveChannelsWithoutAMaskAreLRCLsRs() throws IOException {
+        List<Channel> fiveZero = List.of(Channel.LEFT, Channel.RIGHT, Channel.CENTRE, Channel.LEFT_SURROUND,
+                Channel.RIGHT_SURROUND);
+        byte[] plain = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 5, 48000, 16))
+                .chunk("data", new byte[5 * 2]).build();
+        assertEquals(fiveZero, decode(plain).format().layout().channels(), "plain fmt chunk");
+        assertEquals(fiveZero, extensibleLayout(5, 0).channels(), "EXTENSIBLE with mask 0");
+        assertEquals("5.0", decode(plain).format().layout().displayName());
+        assertEquals(ChannelLayout.SURROUND_5_1, extensibleLayout(6, 0), "6 channels stay 5.1");
+    }
+
     private static ChannelLayout extensibleLayout(int channels, long mask) throws IOException {
         byte[] data = new byte[channels * 2 * 3];
         byte[] file = WavBytes.riff()
@@ -174,6 +187,31 @@ class WavDecoderTest {
         byte[] file = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 44100, 16))
                 .chunkHeader("note", 1).raw('x', 'd').chunk("data", new WavBytes().u16(0x2000).bytes()).build();
         assertArrayEquals(new float[]{0.25f}, decode(file).samples()[0]);
+    }
+
+    /** A second data chunk is never dropped silently: the file is refused, naming both chunks' offsets. */
+    @Test
+    void aSecondDataChunkIsAnError() throws IOException {
+        byte[] pcm = WavBytes.fmt(WavBytes.PCM, 1, 48000, 16);
+        byte[] twoChunks = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunk("LIST", new byte[4])
+                .chunk("data", new byte[8]).build();
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decode(twoChunks));
+        assertEquals(NAME + ": two \"data\" chunks, at bytes 36 and 64: Mixbench reads a file's first one only and "
+                + "would drop the audio of the second", e.getMessage());
+
+        // Odd-sized first chunk (8-bit, with its pad byte) and the second straight after it.
+        byte[] odd = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 48000, 8))
+                .chunk("data", new byte[3]).chunk("data", new byte[3]).build();
+        assertTrue(assertThrows(AudioDecodeException.class, () -> decode(odd)).getMessage().contains(
+                "at bytes 36 and 48"));
+
+        // What else follows the samples is not read for meaning: chunks, a missing pad byte, junk.
+        byte[] trailing = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunk("id3 ", new byte[5])
+                .ascii("junk").build();
+        assertEquals(4, decode(trailing).frames());
+        byte[] overrun = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunkHeader("LIST", 1000)
+                .ascii("INFO").build();
+        assertEquals(4, decode(overrun).frames());
     }
 
     @Test
@@ -293,6 +331,9 @@ class WavDecoderTest {
                 bad("declares 0 channels", () -> wav(WavBytes.fmt(WavBytes.PCM, 0, 44100, 0, 16))),
                 bad("declares 33 channels; at most 32", () -> wav(WavBytes.fmt(WavBytes.PCM, 33, 44100, 16))),
                 bad("sample rate 0 Hz is not supported", () -> wav(WavBytes.fmt(WavBytes.PCM, 2, 0, 16))),
+                bad("sample rate 1 Hz is not supported (8000 to 768000 Hz)", () -> wav(WavBytes.fmt(WavBytes.PCM, 2,
+                        1, 16))),
+                bad("sample rate 7999 Hz is not supported", () -> wav(WavBytes.fmt(WavBytes.PCM, 2, 7999, 16))),
                 bad("sample rate 768001 Hz is not supported", () -> wav(WavBytes.fmt(WavBytes.PCM, 2, 768001, 16))),
                 bad("sample rate 4294967295 Hz", () -> wav(WavBytes.fmt(WavBytes.PCM, 2, -1, 16))),
                 bad("unsupported bits per sample for integer PCM: 0", () -> wav(WavBytes.fmt(WavBytes.PCM, 2, 44100,

@@ -157,8 +157,10 @@ public final class LevelsMeter implements Meter {
      */
     public LevelsMeter(int sampleRateHz, ChannelLayout layout, long declaredFrames, int bitsPerSample,
             SampleEncoding encoding) {
-        if (sampleRateHz <= 0) {
-            throw new IllegalArgumentException("sample rate must be positive, was " + sampleRateHz + " Hz");
+        if (sampleRateHz < AudioFormat.MIN_SAMPLE_RATE_HZ) {
+            // The built-in decoders refuse such files; a plug-in decoder's would fail later with a misleading error.
+            throw new IllegalArgumentException("sample rate " + sampleRateHz + " Hz is below the "
+                    + AudioFormat.MIN_SAMPLE_RATE_HZ + " Hz that BS.1770's K-weighting (a shelf at 1.68 kHz) needs");
         }
         this.sampleRateHz = sampleRateHz;
         this.channels = layout.size();

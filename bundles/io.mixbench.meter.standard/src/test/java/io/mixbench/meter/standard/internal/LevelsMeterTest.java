@@ -8,6 +8,7 @@ import static io.mixbench.meter.standard.internal.TestSignals.value;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.audio.Channel;
@@ -49,6 +50,20 @@ class LevelsMeterTest {
             assertEquals(level, momentary.get(100), 0.1);
             assertEquals(level, series(m, MeasurementIds.SHORT_TERM_SERIES).get(100), 0.1);
         }
+    }
+
+    /**
+     * Below 8 kHz the K-weighting's shelf has no room under Nyquist (at 3 kHz it cannot be computed): a plug-in
+     * decoder's file at such a rate is refused with the reason, not measured into "a missing value needs a reason".
+     */
+    @Test
+    void ratesBelow8kHzAreRefusedWithTheReason() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LevelsMeter(3000,
+                ChannelLayout.STEREO, -1));
+        assertEquals("sample rate 3000 Hz is below the 8000 Hz that BS.1770's K-weighting (a shelf at 1.68 kHz) "
+                + "needs", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LevelsMeter(1, ChannelLayout.MONO, -1));
+        assertEquals(-26.0, value(mono(8000, tone(8000, 1000, 20, -23)), MeasurementIds.INTEGRATED_LOUDNESS), 0.1);
     }
 
     @Test
