@@ -56,7 +56,7 @@ class EngineFuzzTest {
     void ruleSetFilesLoadOrNameTheFile() throws Exception {
         System.setProperty("mixbench.configDir", dir.resolve("config").toString());
         RuleSetRegistryImpl registry = new RuleSetRegistryImpl();
-        registry.addRule(RuleSetFilesTest.rule(RuleSetsTest.KICK));
+        registry.addRule(RuleSetFilesTest.rule(RuleSetsTest.KICK), AnalysisEngineTest.reference());
         Path file = dir.resolve("studio.json");
         String name = file.toString();
         MutationFuzzer fuzzer = new MutationFuzzer("ruleset", input -> {

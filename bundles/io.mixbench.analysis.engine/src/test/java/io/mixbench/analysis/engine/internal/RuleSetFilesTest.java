@@ -110,7 +110,7 @@ class RuleSetFilesTest {
     @Test
     void aValueThatIsNotFiniteIsRejectedNamingTheRuleAndParameter() throws Exception {
         // With the rule installed, as "-1e999 dBFS" once reached the range check and was printed as a long.
-        registry.addRule(rule(RuleSetsTest.KICK));
+        registry.addRule(rule(RuleSetsTest.KICK), AnalysisEngineTest.reference());
         for (String value : new String[]{"\"-1e999 dBFS\"", "\"1e400\"", "-1e999"}) {
             Path file = Files.writeString(dir.resolve("huge.json"), "{\"format\": \"mixbench-ruleset\","
                     + " \"formatVersion\": 1, \"id\": \"huge\",\n\"rules\": {\"kick.level\": {\"parameters\":"
