@@ -1,5 +1,6 @@
 package io.mixbench.analysis.engine.internal;
 
+import io.mixbench.audio.AudioDecoder;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
@@ -105,11 +106,17 @@ final class AnalysisCache {
         return new AnalysisCache(folder.resolve(".mixbench").resolve("cache"));
     }
 
-    /** A key for the set of meters: their ids and algorithm versions. */
-    static String meterKey(List<ServiceEntry<MeterFactory>> meters) {
+    /**
+     * A key for what turns a file into measurements: the meters' ids and algorithm versions, and the decoders'
+     * formats and bundle versions (a decoder that is fixed or added may read the same bytes differently).
+     */
+    static String meterKey(List<ServiceEntry<AudioDecoder>> decoders, List<ServiceEntry<MeterFactory>> meters) {
         List<String> parts = new ArrayList<>();
         for (ServiceEntry<MeterFactory> m : meters) {
             parts.add(m.service().id() + "@" + m.service().algorithmVersion());
+        }
+        for (ServiceEntry<AudioDecoder> d : decoders) {
+            parts.add("decoder:" + d.service().formatName() + "@" + d.bundle() + "@" + d.bundleVersion());
         }
         parts.sort(null);
         return sha256(String.join(",", parts)).substring(0, 16);

@@ -243,7 +243,7 @@ public final class AnalysisEngine implements AnalysisService {
             if (cache != null) {
                 cache.sweepStaleTemporaries();
             }
-            String meterKey = AnalysisCache.meterKey(meterSnapshot);
+            String meterKey = AnalysisCache.meterKey(List.copyOf(decoders), meterSnapshot);
             List<Future<TrackMeasurer.Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < tracks.size(); i++) {
                 Track track = tracks.get(i);

@@ -273,13 +273,32 @@ class AnalysisEngineTest {
         engine.analyze(new AnalysisRequest(session(List.of(one, two)), defaults, Duration.ofSeconds(1), false), null);
         assertEquals(7, decoder.opens.get(), "useCache=false decodes");
 
+        engine.addDecoder(new AudioDecoder() {
+            @Override
+            public String formatName() {
+                return "OTHER";
+            }
+
+            @Override
+            public boolean accepts(byte[] header, String fileName) {
+                return false;
+            }
+
+            @Override
+            public AudioStream open(InputStream in, String sourceName) throws IOException {
+                throw new IOException("never chosen");
+            }
+        }, reference());
+        engine.analyze(request, null);
+        assertEquals(9, decoder.opens.get(), "an added (or updated) decoder may read a file differently");
+
         try (var entries = Files.list(dir.resolve(".mixbench/cache/entries"))) {
             for (Path entry : entries.toList()) {
                 Files.write(entry, new byte[]{1, 2, 3});
             }
         }
         AnalysisResult afterDamage = engine.analyze(request, null);
-        assertEquals(9, decoder.opens.get(), "a damaged entry is a miss, not an error");
+        assertEquals(11, decoder.opens.get(), "a damaged entry is a miss, not an error");
         assertEquals(10_000, afterDamage.tracks().get(0).scalar("a").getAsDouble());
     }
 
