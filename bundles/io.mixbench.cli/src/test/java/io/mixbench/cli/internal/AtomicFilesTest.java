@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import io.mixbench.audio.testing.LockHolder;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,32 +79,10 @@ class AtomicFilesTest {
         Path target = dir.resolve("report.json");
         Path live = dir.resolve(AtomicFiles.temporaryName(target, "987654321"));
         Files.writeString(live, "being written");
-        Path locker = dir.resolve("Locker.java");
-        Files.writeString(locker, """
-                import java.nio.channels.FileChannel;
-                import java.nio.file.*;
-                public class Locker {
-                    public static void main(String[] args) throws Exception {
-                        try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
-                                var lock = c.lock()) {
-                            System.out.println("locked");
-                            System.out.flush();
-                            System.in.read();
-                        }
-                    }
-                }
-                """);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), locker.toString(), live.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            assertEquals("locked", out.readLine());
+        LockHolder writer = LockHolder.lock(live, dir);
+        try (writer) {
             AtomicFiles.write(target, o -> o.write(1));
             assertTrue(Files.exists(live), "a live writer's temporary file is not deleted under it");
-        } finally {
-            process.getOutputStream().close();
-            process.waitFor();
         }
         // Its writer has gone: the next write removes it.
         AtomicFiles.write(target, o -> o.write(2));

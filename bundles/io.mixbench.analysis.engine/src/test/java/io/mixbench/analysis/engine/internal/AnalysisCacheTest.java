@@ -9,16 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.audio.testing.LockHolder;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
 import io.mixbench.session.Session;
 import io.mixbench.session.Track;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -143,36 +141,12 @@ class AnalysisCacheTest {
         Path live = Files.writeString(entries().resolve(".77c1-writing.tmp"), "being written");
         Path notOurs = Files.writeString(entries().resolve("notes.tmp"), "not a temporary file of ours");
         // Another process holds the lock, as a writer does while it writes.
-        Path holder = dir.resolve("Hold.java");
-        Files.writeString(holder, """
-                import java.nio.channels.FileChannel;
-                import java.nio.file.Path;
-                import java.nio.file.StandardOpenOption;
-                public class Hold {
-                    public static void main(String[] args) throws Exception {
-                        try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
-                                var lock = c.lock()) {
-                            System.out.println("locked");
-                            System.out.flush();
-                            System.in.read();
-                        }
-                    }
-                }
-                """);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, holder.toString(), live.toString()).redirectErrorStream(true)
-                .start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            assertEquals("locked", out.readLine());
+        LockHolder writer = LockHolder.lock(live, dir);
+        try (writer) {
             assertFresh(analyse());
             assertFalse(Files.exists(stale), "a temporary file whose writer died is removed");
             assertTrue(Files.exists(live), "a live writer's file is left alone");
             assertTrue(Files.exists(notOurs));
-        } finally {
-            process.getOutputStream().close();
-            process.waitFor();
         }
     }
 }
