@@ -17,7 +17,10 @@ public record Fix(String track, Map<String, Object> actions) {
 
     /** Change the fader by this many dB. Number. */
     public static final String GAIN_DB = "gainDb";
-    /** Pan to this position, -100 (left) .. +100 (right), %. Number. */
+    /**
+     * Pan to this position, -100 (left) .. +100 (right), %. Number. On a stereo track that holds one panned source,
+     * the track is folded to mono at constant power first (a stereo balance control would only turn one side down).
+     */
     public static final String PAN_PERCENT = "panPercent";
     /** High-pass the side signal (M/S) below this frequency, Hz. Number. */
     public static final String SIDE_HIGH_PASS_HZ = "sideHighPassHz";

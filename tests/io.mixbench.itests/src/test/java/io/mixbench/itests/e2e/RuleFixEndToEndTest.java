@@ -142,6 +142,8 @@ class RuleFixEndToEndTest {
                         "lowEnd.centred", "Bass"),
                 of("bass wide in the low end", RuleFixEndToEndTest::stems, RuleFixEndToEndTest::wideBass,
                         "lowEnd.centred", "Bass"),
+                of("stereo bass patch leaning left", RuleFixEndToEndTest::stems, RuleFixEndToEndTest::leaningStereoBass,
+                        "lowEnd.centred", "Bass"),
                 of("pad channels in opposite polarity", RuleFixEndToEndTest::stems,
                         m -> Dsp.invert(m.part("Pad").audio[1]), "mono.compatibility", "Pad"),
                 of("guitars hard-panned and 20 dB too loud", RuleFixEndToEndTest::stems, m -> {
@@ -264,6 +266,16 @@ class RuleFixEndToEndTest {
         float[][] bass = m.part("Bass").audio;
         float[][] right = {bass[1]};
         Dsp.delay(right, 3, m.rateHz);
+    }
+
+    /**
+     * A stereo bass patch whose right channel is 3 ms late and 9 dB down: its low end leans left, and it is two
+     * signals there, not one panned source.
+     */
+    static void leaningStereoBass(Multitrack m) {
+        wideBass(m);
+        float[][] right = {m.part("Bass").audio[1]};
+        Dsp.gain(right, -9);
     }
 
     /** Keys through a Haas widener (right 15 ms late, decorrelated) and 12 dB up, among the loudest parts. */

@@ -60,6 +60,11 @@ public final class LowEndCentredRule implements Rule {
     /** One thing off with one track's low end. */
     /** The highest 1/3-octave band centre counted as low end, Hz (the default crossover). */
     static final double LOW_END_BAND_LIMIT_HZ = 200;
+    /**
+     * A low end whose channels correlate at least this well is one source at a pan position (a mono bass panned in
+     * a stereo file reads 1.0), so a pan centres it.
+     */
+    static final double ONE_SOURCE_CORRELATION = 0.9;
 
     private record Issue(MeasuredTrack track, boolean pan, double value, Severity severity) {
     }
@@ -239,8 +244,19 @@ public final class LowEndCentredRule implements Rule {
                 // a mix cannot be panned; folding its low end to mono centres it
                 builder.fix(sideFix, "Centre the low end of " + name + ": " + sideSentence.substring(0, 1)
                         .toLowerCase(Locale.ROOT) + sideSentence.substring(1));
+            } else if (track.isMono()) {
+                builder.fix(Fix.pan(name, 0), "Pan " + name + " to the centre (its panner sits "
+                        + position(issue.value()) + ").");
+            } else if (stereoLowEnd(track)) {
+                // Two different signals below the crossover (a stereo patch, two mics): panning or balancing
+                // would move one of them; making the low end mono centres it and keeps the top's width.
+                builder.fix(sideFix, "Make the low end of " + name + " mono: high-pass its side below " + hertz(hz)
+                        + " Hz, so both channels carry the same low end (it is a stereo signal there, not one "
+                        + "panned source, so a pan or balance move would not centre it).");
             } else {
-                builder.fix(Fix.pan(name, 0), "Pan " + name + " to the centre.");
+                builder.fix(Fix.pan(name, 0), name + " is one source panned " + position(issue.value())
+                        + " in a stereo file: pan it to the centre, folding the file to mono first (a balance "
+                        + "control would only turn one side down).");
             }
         } else {
             double maxSide = context.parameter("maxSideDb");
@@ -251,6 +267,16 @@ public final class LowEndCentredRule implements Rule {
                     .target(Target.atMost(maxSide, Units.DB)).fix(sideFix, sideSentence);
         }
         return builder.build();
+    }
+
+    /**
+     * Whether the part's channels carry different signals below the crossover (correlation under
+     * {@link #ONE_SOURCE_CORRELATION}): then no pan position centres it. Without the correlation (one channel
+     * silent there, or not measured) it is taken as one panned source.
+     */
+    static boolean stereoLowEnd(MeasuredTrack track) {
+        OptionalDouble r = track.scalar(MeasurementIds.LOW_END_CORRELATION);
+        return r.isPresent() && r.getAsDouble() < ONE_SOURCE_CORRELATION;
     }
 
     private static String mixNote(MeasuredTrack mix, List<Issue> issues) {

@@ -3,6 +3,7 @@ package io.mixbench.rules.standard.internal;
 import static io.mixbench.rules.standard.internal.Fixtures.context;
 import static io.mixbench.rules.standard.internal.Fixtures.only;
 import static io.mixbench.rules.standard.internal.Fixtures.track;
+import static io.mixbench.rules.standard.internal.StereoFixtures.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LowEndCentredRuleTest {
@@ -42,11 +44,35 @@ class LowEndCentredRuleTest {
         assertEquals(Severity.PROBLEM, bass.severity());
         assertEquals(40, bass.measured().value(), 1e-9);
         assertEquals(Fix.pan("Bass", 0), bass.fix());
-        assertEquals("Pan Bass to the centre.", bass.suggestion());
+        assertEquals("Bass is one source panned 40 % right in a stereo file: pan it to the centre, folding the file "
+                + "to mono first (a balance control would only turn one side down).", bass.suggestion());
         assertTrue(bass.message().contains("Mix"), bass.message());
         assertTrue(bass.message().contains("40 % right"), bass.message());
         assertEquals(Severity.OK, only(forTrack(findings, "Kick")).severity());
         assertTrue(forTrack(findings, "Guitar").isEmpty(), "a quiet guitar's low end does not matter");
+    }
+
+    /** Pan on a stereo stem is ambiguous: the move depends on what the file holds below the crossover. */
+    @Test
+    void theMoveThatCentresALowEndDependsOnWhatTheFileHolds() {
+        MeasuredTrack mono = track("Bass", Role.BASS).mono().scalar(MeasurementIds.LOW_END_PAN, -60, Units.PERCENT)
+                .scalar(MeasurementIds.INTEGRATED_LOUDNESS, -14, Units.LUFS).build();
+        Finding panner = only(forTrack(context(new LowEndCentredRule(), mono).evaluate(), "Bass"));
+        assertEquals(Fix.pan("Bass", 0), panner.fix());
+        assertEquals("Pan Bass to the centre (its panner sits 60 % left).", panner.suggestion());
+
+        MeasuredTrack onePanned = with(lowEnd("Bass", Role.BASS, -60, -6, -14), MeasurementIds.LOW_END_CORRELATION,
+                io.mixbench.meter.Scalar.of(0.99, Units.RATIO));
+        Finding fold = only(forTrack(context(new LowEndCentredRule(), onePanned).evaluate(), "Bass"));
+        assertEquals(Fix.pan("Bass", 0), fold.fix());
+        assertTrue(fold.suggestion().contains("folding the file to mono first"), fold.suggestion());
+
+        MeasuredTrack stereo = with(lowEnd("Synth Bass", Role.BASS, -30, -8, -14), MeasurementIds.LOW_END_CORRELATION,
+                io.mixbench.meter.Scalar.of(0.4, Units.RATIO));
+        Finding monoBelow = only(forTrack(context(new LowEndCentredRule(), stereo).evaluate(), "Synth Bass"));
+        assertEquals(Set.of(Fix.SIDE_HIGH_PASS_HZ), monoBelow.fix().actions().keySet());
+        assertTrue(monoBelow.suggestion().startsWith("Make the low end of Synth Bass mono: high-pass its side below"),
+                monoBelow.suggestion());
     }
 
     @Test
