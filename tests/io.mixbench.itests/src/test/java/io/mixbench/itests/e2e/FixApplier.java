@@ -95,6 +95,8 @@ final class FixApplier {
                 }
             }
             case "delayMs" -> Dsp.delay(audio, number(value, fix), rateHz);
+            // after the gain it comes with (actions keep their order): a limiter on the raised part
+            case "truePeakLimitDbtp" -> Dsp.limitTruePeak(audio, number(value, fix), rateHz);
             case "widthPercent" -> Dsp.width(stereo(part, fix), number(value, fix));
             case "monoCompatible" -> {
                 // The rule's reading: the right channel is the reversed one.

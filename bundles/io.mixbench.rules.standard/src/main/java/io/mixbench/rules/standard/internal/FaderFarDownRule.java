@@ -3,7 +3,6 @@ package io.mixbench.rules.standard.internal;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
-import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Parameter;
 import io.mixbench.rule.Rule;
@@ -121,15 +120,15 @@ public final class FaderFarDownRule implements Rule {
                 continue;
             }
             double gain = usual - value;
-            findings.add(Finding.of(ID, Severity.WARN).tracks(part.name())
+            Finding.Builder low = Finding.of(ID, Severity.WARN).tracks(part.name())
                     .message(part.name() + " was recorded far too low: " + RuleSupport.f1(value)
                             + " dBFS RMS where it plays (AES17), " + RuleSupport.f1(usual - value)
                             + " dB below the usual " + RuleSupport.f1(usual) + " dBFS; it only sits right with "
                             + RuleSupport.f1(usual - value) + " dB of gain, which raises its noise floor as much.")
-                    .measured(value, Units.DBFS, "AES17 RMS where the track plays").target(target)
-                    .fix(Fix.gain(part.name(), gain), "Raise the input gain of " + part.name() + " by "
-                            + RuleSupport.f1(gain) + " dB; better, record it again at a proper level.")
-                    .build());
+                    .measured(value, Units.DBFS, "AES17 RMS where the track plays").target(target);
+            RuleSupport.gainFix(low, List.of(part), gain, "Raise the input gain of " + part.name() + " by "
+                    + RuleSupport.f1(gain) + " dB; better, record it again at a proper level.");
+            findings.add(low.build());
         }
         if (!fine.isEmpty()) {
             findings.add(Finding.of(ID, Severity.OK).tracks(fine)
@@ -190,9 +189,9 @@ public final class FaderFarDownRule implements Rule {
                 builder.message(statement + ", yet it sits in range relative to the band: the other parts are a "
                         + "median " + RuleSupport.f1(othersMedian) + " dB below their usual peaks too. The balance "
                         + "only works with every fader far down: a recording or gain-staging problem.");
-                builder.fix(Fix.gain(part.name(), bandMedian), "Raise every part by " + RuleSupport.f1(bandMedian)
-                        + " dB together (clip gain, or one VCA over all of them), " + part.name()
-                        + " included, so the balance stays and the faders come back up.");
+                RuleSupport.gainFix(builder, List.of(part), bandMedian, "Raise every part by "
+                        + RuleSupport.f1(bandMedian) + " dB together (clip gain, or one VCA over all of them), "
+                        + part.name() + " included, so the balance stays and the faders come back up.");
             } else {
                 double gain = shortfall - (others.length > 0 ? Math.max(0, othersMedian) : 0) - tolerance;
                 gain = Math.max(gain, shortfall - farDown + 1);
@@ -201,9 +200,9 @@ public final class FaderFarDownRule implements Rule {
                                 + " dB below theirs: it is buried. A part that only sits right this far down is an "
                                 + "arrangement problem."
                         : ": a part that only sits right this far down is an arrangement or recording problem."));
-                builder.fix(Fix.gain(part.name(), gain), "Raise " + part.name() + " by " + RuleSupport.f1(gain)
-                        + " dB so it takes part in the mix, or mute it if it only sounds right buried: the "
-                        + "arrangement has no room for it.");
+                RuleSupport.gainFix(builder, List.of(part), gain, "Raise " + part.name() + " by "
+                        + RuleSupport.f1(gain) + " dB so it takes part in the mix, or mute it if it only sounds right "
+                        + "buried: the arrangement has no room for it.");
             }
             findings.add(builder.build());
         }

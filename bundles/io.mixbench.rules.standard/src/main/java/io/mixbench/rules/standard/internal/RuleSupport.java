@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Measures and wording shared by the standard rules: robust hit peaks, power means and sums of loudness, runs of
@@ -392,6 +393,47 @@ final class RuleSupport {
     }
 
     /** "Lower Kick by 4.0 dB." or "Raise Kick by 4.0 dB."; {@code what} names what to move. */
+    /** A raise may not take a part's true peak above this, dBTP: past it the part clips once exported. */
+    static final double PART_CEILING_DBTP = 0;
+    /** The true-peak limiter a raise past the ceiling brings, dBTP: a margin for the limiter's own overshoot. */
+    static final double PART_LIMITER_DBTP = -1;
+
+    /**
+     * The fix of a gain change on tracks moved together ({@code tracks.get(0)} names the structured fix). A raise
+     * that would take their true peak (else sample peak) above {@link #PART_CEILING_DBTP} never stands alone: the
+     * fix adds a true-peak limiter at {@link #PART_LIMITER_DBTP}, and the sentence says so and names the other
+     * move that works (lower everything else instead).
+     */
+    static Finding.Builder gainFix(Finding.Builder builder, List<MeasuredTrack> tracks, double gainDb,
+            String sentence) {
+        Fix plain = Fix.gain(tracks.get(0).name(), gainDb);
+        double peak = Double.NEGATIVE_INFINITY;
+        for (MeasuredTrack track : tracks) {
+            OptionalDouble p = track.scalar(MeasurementIds.TRUE_PEAK);
+            if (p.isEmpty()) {
+                p = track.scalar(MeasurementIds.SAMPLE_PEAK);
+            }
+            if (p.isPresent()) {
+                peak = Math.max(peak, p.getAsDouble());
+            }
+        }
+        double after = peak + round1(gainDb);
+        if (gainDb <= 0 || !(after > PART_CEILING_DBTP + EPSILON_DB)) {
+            return builder.fix(plain, sentence);
+        }
+        String names = joinNames(tracks.stream().map(MeasuredTrack::name).toList());
+        return builder.fix(plain.and(Fix.TRUE_PEAK_LIMIT_DBTP, PART_LIMITER_DBTP), sentence.replaceFirst("\\.$", "")
+                + ", with a true-peak limiter at " + f1(PART_LIMITER_DBTP) + " dBTP on " + names + ": raised alone, "
+                + (tracks.size() == 1 ? "its" : "their") + " true peak would reach " + signed(after)
+                + " dBTP and clip, and the limiter takes about " + f1(after - PART_LIMITER_DBTP) + " dB off the "
+                + "loudest peaks. Or lower everything else by " + f1(round1(gainDb)) + " dB instead.");
+    }
+
+    /** "+1.3", "-0.4". */
+    private static String signed(double value) {
+        return (value >= 0 ? "+" : "-") + f1(Math.abs(value));
+    }
+
     static String gainSentence(String what, double gainDb) {
         return (gainDb < 0 ? "Lower " : "Raise ") + what + " by " + f1(Math.abs(gainDb)) + " dB.";
     }
@@ -401,8 +443,8 @@ final class RuleSupport {
      * names every track so a group moves together.
      */
     static Finding.Builder withGainFix(Finding.Builder builder, Element element, double gainDb) {
-        return builder.fix(Fix.gain(element.tracks().get(0).name(), gainDb),
-                gainSentence(joinNames(element.trackNames()), round1(gainDb)));
+        return gainFix(builder, element.tracks(), gainDb, gainSentence(joinNames(element.trackNames()),
+                round1(gainDb)));
     }
 
     /** An INFO finding saying why a rule cannot judge something; {@code because} starts lower case. */
@@ -458,7 +500,7 @@ final class RuleSupport {
                 .measured(value, target.unit(), measure).target(target);
         if (severity == Severity.WARN || severity == Severity.PROBLEM) {
             double gain = target.centre() - value;
-            builder.fix(Fix.gain(track.name(), gain), gainSentence(fixWhat, round1(gain)));
+            gainFix(builder, List.of(track), gain, gainSentence(fixWhat, round1(gain)));
         }
         return builder.build();
     }

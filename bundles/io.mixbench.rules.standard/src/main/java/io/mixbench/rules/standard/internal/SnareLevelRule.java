@@ -121,7 +121,7 @@ public final class SnareLevelRule implements Rule {
                 suggestion = suggestion.replaceFirst("\\.$", "") + " in all (instead of the level fix's "
                         + RuleSupport.f1(levelGain) + " dB).";
             }
-            builder.fix(Fix.gain(snare.name(), gain), suggestion);
+            RuleSupport.gainFix(builder, List.of(snare), gain, suggestion);
         }
         return builder.build();
     }

@@ -15,6 +15,31 @@ import org.junit.jupiter.api.Test;
 
 class RuleSupportTest {
 
+    private static io.mixbench.rule.Finding raise(double truePeakDbtp, double gainDb) {
+        io.mixbench.rule.MeasuredTrack vox = Fixtures.track("Vox", Role.LEAD_VOCAL)
+                .scalar(MeasurementIds.TRUE_PEAK, truePeakDbtp, Units.DBTP).build();
+        io.mixbench.rule.Finding.Builder builder = io.mixbench.rule.Finding.of("test", Severity.WARN).tracks("Vox")
+                .message("m");
+        return RuleSupport.gainFix(builder, List.of(vox), gainDb, RuleSupport.gainSentence("Vox", gainDb)).build();
+    }
+
+    /** A raise that would clip the part never stands alone: it brings a limiter and says why. */
+    @Test
+    void aRaiseThatWouldClipBringsALimiter() {
+        io.mixbench.rule.Finding safe = raise(-7.0, 5.9);
+        assertEquals(io.mixbench.rule.Fix.gain("Vox", 5.9), safe.fix());
+        assertEquals("Raise Vox by 5.9 dB.", safe.suggestion());
+
+        io.mixbench.rule.Finding hot = raise(-4.6, 5.9);
+        assertEquals(5.9, hot.fix().actions().get(io.mixbench.rule.Fix.GAIN_DB));
+        assertEquals(-1.0, hot.fix().actions().get(io.mixbench.rule.Fix.TRUE_PEAK_LIMIT_DBTP));
+        assertEquals("Raise Vox by 5.9 dB, with a true-peak limiter at -1.0 dBTP on Vox: raised alone, its true peak "
+                + "would reach +1.3 dBTP and clip, and the limiter takes about 2.3 dB off the loudest peaks. Or lower "
+                + "everything else by 5.9 dB instead.", hot.suggestion());
+
+        assertEquals(io.mixbench.rule.Fix.gain("Vox", -3.0), raise(-0.5, -3.0).fix(), "a cut never clips");
+    }
+
     @Test
     void severityMargins() {
         assertEquals(Severity.OK, RuleSupport.severityFromMargins(0, 1, 3));
