@@ -177,7 +177,9 @@ class MonoCompatibilityRuleTest {
         MeasuredTrack bass = withBand(folded("Bass", Role.BASS, -1.5), 63, -20);
         Finding finding = only(context(new MonoCompatibilityRule(), bass).evaluate());
         assertEquals(Severity.PROBLEM, finding.severity());
-        assertEquals(new Fix("Bass", Map.of(Fix.SIDE_HIGH_PASS_HZ, 130.0)), finding.fix());
+        assertEquals(SideHighPass.fix("Bass", 130.0), finding.fix());
+        assertTrue(finding.suggestion().contains("high-pass its side below 130 Hz, 24 dB/octave (Linkwitz-Riley)"),
+                finding.suggestion());
         assertTrue(finding.message().contains("63 Hz octave (-20.0 dB)"), finding.message());
         assertTrue(finding.measured().measure().contains("63 Hz octave band"), finding.measured().measure());
         assertEquals(-6, finding.target().min(), 1e-9);
