@@ -389,7 +389,7 @@ public final class MonoCompatibilityRule implements Rule {
      * follows from its measured loss (loss = -10 log10(1 + E_S / E_M)) and shrinks by the filter's response over its
      * 1/3-octave bands, weighted by their side power.
      */
-    private static boolean foldsAfter(RuleContext context, Spectrum losses, SideHighPass.Powers p, double cornerHz) {
+    static boolean foldsAfter(RuleContext context, Spectrum losses, SideHighPass.Powers p, double cornerHz) {
         double[] octaves = losses.frequenciesHz();
         double[] energy = new double[octaves.length];
         double[] ratio = new double[octaves.length];
