@@ -130,6 +130,10 @@ class RuleFixEndToEndTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 of("kick 6 dB too hot", RuleFixEndToEndTest::stems, m -> gain(m, "Kick", 6), "kick.level", "Kick"),
+                of("whole mix 6 dB down", RuleFixEndToEndTest::stems,
+                        m -> m.parts.values().forEach(t -> Dsp.gain(t.audio, -6)), "levels.offset", "Mix"),
+                of("whole mix 4 dB hot", RuleFixEndToEndTest::stems,
+                        m -> m.parts.values().forEach(t -> Dsp.gain(t.audio, 4)), "levels.offset", "Mix"),
                 of("snare 5 dB too hot", RuleFixEndToEndTest::stems, m -> gain(m, "Snare", 5), "snare.level",
                         "Snare"),
                 of("bass 4 dB too close to the kick", RuleFixEndToEndTest::stems, m -> gain(m, "Bass", 4),
@@ -288,6 +292,21 @@ class RuleFixEndToEndTest {
 
     static double mixPeakDbfs(Multitrack m) {
         return 20 * Math.log10(Dsp.peak(m.renderMix()));
+    }
+
+    /**
+     * A balanced mix 6 dB down overall is one finding, one move of every fader, not a raise per level rule (which,
+     * applied, would put the raised parts out of their relations to the others).
+     */
+    @Test
+    void aBalancedMixSixDbDownIsOneFinding() throws Exception {
+        Multitrack session = stems();
+        session.parts.values().forEach(t -> Dsp.gain(t.audio, -6));
+        JsonNode report = analyze(session.write(work.resolve("down")), "default");
+        assertEquals(Set.of("levels.offset@Mix"), keys(report, SERIOUS), summary(report));
+        JsonNode offset = serious(report, "levels.offset").get(0);
+        assertEquals(6.0, offset.get("fix").get("gainDb").asDouble(), 0.3, offset.toString());
+        assertTrue(offset.get("fix").get("allParts").asBoolean(), offset.toString());
     }
 
     /**

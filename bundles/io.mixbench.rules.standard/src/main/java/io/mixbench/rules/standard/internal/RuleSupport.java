@@ -41,6 +41,8 @@ final class RuleSupport {
 
     static final String WARN_MARGIN = "warnMarginDb";
     static final String PROBLEM_MARGIN = "problemMarginDb";
+    /** The default of {@link #PROBLEM_MARGIN}, dB. */
+    static final double DEFAULT_PROBLEM_MARGIN_DB = 5;
 
     private RuleSupport() {
     }
@@ -51,9 +53,17 @@ final class RuleSupport {
         return new Parameter(WARN_MARGIN, "Distance outside the target from which it is a WARN", Units.DB, 0, 20, 1.0);
     }
 
+    /**
+     * The distance outside the target that turns a WARN into a PROBLEM, dB. 5 dB by default: a level a few dB out
+     * is a fader move (WARN); beyond that the part is lost in or dominates the balance (docs/severity.md).
+     */
     static Parameter problemMargin() {
+        return problemMargin(DEFAULT_PROBLEM_MARGIN_DB);
+    }
+
+    static Parameter problemMargin(double defaultDb) {
         return new Parameter(PROBLEM_MARGIN, "Distance outside the target from which it is a PROBLEM", Units.DB, 0, 40,
-                3.0);
+                defaultDb);
     }
 
     static Parameter percentile() {
@@ -488,18 +498,21 @@ final class RuleSupport {
      * The finding of a level against its target under the shared margin policy; WARN and PROBLEM carry a gain fix
      * to the centre of the target.
      *
+     * @param offset the whole mix's common offset: the target moves with it ({@link LevelOffset#NONE}: it does not)
      * @param statement what was measured, e.g. "Kick peaks at -5.0 dBFS (95th percentile of 16 hits)"
      * @param fixWhat what the fix moves, e.g. "Kick" or "the input gain of Kick In"
      */
     static Finding judgeLevel(RuleContext context, String ruleId, MeasuredTrack track, double value, Target target,
-            String measure, String statement, String fixWhat) {
-        double excess = target.excess(value);
+            LevelOffset offset, String measure, String statement, String fixWhat) {
+        Target judged = offset.shift(target);
+        double excess = judged.excess(value);
         Severity severity = severityFromMargins(context, excess);
+        String moved = offset.applies() ? offset.note(target) : "";
         Finding.Builder builder = Finding.of(ruleId, severity).tracks(track.name())
-                .message(statement + "; target " + target.describe() + outside(excess, Units.DB) + ".")
-                .measured(value, target.unit(), measure).target(target);
+                .message(statement + "; target " + judged.describe() + outside(excess, Units.DB) + "." + moved)
+                .measured(value, judged.unit(), measure).target(judged);
         if (severity == Severity.WARN || severity == Severity.PROBLEM) {
-            double gain = target.centre() - value;
+            double gain = judged.centre() - value;
             gainFix(builder, List.of(track), gain, gainSentence(fixWhat, round1(gain)));
         }
         return builder.build();
