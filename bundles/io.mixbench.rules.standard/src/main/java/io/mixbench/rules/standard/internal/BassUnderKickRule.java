@@ -125,11 +125,11 @@ public final class BassUnderKickRule implements Rule {
                 message.append(" The kick is the part out of place: its robust peak is ")
                         .append(RuleSupport.f1(outOfPlace.get().peakDbfs())).append(" dBFS, outside ")
                         .append(kickRange(context).describe()).append('.');
-                RuleSupport.withGainFix(builder, kick, change);
+                RuleSupport.withGainFix(context, builder, kick, change);
                 tracks = new ArrayList<>(kick.trackNames());
                 tracks.addAll(bass.trackNames());
             } else {
-                RuleSupport.withGainFix(builder, bass, -change);
+                RuleSupport.withGainFix(context, builder, bass, -change);
             }
         }
         return builder.tracks(tracks).message(message.toString()).build();
