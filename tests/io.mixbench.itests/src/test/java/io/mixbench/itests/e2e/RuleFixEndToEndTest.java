@@ -295,6 +295,58 @@ class RuleFixEndToEndTest {
     }
 
     /**
+     * Issue 14's acceptance: on balanced sessions (the e2e stems and the product's clean demo) every fix offered, of
+     * any severity, applied alone by the project's own implementation of its kind, creates no new WARN or PROBLEM.
+     */
+    @Test
+    void everyFixOfferedOnABalancedSessionIsSafe() throws Exception {
+        Map<String, Multitrack> sessions = new LinkedHashMap<>();
+        sessions.put("stems", stems());
+        sessions.put("clean demo", cleanDemo());
+        List<String> failures = new ArrayList<>();
+        int applied = 0;
+        for (var base : sessions.entrySet()) {
+            JsonNode before = analyze(base.getValue().copy().write(work.resolve(base.getKey() + "-before")),
+                    "default");
+            assertEquals(Set.of(), keys(before, SERIOUS), base.getKey() + ": " + summary(before));
+            int n = 0;
+            for (JsonNode f : before.get("findings")) {
+                if (f.get("fixes").isEmpty()) {
+                    continue;
+                }
+                Multitrack session = base.getValue().copy();
+                f.get("fixes").forEach(fix -> FixApplier.apply(fix, session));
+                JsonNode after = analyze(session.write(work.resolve(base.getKey() + "-fix" + n++)), "default");
+                applied++;
+                Set<String> newOnes = keys(after, SERIOUS);
+                if (!newOnes.isEmpty()) {
+                    failures.add(base.getKey() + ": " + f.get("rule").asText() + " " + f.get("fixes") + " raises "
+                            + summary(after));
+                }
+            }
+        }
+        System.err.println("applied " + applied + " offered fixes to balanced sessions");
+        assertEquals(List.of(), failures);
+    }
+
+    /** The product's clean demo as a session being mixed: its stems, the mix rendered as their sum. */
+    static Multitrack cleanDemo() throws Exception {
+        Path demo = home().resolve("demo/clean");
+        Multitrack m = new Multitrack(44_100, "stems");
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("Kick", "kick");
+        roles.put("Snare", "snare");
+        roles.put("Bass", "bass");
+        roles.put("Lead Vox", "lead-vocal");
+        roles.put("Pad", "pad");
+        for (var role : roles.entrySet()) {
+            m.parts.put(role.getKey(), new Multitrack.Track(role.getValue(), null,
+                    io.mixbench.itests.FluidSynth.read(demo.resolve(role.getKey() + ".wav"), 44_100)));
+        }
+        return m;
+    }
+
+    /**
      * A balanced mix 6 dB down overall is one finding, one move of every fader, not a raise per level rule (which,
      * applied, would put the raised parts out of their relations to the others).
      */
