@@ -34,7 +34,7 @@ public final class BusLimitingRule implements Rule {
     static final String ID = "bus.limiting";
 
     /** The cross-track meter (io.mixbench.meter.crosstrack) and its measurement ids. */
-    static final String NULL_TEST = "nullTest";
+    static final String NULL_TEST = BusGain.NULL_TEST;
     static final String RESIDUAL_LEVEL = MeasurementIds.NULL_TEST_RESIDUAL_LEVEL;
     static final String PEAK_REDUCTION = MeasurementIds.NULL_TEST_PEAK_REDUCTION;
     static final String RESIDUAL_AT_PEAKS = MeasurementIds.NULL_TEST_RESIDUAL_AT_PEAKS_SHARE;
@@ -89,21 +89,12 @@ public final class BusLimitingRule implements Rule {
             return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = maybeMix.get();
-        Optional<GroupMeasurement> nullTest = context.session().exportKind() == ExportKind.STEMS
-                ? nullTest(context, mix)
-                : Optional.empty();
+        // A raw-track session's parts do not sum to the mix: only a stems session has a null test.
+        Optional<GroupMeasurement> nullTest = BusGain.nullTest(context, mix);
         if (nullTest.isPresent()) {
             return List.of(judgeNullTest(context, mix, nullTest.get()));
         }
         return judgeMixAlone(context, mix);
-    }
-
-    /** The null test of this mix, if the meter measured one (a raw-track session's parts do not sum to it). */
-    private static Optional<GroupMeasurement> nullTest(RuleContext context, MeasuredTrack mix) {
-        return context.groupMeasurements().stream()
-                .filter(g -> NULL_TEST.equals(g.meterId()) && g.tracks().size() >= 2
-                        && g.tracks().get(0).equals(mix.name()))
-                .findFirst();
     }
 
     // ---- with stems -------------------------------------------------------------------------------------------
@@ -148,12 +139,16 @@ public final class BusLimitingRule implements Rule {
                             + ").")
                     .build();
         }
+        double minReduction = context.parameter("minPeakReductionDb");
+        Optional<BusGain> busGain = BusGain.read(group);
+        if (busGain.isPresent() && busGain.get().peakReductionDb() > minReduction) {
+            return busGainReduction(context, mix, busGain.get());
+        }
         OptionalDouble reduction = group.scalar(PEAK_REDUCTION);
         OptionalDouble atPeaks = group.scalar(RESIDUAL_AT_PEAKS);
         OptionalDouble framesAtPeaks = group.scalar(FRAMES_AT_PEAKS);
         boolean concentrated = atPeaks.isPresent() && framesAtPeaks.isPresent()
                 && atPeaks.getAsDouble() >= context.parameter("concentration") * framesAtPeaks.getAsDouble();
-        double minReduction = context.parameter("minPeakReductionDb");
         if (concentrated && reduction.isPresent() && reduction.getAsDouble() > minReduction) {
             double db = reduction.getAsDouble();
             Severity severity = db >= context.parameter("problemPeakReductionDb") - RuleSupport.EPSILON_DB
@@ -181,6 +176,8 @@ public final class BusLimitingRule implements Rule {
                     .build();
         }
         OptionalDouble correlation = group.scalar(RESIDUAL_SUM_CORRELATION);
+        // The gain measures ruled out a limiter and saturation (they do not follow the level): then it is EQ.
+        boolean gainMeasured = group.scalar(MeasurementIds.NULL_TEST_REDUCTION_LEVEL_CORRELATION).isPresent();
         String kind = correlation.isEmpty()
                 ? ""
                 : Math.abs(correlation.getAsDouble()) < UNRELATED
@@ -188,7 +185,10 @@ public final class BusLimitingRule implements Rule {
                                 + RuleSupport.f1(correlation.getAsDouble()) + "), as a missing stem would be."
                         : " The residual follows the stems' sum (correlation "
                                 + RuleSupport.f1(correlation.getAsDouble())
-                                + "), as bus EQ, compression or saturation would.";
+                                + (gainMeasured
+                                        ? ") but not its level, as bus EQ would (a limiter or saturation would "
+                                                + "follow the level)."
+                                        : "), as bus EQ, compression or saturation would.");
         return Finding.of(ID, Severity.WARN).tracks(mix.name())
                 .measured(residualDb, Units.DB, "null-test residual relative to the mix").target(exact)
                 .message("The stems do not add up to the mix: a stem is missing or bus effects were printed "
@@ -197,6 +197,42 @@ public final class BusLimitingRule implements Rule {
                 .suggestion("Export every stem (none muted or missing) from the same session state as the mix, "
                         + "with the mix bus effects bypassed, and bounce the mix again.")
                 .build();
+    }
+
+    /**
+     * A limiter (or saturation) measured by its gain: the reduction at the loudest hit below the make-up gain, how
+     * much of the song and where. The fix takes the processing off and the make-up gain with it, so the mix is the
+     * stems' sum again; a fader after the limiter would leave the limiting in.
+     */
+    private static Finding busGainReduction(RuleContext context, MeasuredTrack mix, BusGain gain) {
+        double db = gain.peakReductionDb();
+        Severity severity = db >= context.parameter("problemPeakReductionDb") - RuleSupport.EPSILON_DB
+                ? Severity.PROBLEM
+                : Severity.WARN;
+        double makeUp = RuleSupport.round1(gain.makeUpGainDb());
+        String what = gain.kind() == BusGain.Kind.LIMITER
+                ? "The mix bus is limited: up to " + RuleSupport.f1(db) + " dB of gain reduction on the loudest hits, "
+                        + "in " + RuleSupport.f1(gain.limitedSharePercent()) + " % of the song"
+                        + (makeUp != 0 ? ", behind " + signed(makeUp) + " dB of make-up gain" : "")
+                        + " (the mix is the stems' sum times a gain that drops where the sum peaks and recovers "
+                        + "after)."
+                : "The mix bus clips or saturates: the loudest hits are up to " + RuleSupport.f1(db) + " dB lower "
+                        + "than the stems' sum" + (makeUp != 0 ? " at the bus's " + signed(makeUp) + " dB" : "")
+                        + ", in " + RuleSupport.f1(gain.limitedSharePercent()) + " % of the song, while the "
+                        + "quieter samples beside them keep their level (only the peaks bend).";
+        Fix fix = new Fix(mix.name(), Map.of(BYPASS_BUS_PROCESSING, true));
+        String sentence = "Bypass the " + gain.device() + " on the mix bus";
+        if (makeUp != 0) {
+            fix = fix.and(Fix.GAIN_DB, -makeUp);
+            sentence += " and " + (makeUp > 0 ? "lower" : "raise") + " the mix bus by the make-up gain, "
+                    + RuleSupport.f1(Math.abs(makeUp)) + " dB";
+        }
+        sentence += ", before bouncing for mastering (the mix then peaks at "
+                + RuleSupport.f1(gain.sumPeakDbfs()) + " dBFS, the stems' sum).";
+        return Finding.of(ID, severity).tracks(mix.name())
+                .measured(db, Units.DB, "gain reduction at the loudest hit, below the make-up gain")
+                .target(Target.atMost(context.parameter("minPeakReductionDb"), Units.DB)).message(what)
+                .timeRanges(gain.ranges()).fix(fix, sentence).build();
     }
 
     private static String reason(GroupMeasurement group, String id) {
