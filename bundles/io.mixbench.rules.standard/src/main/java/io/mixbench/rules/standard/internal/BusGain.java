@@ -111,8 +111,8 @@ record BusGain(Kind kind, double peakReductionDb, double makeUpGainDb, double li
         return joined;
     }
 
-    /** "limiter" or "clipper or saturator": what to bypass. */
+    /** What to bypass: a gain envelope is a limiter or a fast compressor, which the gain alone cannot tell apart. */
     String device() {
-        return kind == Kind.LIMITER ? "limiter" : "clipper or saturator";
+        return kind == Kind.LIMITER ? "limiter/compressor" : "clipper or saturator";
     }
 }

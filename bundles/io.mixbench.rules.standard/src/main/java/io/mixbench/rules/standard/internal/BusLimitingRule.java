@@ -144,12 +144,15 @@ public final class BusLimitingRule implements Rule {
         if (busGain.isPresent() && busGain.get().peakReductionDb() > minReduction) {
             return busGainReduction(context, mix, busGain.get());
         }
+        // Without the gain measures (too short a song), a residual at the peaks that lowers them still says limiting;
+        // with them, their verdict stands (static EQ of a kick-heavy sum also leaves its residual at the peaks).
+        boolean gainMeasured = group.scalar(MeasurementIds.NULL_TEST_REDUCTION_LEVEL_CORRELATION).isPresent();
         OptionalDouble reduction = group.scalar(PEAK_REDUCTION);
         OptionalDouble atPeaks = group.scalar(RESIDUAL_AT_PEAKS);
         OptionalDouble framesAtPeaks = group.scalar(FRAMES_AT_PEAKS);
         boolean concentrated = atPeaks.isPresent() && framesAtPeaks.isPresent()
                 && atPeaks.getAsDouble() >= context.parameter("concentration") * framesAtPeaks.getAsDouble();
-        if (concentrated && reduction.isPresent() && reduction.getAsDouble() > minReduction) {
+        if (!gainMeasured && concentrated && reduction.isPresent() && reduction.getAsDouble() > minReduction) {
             double db = reduction.getAsDouble();
             Severity severity = db >= context.parameter("problemPeakReductionDb") - RuleSupport.EPSILON_DB
                     ? Severity.PROBLEM
@@ -177,7 +180,6 @@ public final class BusLimitingRule implements Rule {
         }
         OptionalDouble correlation = group.scalar(RESIDUAL_SUM_CORRELATION);
         // The gain measures ruled out a limiter and saturation (they do not follow the level): then it is EQ.
-        boolean gainMeasured = group.scalar(MeasurementIds.NULL_TEST_REDUCTION_LEVEL_CORRELATION).isPresent();
         String kind = correlation.isEmpty()
                 ? ""
                 : Math.abs(correlation.getAsDouble()) < UNRELATED
@@ -192,8 +194,8 @@ public final class BusLimitingRule implements Rule {
         return Finding.of(ID, Severity.WARN).tracks(mix.name())
                 .measured(residualDb, Units.DB, "null-test residual relative to the mix").target(exact)
                 .message("The stems do not add up to the mix: a stem is missing or bus effects were printed "
-                        + "(null-test residual " + RuleSupport.f1(residualDb) + " dB relative to the mix, spread "
-                        + "evenly rather than at the peaks)." + kind)
+                        + "(null-test residual " + RuleSupport.f1(residualDb) + " dB relative to the mix"
+                        + (concentrated ? "" : ", spread evenly rather than at the peaks") + ")." + kind)
                 .suggestion("Export every stem (none muted or missing) from the same session state as the mix, "
                         + "with the mix bus effects bypassed, and bounce the mix again.")
                 .build();
@@ -225,9 +227,9 @@ public final class BusLimitingRule implements Rule {
         if (makeUp != 0) {
             fix = fix.and(Fix.GAIN_DB, -makeUp);
             sentence += " and " + (makeUp > 0 ? "lower" : "raise") + " the mix bus by the make-up gain, "
-                    + RuleSupport.f1(Math.abs(makeUp)) + " dB";
+                    + RuleSupport.f1(Math.abs(makeUp)) + " dB,";
         }
-        sentence += ", before bouncing for mastering (the mix then peaks at "
+        sentence += " before bouncing for mastering (the mix then peaks at "
                 + RuleSupport.f1(gain.sumPeakDbfs()) + " dBFS, the stems' sum).";
         return Finding.of(ID, severity).tracks(mix.name())
                 .measured(db, Units.DB, "gain reduction at the loudest hit, below the make-up gain")

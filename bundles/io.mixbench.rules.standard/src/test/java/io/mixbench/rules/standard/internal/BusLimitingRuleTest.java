@@ -155,8 +155,10 @@ class BusLimitingRuleTest {
         assertEquals(Map.of("bypassBusProcessing", true, "gainDb", -8.0), f.fix().actions());
         assertEquals(List.of("bypassBusProcessing", "gainDb"), List.copyOf(f.fix().actions().keySet()),
                 "bypass first, then take the make-up gain off");
-        assertEquals("Bypass the limiter on the mix bus and lower the mix bus by the make-up gain, 8.0 dB, before "
-                + "bouncing for mastering (the mix then peaks at -5.6 dBFS, the stems' sum).", f.suggestion());
+        assertEquals(
+                "Bypass the limiter/compressor on the mix bus and lower the mix bus by the make-up gain, 8.0 dB, before "
+                        + "bouncing for mastering (the mix then peaks at -5.6 dBFS, the stems' sum).",
+                f.suggestion());
         assertEquals(List.of(new TimeRange(0.0, 0.8), new TimeRange(3.0, 3.2)), roundedRanges(f));
         assertEquals(Severity.WARN, only(stems(limiterWithMakeUp(97, -32, 0.55, 8.0))
                 .with("problemPeakReductionDb", 4).evaluate()).severity());
@@ -175,7 +177,8 @@ class BusLimitingRuleTest {
         assertEquals(Severity.PROBLEM, f.severity(), f.toString());
         assertTrue(f.message().startsWith("The mix bus clips or saturates: the loudest hits are up to 3.4 dB lower"),
                 f.message());
-        assertTrue(f.suggestion().startsWith("Bypass the clipper or saturator on the mix bus"), f.suggestion());
+        assertTrue(f.suggestion().startsWith("Bypass the clipper or saturator on the mix bus before bouncing"),
+                f.suggestion());
         assertEquals(Map.of("bypassBusProcessing", true), f.fix().actions());
     }
 
@@ -188,6 +191,20 @@ class BusLimitingRuleTest {
         assertTrue(f.message().endsWith("but not its level, as bus EQ would (a limiter or saturation would follow "
                 + "the level)."), f.message());
         assertNull(f.fix());
+    }
+
+    @Test
+    void eqWhoseResidualSitsAtThePeaksIsNotLimiting() {
+        // Measured on the clean demo with half its content below 200 Hz taken out: the kick's hits are the peaks.
+        GroupMeasurement g = limiterWithMakeUp(152, -9.5, -0.56, 0.0);
+        Map<String, Measurement> m = new HashMap<>(g.measurements());
+        m.put("peakReduction", Scalar.of(1.1, Units.DB));
+        m.put("residualAtPeaksShare", Scalar.of(0.58, Units.PERCENT));
+        m.put("framesAtPeaksShare", Scalar.of(0.16, Units.PERCENT));
+        m.put("residualSumCorrelation", Scalar.of(-0.55, Units.RATIO));
+        Finding f = only(stems(new GroupMeasurement(g.meterId(), g.tracks(), m)).evaluate());
+        assertTrue(f.message().startsWith("The stems do not add up to the mix"), f.message());
+        assertTrue(f.message().contains("as bus EQ would"), f.message());
     }
 
     @Test

@@ -68,10 +68,11 @@ class MixAndGainRulesTest {
         Finding finding = only(context(new MixHeadroomRule(), mix(-1.0, 0.3), kick).withGroup(nullTest).evaluate());
         assertEquals(Severity.PROBLEM, finding.severity(), "the delivered file still has no headroom");
         assertNull(finding.fix(), "a master fader after the limiter would leave the limiting in");
-        assertTrue(finding.message().endsWith("That peak is the ceiling of the limiter on the mix bus (up to 3.4 dB of "
-                + "gain reduction in the null test), so a master fader after it would not give the headroom back."),
+        assertTrue(finding.message()
+                .endsWith("That peak is the ceiling of the limiter/compressor on the mix bus (up to 3.4 dB of "
+                        + "gain reduction in the null test), so a master fader after it would not give the headroom back."),
                 finding.message());
-        assertEquals("Bypass the limiter on the mix bus and take off its make-up gain (8.0 dB) instead, as "
+        assertEquals("Bypass the limiter/compressor on the mix bus and take off its make-up gain (8.0 dB) instead, as "
                 + "bus.limiting says: the mix then peaks at -5.6 dBFS.", finding.suggestion());
     }
 
