@@ -57,15 +57,17 @@ public final class BusLimitingRule implements Rule {
     private static final int MIN_STEPS = 20;
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "No bus limiting",
-            "With stems, the null test of the mix against the sum of the stems: where the residual sits and how far "
-                    + "the mix's peak lies below the sum's. Without stems, flat tops and peak pile-up of the mix.",
+            "With stems, the null test of the mix against the sum of the stems: the bus's gain per 10 ms (a limiter's "
+                    + "reduction below its make-up gain, or saturation of the peaks), else where the residual sits. "
+                    + "Without stems, flat tops and peak pile-up of the mix.",
             Set.of(), true, null,
             List.of(new Parameter("exactBelowDb", "Null-test residual below which the mix is the stems' exact sum",
                     Units.DB, -200, 0, -60),
-                    new Parameter("minPeakReductionDb", "Peak reduction above which a residual at the peaks is "
-                            + "bus limiting", Units.DB, 0, 12, 0.5),
-                    new Parameter("problemPeakReductionDb", "Peak reduction from which bus limiting is a PROBLEM",
-                            Units.DB, 0, 24, 3),
+                    new Parameter("minPeakReductionDb", "Gain reduction at the loudest hit (without the gain "
+                            + "measures: peak reduction with the residual at the peaks) above which the bus is limited",
+                            Units.DB, 0, 12, 0.5),
+                    new Parameter("problemPeakReductionDb", "Gain reduction at the loudest hit (or peak reduction) "
+                            + "from which bus limiting is a PROBLEM", Units.DB, 0, 24, 3),
                     new Parameter("concentration", "How many times its even share of energy the residual must "
                             + "hold near the sum's peaks to count as limiting", Units.RATIO, 1, 100, 3),
                     new Parameter("pileUpRangeDb", "Mix alone: steps peaking within this of the highest peak pile "
