@@ -153,8 +153,7 @@ final class BusGainTracker {
         float[] series = new float[seriesSteps];
         Arrays.fill(series, Float.NaN);
         int limited = 0;
-        double limitedMix = 0;
-        double limitedLeft = 0;
+        double[] left = new double[steps];
         double quietReduction = 0;
         double loudReduction = 0;
         double[] reduction = new double[steps];
@@ -166,9 +165,8 @@ final class BusGainTracker {
             int k = i / STEPS_PER_SERIES_STEP;
             series[k] = Float.isNaN(series[k]) ? (float) reduction[i] : Math.max(series[k], (float) reduction[i]);
             if (reduction[i] >= LIMITED_FROM_DB) {
-                limited++;
-                limitedMix += mixEnergy.get(i);
-                limitedLeft += fitLeft.get(i);
+                float mm = mixEnergy.get(i);
+                left[limited++] = mm > 0 ? fitLeft.get(i) / mm : 1;
                 float q = quietGain.get(i);
                 float l = loudGain.get(i);
                 if (q > 0 && l > 0) {
@@ -180,12 +178,17 @@ final class BusGainTracker {
         out.put(CrossTrackIds.LIMITED_SHARE, Scalar.of(100.0 * limited / steps, Units.PERCENT));
         out.put(CrossTrackIds.GAIN_REDUCTION_SERIES, new Series(
                 (double) STEPS_PER_SERIES_STEP * stepFrames / sampleRateHz, series, Units.DB));
-        if (limited == 0 || limitedMix == 0) {
+        if (limited == 0) {
             out.put(CrossTrackIds.LIMITED_FIT_RESIDUAL, Scalar.absent(Units.DB, CrossTrackIds.NOT_LIMITED));
             out.put(CrossTrackIds.REDUCTION_SPREAD, Scalar.absent(Units.PERCENT, CrossTrackIds.NOT_LIMITED));
         } else {
-            out.put(CrossTrackIds.LIMITED_FIT_RESIDUAL, Scalar.of(limitedLeft > 0
-                    ? Math.max(FLOOR_DB, 10 * Math.log10(limitedLeft / limitedMix))
+            // The median step, not the energy: a limiter's attack steps fit badly, its many release steps well.
+            Arrays.sort(left, 0, limited);
+            double median = limited % 2 == 1
+                    ? left[limited / 2]
+                    : (left[limited / 2 - 1] + left[limited / 2]) / 2;
+            out.put(CrossTrackIds.LIMITED_FIT_RESIDUAL, Scalar.of(median > 0
+                    ? Math.max(FLOOR_DB, 10 * Math.log10(median))
                     : FLOOR_DB, Units.DB));
             out.put(CrossTrackIds.REDUCTION_SPREAD, loudReduction > 0
                     ? Scalar.of(100 * quietReduction / loudReduction, Units.PERCENT)

@@ -59,8 +59,9 @@ public final class CrossTrackIds {
      */
     public static final String GAIN_REDUCTION_SERIES = "gainReductionSeries";
     /**
-     * In the limited steps, the energy a gain per 10 ms step leaves unexplained, relative to the mix's, dB: low for a
-     * gain change (a limiter, a clipper's mild bend), high for EQ, which no gain explains.
+     * Over the limited steps, the median of the energy a gain per 10 ms step leaves unexplained, relative to the
+     * step's mix energy, dB: low for a gain change (a limiter), high for EQ and heavy distortion, which no gain
+     * explains.
      */
     public static final String LIMITED_FIT_RESIDUAL = "limitedFitResidual";
     /**

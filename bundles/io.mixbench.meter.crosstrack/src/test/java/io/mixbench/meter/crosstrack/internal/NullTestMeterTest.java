@@ -115,7 +115,7 @@ class NullTestMeterTest {
         double share = value(m, CrossTrackIds.LIMITED_SHARE);
         assertTrue(share > 5 && share < 80, m.toString());
         assertTrue(value(m, CrossTrackIds.REDUCTION_SPREAD) > 70, "quiet samples share the reduction: " + m);
-        assertTrue(value(m, CrossTrackIds.LIMITED_FIT_RESIDUAL) < -20, "a gain per step explains it: " + m);
+        assertTrue(value(m, CrossTrackIds.LIMITED_FIT_RESIDUAL) < -35, "a gain per step explains it: " + m);
         assertTrue(value(m, CrossTrackIds.REDUCTION_LEVEL_CORRELATION) > 0.3, m.toString());
         // The old peak reduction hides the make-up gain: the mix peaks higher than the sum.
         assertTrue(value(m, CrossTrackIds.PEAK_REDUCTION) < 0, m.toString());
@@ -163,7 +163,7 @@ class NullTestMeterTest {
             }
         }
         Map<String, Measurement> m = measureBus(mix, stems);
-        assertTrue(value(m, CrossTrackIds.LIMITED_FIT_RESIDUAL) > -20, "no gain per step explains EQ: " + m);
+        assertTrue(value(m, CrossTrackIds.LIMITED_FIT_RESIDUAL) > -35, "no gain per step explains EQ: " + m);
         assertTrue(value(m, CrossTrackIds.REDUCTION_LEVEL_CORRELATION) < 0.3, "EQ does not follow the level: " + m);
     }
 

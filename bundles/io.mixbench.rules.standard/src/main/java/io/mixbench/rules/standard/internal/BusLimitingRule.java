@@ -181,7 +181,10 @@ public final class BusLimitingRule implements Rule {
                     .build();
         }
         OptionalDouble correlation = group.scalar(RESIDUAL_SUM_CORRELATION);
-        // The gain measures ruled out a limiter and saturation (they do not follow the level): then it is EQ.
+        // The gain measures ruled out a limiter and saturation: a difference that does not follow the level is EQ.
+        OptionalDouble levelCorrelation = group.scalar(MeasurementIds.NULL_TEST_REDUCTION_LEVEL_CORRELATION);
+        boolean notTheLevel = levelCorrelation.isPresent()
+                && levelCorrelation.getAsDouble() < BusGain.MIN_LIMITER_CORRELATION;
         String kind = correlation.isEmpty()
                 ? ""
                 : Math.abs(correlation.getAsDouble()) < UNRELATED
@@ -189,7 +192,7 @@ public final class BusLimitingRule implements Rule {
                                 + RuleSupport.f1(correlation.getAsDouble()) + "), as a missing stem would be."
                         : " The residual follows the stems' sum (correlation "
                                 + RuleSupport.f1(correlation.getAsDouble())
-                                + (gainMeasured
+                                + (notTheLevel
                                         ? ") but not its level, as bus EQ would (a limiter or saturation would "
                                                 + "follow the level)."
                                         : "), as bus EQ, compression or saturation would.");

@@ -146,7 +146,7 @@ class BusLimitingRuleTest {
 
     @Test
     void aLimiterWithMakeUpGainIsNamedWithItsReductionAndTheGainToTakeOff() {
-        Finding f = only(stems(limiterWithMakeUp(97, -32, 0.55, 8.0)).evaluate());
+        Finding f = only(stems(limiterWithMakeUp(97, -42, 0.55, 8.0)).evaluate());
         assertEquals(Severity.PROBLEM, f.severity(), f.toString());
         assertEquals("The mix bus is limited: up to 3.4 dB of gain reduction on the loudest hits, in 16.8 % of the "
                 + "song, behind +8.0 dB of make-up gain (the mix is the stems' sum times a gain that drops where the "
@@ -160,20 +160,20 @@ class BusLimitingRuleTest {
                         + "bouncing for mastering (the mix then peaks at -5.6 dBFS, the stems' sum).",
                 f.suggestion());
         assertEquals(List.of(new TimeRange(0.0, 0.8), new TimeRange(3.0, 3.2)), roundedRanges(f));
-        assertEquals(Severity.WARN, only(stems(limiterWithMakeUp(97, -32, 0.55, 8.0))
+        assertEquals(Severity.WARN, only(stems(limiterWithMakeUp(97, -42, 0.55, 8.0))
                 .with("problemPeakReductionDb", 4).evaluate()).severity());
     }
 
     @Test
     void aLimiterWithoutMakeUpGainIsOnlyBypassed() {
-        Finding f = only(stems(limiterWithMakeUp(97, -32, 0.55, 0.02)).evaluate());
+        Finding f = only(stems(limiterWithMakeUp(97, -42, 0.55, 0.02)).evaluate());
         assertTrue(f.message().startsWith("The mix bus is limited: up to 3.4 dB"), f.message());
         assertEquals(Map.of("bypassBusProcessing", true), f.fix().actions());
     }
 
     @Test
     void saturationBendsOnlyThePeaks() {
-        Finding f = only(stems(limiterWithMakeUp(18, -21, 0.92, 0.0)).evaluate());
+        Finding f = only(stems(limiterWithMakeUp(23, -25, 0.88, 0.0)).evaluate());
         assertEquals(Severity.PROBLEM, f.severity(), f.toString());
         assertTrue(f.message().startsWith("The mix bus clips or saturates: the loudest hits are up to 3.4 dB lower"),
                 f.message());
@@ -185,7 +185,7 @@ class BusLimitingRuleTest {
     @Test
     void staticEqIsNeitherLimitingNorSaturation() {
         // No gain per step explains EQ, and its difference does not follow the level.
-        Finding f = only(stems(limiterWithMakeUp(150, -9, -0.5, 0.0)).evaluate());
+        Finding f = only(stems(limiterWithMakeUp(150, -9, -0.56, 0.0)).evaluate());
         assertEquals(Severity.WARN, f.severity(), f.toString());
         assertTrue(f.message().startsWith("The stems do not add up to the mix"), f.message());
         assertTrue(f.message().endsWith("but not its level, as bus EQ would (a limiter or saturation would follow "
@@ -208,8 +208,25 @@ class BusLimitingRuleTest {
     }
 
     @Test
+    void aBellBoostOnDrumsIsNoLimiter() {
+        // sox "equalizer 1000 1q +4" on a drum loop: the kick's steps, the loudest, get the least boost, so the gain
+        // follows the level a little (0.35), but no gain per step explains the mix to -35 dB.
+        Finding f = only(stems(limiterWithMakeUp(101, -24, 0.35, 2.0)).evaluate());
+        assertTrue(f.message().startsWith("The stems do not add up to the mix"), f.message());
+        assertTrue(f.message().endsWith("as bus EQ, compression or saturation would."), f.message());
+    }
+
+    @Test
+    void distortionThatFollowsTheLevelIsSaturation() {
+        // sox "gain 6 overdrive 10" on a drum loop: level-dependent, but distortion no gain per step explains.
+        Finding f = only(stems(limiterWithMakeUp(76, -6.3, 0.56, 15.1)).evaluate());
+        assertTrue(f.message().startsWith("The mix bus clips or saturates"), f.message());
+        assertEquals(Map.of("bypassBusProcessing", true, "gainDb", -15.1), f.fix().actions());
+    }
+
+    @Test
     void aSmallGainReductionIsBelowTheThreshold() {
-        GroupMeasurement g = limiterWithMakeUp(97, -32, 0.55, 8.0);
+        GroupMeasurement g = limiterWithMakeUp(97, -42, 0.55, 8.0);
         Map<String, Measurement> m = new HashMap<>(g.measurements());
         m.put("peakGainReduction", Scalar.of(0.4, Units.DB));
         Finding f = only(stems(new GroupMeasurement(g.meterId(), g.tracks(), m)).evaluate());
