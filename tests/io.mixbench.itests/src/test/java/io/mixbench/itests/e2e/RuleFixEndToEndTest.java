@@ -169,6 +169,11 @@ class RuleFixEndToEndTest {
                         "Mix"),
                 of("limiter on the mix bus", RuleFixEndToEndTest::stems,
                         m -> m.busLimiterDbfs = mixPeakDbfs(m) - 4, "bus.limiting", "Mix"),
+                // The master fader is before the bus limiter here: +8 dB of make-up gain into a -1 dBFS ceiling.
+                of("limiter with 8 dB of make-up gain on the mix bus", RuleFixEndToEndTest::stems, m -> {
+                    m.masterDb = 8;
+                    m.busLimiterDbfs = -1;
+                }, "bus.limiting", "Mix"),
                 of("mix true peak at -0.4 dBTP", RuleFixEndToEndTest::stems, m -> m.masterDb = -0.4 - mixPeakDbfs(m),
                         "truePeak.max", "Mix"),
                 of("pre-master 8 dB too quiet", RuleFixEndToEndTest::stems, m -> m.masterDb = -8,

@@ -78,12 +78,26 @@ public final class MixHeadroomRule implements Rule {
             severity = Severity.OK;
             verdict = "";
         }
-        Finding.Builder builder = Finding.of(ID, severity).tracks(mix.name())
-                .message(mix.name() + " peaks at " + RuleSupport.f1(peak) + " dBFS" + truePeakText + "; target "
-                        + target.describe() + RuleSupport.outside(excess, Units.DB) + "." + verdict
-                        + (offset.applies() ? offset.note(unmoved) : ""))
+        Optional<BusGain> busGain = severity == Severity.WARN || severity == Severity.PROBLEM
+                ? BusGain.of(context, mix).filter(g -> g.peakReductionDb() > BusGain.LIMITED_FROM_DB)
+                : Optional.empty();
+        String said = mix.name() + " peaks at " + RuleSupport.f1(peak) + " dBFS" + truePeakText + "; target "
+                + target.describe() + RuleSupport.outside(excess, Units.DB) + "." + verdict
+                + (offset.applies() ? offset.note(unmoved) : "");
+        Finding.Builder builder = Finding.of(ID, severity).tracks(mix.name()).message(said)
                 .measured(peak, Units.DBFS, "sample peak").target(target);
-        if (offset.applies() && severity == Severity.PROBLEM) {
+        if (busGain.isPresent()) {
+            // The peak is the bus limiter's ceiling: a fader after it would leave the limiting in, one before it would
+            // only change how hard it works. The move that undoes it is bus.limiting's: no fader move here.
+            BusGain g = busGain.get();
+            builder.message(said + " That peak is the ceiling of the " + g.device() + " on the mix bus (up to "
+                    + RuleSupport.f1(g.peakReductionDb())
+                    + " dB of gain reduction in the null test), so a master fader after it would not give the "
+                    + "headroom back.")
+                    .suggestion("Bypass the " + g.device() + " on the mix bus and take off its make-up gain ("
+                            + RuleSupport.f1(g.makeUpGainDb()) + " dB) instead, as bus.limiting says: the mix then "
+                            + "peaks at " + RuleSupport.f1(g.sumPeakDbfs()) + " dBFS.");
+        } else if (offset.applies() && severity == Severity.PROBLEM) {
             builder.fix(LevelOffsetRule.fix(context, offset), LevelOffsetRule.sentence(context, offset));
         } else if (severity == Severity.WARN || severity == Severity.PROBLEM) {
             double gain = target.centre() - peak;
