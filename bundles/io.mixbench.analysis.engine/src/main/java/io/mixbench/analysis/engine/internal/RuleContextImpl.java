@@ -1,6 +1,7 @@
 package io.mixbench.analysis.engine.internal;
 
 import io.mixbench.rule.GroupMeasurement;
+import io.mixbench.rule.JudgedDeliverable;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Parameter;
 import io.mixbench.rule.RuleContext;
@@ -22,9 +23,11 @@ final class RuleContextImpl implements RuleContext {
     private final RuleSet ruleSet;
     private final Map<String, Double> parameters;
     private final List<GroupMeasurement> groups;
+    private final JudgedDeliverable deliverable;
 
     RuleContextImpl(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
-            RuleDescriptor descriptor) {
+            RuleDescriptor descriptor, JudgedDeliverable deliverable) {
+        this.deliverable = deliverable;
         this.session = session;
         this.measured = List.copyOf(measured);
         this.groups = List.copyOf(groups);
@@ -91,5 +94,10 @@ final class RuleContextImpl implements RuleContext {
     @Override
     public List<GroupMeasurement> groupMeasurements() {
         return groups;
+    }
+
+    @Override
+    public JudgedDeliverable deliverable() {
+        return deliverable;
     }
 }
