@@ -92,10 +92,11 @@ public final class BusLimitingRule implements Rule {
         Optional<GroupMeasurement> nullTest = context.session().exportKind() == ExportKind.STEMS
                 ? nullTest(context, mix)
                 : Optional.empty();
+        // A master is limited on purpose: what a pre-master must not have is expected there.
         if (nullTest.isPresent()) {
-            return List.of(judgeNullTest(context, mix, nullTest.get()));
+            return DeliverableSupport.expectedOnAMaster(context, List.of(judgeNullTest(context, mix, nullTest.get())));
         }
-        return judgeMixAlone(context, mix);
+        return DeliverableSupport.expectedOnAMaster(context, judgeMixAlone(context, mix));
     }
 
     /** The null test of this mix, if the meter measured one (a raw-track session's parts do not sum to it). */

@@ -198,6 +198,20 @@ final class Fixtures {
             return "test";
         }
 
+        private io.mixbench.rule.JudgedDeliverable deliverable = io.mixbench.rule.JudgedDeliverable.PRE_MASTER_BY_DEFAULT;
+
+        /** Judges the mix as this deliverable, guessed. */
+        FakeContext judgedAs(io.mixbench.session.Deliverable d) {
+            deliverable = new io.mixbench.rule.JudgedDeliverable(d, io.mixbench.rule.JudgedDeliverable.Source.GUESSED,
+                    "test");
+            return this;
+        }
+
+        @Override
+        public io.mixbench.rule.JudgedDeliverable deliverable() {
+            return deliverable;
+        }
+
         FakeContext withGroup(io.mixbench.rule.GroupMeasurement group) {
             groups.add(group);
             return this;
