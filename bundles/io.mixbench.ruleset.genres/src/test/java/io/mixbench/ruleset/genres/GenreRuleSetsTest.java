@@ -114,6 +114,21 @@ class GenreRuleSetsTest {
         }
     }
 
+    /** The delivery sets say what they judge; the genre sets do not, so a lone master is guessed from its audio. */
+    @Test
+    void theDeliverySetsStateTheirDeliverable() throws IOException {
+        for (Path file : setFiles()) {
+            RuleSetFile set = read(file);
+            String expected = switch (set.id()) {
+                case "streaming" -> "master";
+                case "pre-master" -> "pre-master";
+                default -> null;
+            };
+            assertEquals(expected, set.deliverable(), set.id());
+        }
+        assertEquals(null, RuleSetFile.parse(Files.readString(DEFAULT_SET), "default.json").deliverable());
+    }
+
     @Test
     void theManifestListsEverySet() throws IOException {
         Set<String> files = new TreeSet<>();

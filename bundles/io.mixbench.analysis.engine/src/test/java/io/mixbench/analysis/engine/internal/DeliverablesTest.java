@@ -37,7 +37,8 @@ class DeliverablesTest {
     void aLimitedLoudBounceIsGuessedAMaster() {
         MeasuredTrack master = measure("Master", Role.MIX, limited(music(), 8, -0.8));
         double integrated = master.scalar(MeasurementIds.INTEGRATED_LOUDNESS).orElseThrow();
-        assertTrue(integrated > -15 && integrated < -11, "a loud master: " + Deliverables.guess(List.of(master)).reason());
+        assertTrue(integrated > -15 && integrated < -11,
+                "a loud master: " + Deliverables.guess(List.of(master)).reason());
         JudgedDeliverable guess = Deliverables.guess(List.of(master));
         assertEquals(Deliverable.MASTER, guess.deliverable(), guess.reason());
         assertEquals(Source.GUESSED, guess.source());
