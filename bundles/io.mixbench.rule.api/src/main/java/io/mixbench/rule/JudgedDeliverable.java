@@ -53,10 +53,18 @@ public record JudgedDeliverable(Deliverable deliverable, Source source, String r
     }
 
     /**
-     * One sentence for reports: "Judged as a master: guessed from the audio (-13.4 LUFS, PLR 12.6 dB, true peak -0.8
-     * dBTP); pass --deliverable mix|pre-master|master to choose."
+     * One sentence for reports: "Judged as a master: guessed from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9
+     * LU, true peak -0.8 dBTP); pass --deliverable mix|pre-master|master to choose."
      */
     public String describe() {
+        return "Judged as " + summary() + ".";
+    }
+
+    /**
+     * What {@link #describe()} says after "Judged as ", without the full stop, for a labelled line: "a master: guessed
+     * from the audio (...); pass --deliverable mix|pre-master|master to choose".
+     */
+    public String summary() {
         String from = switch (source) {
             case OPTION -> "chosen with --deliverable";
             case SESSION -> "the session file says so";
@@ -66,7 +74,7 @@ public record JudgedDeliverable(Deliverable deliverable, Source source, String r
         String choose = source == Source.GUESSED || source == Source.RULE_SET
                 ? "; pass --deliverable mix|pre-master|master to choose"
                 : "";
-        return "Judged as " + deliverable.withArticle() + ": " + from + choose + ".";
+        return deliverable.withArticle() + ": " + from + choose;
     }
 
     @Override
