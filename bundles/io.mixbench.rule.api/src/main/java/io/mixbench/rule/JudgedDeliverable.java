@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param deliverable what the mix was judged as
  * @param source where that came from
- * @param reason for {@link Source#GUESSED} what decided it, with the figures ("-13.4 LUFS, PLR 12.6 dB, true peak
- *            -0.8 dBTP"); for {@link Source#RULE_SET} the rule set's id; may be empty
+ * @param reason for {@link Source#GUESSED} what decided it, with the figures ("from the audio (-13.4 LUFS, PLR 12.6
+ *            LU, median PSR 11.9 LU, true peak -0.8 dBTP)", "from the session (it has parts)"); for
+ *            {@link Source#RULE_SET} the rule set's id; may be empty
  */
 public record JudgedDeliverable(Deliverable deliverable, Source source, String reason) {
 
@@ -40,7 +41,7 @@ public record JudgedDeliverable(Deliverable deliverable, Source source, String r
 
     /** A pre-master, guessed: what a context that knows nothing else judges (today's rules' calibration). */
     public static final JudgedDeliverable PRE_MASTER_BY_DEFAULT = new JudgedDeliverable(Deliverable.PRE_MASTER,
-            Source.GUESSED, "nothing stated a deliverable");
+            Source.GUESSED, "as nothing stated one");
 
     public JudgedDeliverable {
         Objects.requireNonNull(deliverable, "deliverable");
@@ -54,7 +55,7 @@ public record JudgedDeliverable(Deliverable deliverable, Source source, String r
 
     /**
      * One sentence for reports: "Judged as a master: guessed from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9
-     * LU, true peak -0.8 dBTP); pass --deliverable mix|pre-master|master to choose."
+     * LU, true peak -0.8 dBTP); pass --deliverable to choose."
      */
     public String describe() {
         return "Judged as " + summary() + ".";
@@ -62,17 +63,17 @@ public record JudgedDeliverable(Deliverable deliverable, Source source, String r
 
     /**
      * What {@link #describe()} says after "Judged as ", without the full stop, for a labelled line: "a master: guessed
-     * from the audio (...); pass --deliverable mix|pre-master|master to choose".
+     * from the audio (...); pass --deliverable to choose".
      */
     public String summary() {
         String from = switch (source) {
             case OPTION -> "chosen with --deliverable";
             case SESSION -> "the session file says so";
             case RULE_SET -> "rule set " + reason + " judges " + deliverable.id() + "s";
-            case GUESSED -> "guessed from the audio" + (reason.isEmpty() ? "" : " (" + reason + ")");
+            case GUESSED -> reason.isEmpty() ? "guessed" : "guessed " + reason;
         };
         String choose = source == Source.GUESSED || source == Source.RULE_SET
-                ? "; pass --deliverable mix|pre-master|master to choose"
+                ? "; pass --deliverable to choose"
                 : "";
         return deliverable.withArticle() + ": " + from + choose;
     }

@@ -53,11 +53,11 @@ final class Deliverables {
     static JudgedDeliverable guess(List<MeasuredTrack> measured) {
         Optional<MeasuredTrack> mix = measured.stream().filter(t -> t.track().role() == Role.MIX).findFirst();
         if (mix.isEmpty()) {
-            return new JudgedDeliverable(Deliverable.PRE_MASTER, Source.GUESSED, "the session has no mix");
+            return new JudgedDeliverable(Deliverable.PRE_MASTER, Source.GUESSED, "from the session (it has no mix)");
         }
         if (measured.stream().anyMatch(t -> t.track().role().isPart())) {
             return new JudgedDeliverable(Deliverable.PRE_MASTER, Source.GUESSED,
-                    "a session with parts bounces a mix, not a master");
+                    "from the session (it has parts)");
         }
         OptionalDouble integrated = mix.get().scalar(MeasurementIds.INTEGRATED_LOUDNESS);
         OptionalDouble truePeak = mix.get().scalar(MeasurementIds.TRUE_PEAK);
@@ -65,16 +65,17 @@ final class Deliverables {
         OptionalDouble psr = mix.get().scalar(MeasurementIds.PSR_MEDIAN);
         if (integrated.isEmpty() || truePeak.isEmpty() || plr.isEmpty() || psr.isEmpty()) {
             return new JudgedDeliverable(Deliverable.PRE_MASTER, Source.GUESSED,
-                    "the mix's loudness or true peak was not measured");
+                    "from the audio (its loudness or true peak was not measured)");
         }
-        String figures = String.format(Locale.ROOT, "%.1f LUFS, PLR %.1f LU, median PSR %.1f LU, true peak %.1f dBTP",
+        String figures = String.format(Locale.ROOT,
+                "from the audio (%.1f LUFS, PLR %.1f LU, median PSR %.1f LU, true peak %.1f dBTP",
                 integrated.getAsDouble(), plr.getAsDouble(), psr.getAsDouble(), truePeak.getAsDouble());
         boolean master = truePeak.getAsDouble() >= MASTER_MIN_TRUE_PEAK_DBTP
                 && plr.getAsDouble() <= MASTER_MAX_PLR_LU && psr.getAsDouble() <= MASTER_MAX_PSR_LU;
         if (master) {
-            return new JudgedDeliverable(Deliverable.MASTER, Source.GUESSED, figures);
+            return new JudgedDeliverable(Deliverable.MASTER, Source.GUESSED, figures + ")");
         }
         return new JudgedDeliverable(Deliverable.PRE_MASTER, Source.GUESSED,
-                figures + ": not limited to a ceiling as a master is");
+                figures + ": not limited to a ceiling as a master is)");
     }
 }

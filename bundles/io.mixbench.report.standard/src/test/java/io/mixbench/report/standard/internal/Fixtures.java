@@ -165,7 +165,7 @@ final class Fixtures {
     /** The frozen-bubble master's guess, as the engine words it. */
     static final io.mixbench.rule.JudgedDeliverable GUESSED_MASTER = new io.mixbench.rule.JudgedDeliverable(
             io.mixbench.session.Deliverable.MASTER, io.mixbench.rule.JudgedDeliverable.Source.GUESSED,
-            "-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP");
+            "from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP)");
 
     /** The result judged as another deliverable. */
     static AnalysisResult judgedAs(AnalysisResult r, io.mixbench.rule.JudgedDeliverable deliverable) {

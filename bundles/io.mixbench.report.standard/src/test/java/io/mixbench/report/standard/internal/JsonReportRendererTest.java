@@ -310,7 +310,7 @@ class JsonReportRendererTest {
         JsonNode report = render(Fixtures.judgedAs(Fixtures.withMix(), Fixtures.GUESSED_MASTER));
         assertEquals("master", report.at("/deliverable/id").asText());
         assertEquals("guessed", report.at("/deliverable/source").asText());
-        assertEquals("-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP",
+        assertEquals("from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP)",
                 report.at("/deliverable/reason").asText());
         assertEquals(Fixtures.GUESSED_MASTER.describe(), report.at("/deliverable/text").asText());
         assertTrue(validate(report).isEmpty(), () -> validate(report).toString());

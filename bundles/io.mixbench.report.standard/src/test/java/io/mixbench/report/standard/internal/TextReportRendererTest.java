@@ -96,7 +96,7 @@ class TextReportRendererTest {
         String text = render(Fixtures.judgedAs(Fixtures.mixOnly(), Fixtures.GUESSED_MASTER), false);
         assertTrue(text.contains("Judged as  a master: guessed from the audio (-13.4 LUFS, PLR 12.6 LU,"),
                 text);
-        assertTrue(text.contains("-0.8 dBTP); pass --deliverable mix|pre-master|master to choose\n"), text);
+        assertTrue(text.contains("-0.8 dBTP); pass --deliverable to choose\n"), text);
         assertFalse(render(Fixtures.result(false), false).contains("Judged as"), "no mix, nothing judged");
     }
 
