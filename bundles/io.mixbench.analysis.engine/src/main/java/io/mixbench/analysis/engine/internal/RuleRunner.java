@@ -91,6 +91,8 @@ final class RuleRunner {
             }
         });
         described.forEach((entry, d) -> owners.putIfAbsent(d.id(), entry));
+        Map<String, RuleDescriptor> peers = new HashMap<>();
+        owners.forEach((id, entry) -> peers.put(id, described.get(entry)));
         for (Map.Entry<ServiceEntry<Rule>, RuleDescriptor> each : described.entrySet()) {
             ServiceEntry<Rule> entry = each.getKey();
             RuleDescriptor descriptor = each.getValue();
@@ -105,7 +107,7 @@ final class RuleRunner {
             Map<String, Double> parameters;
             RuleContextImpl context;
             try {
-                context = new RuleContextImpl(session, measured, groups, ruleSet, descriptor, deliverable);
+                context = new RuleContextImpl(session, measured, groups, ruleSet, descriptor, peers, deliverable);
                 parameters = context.parameters();
             } catch (RuntimeException e) {
                 findings.add(ruleError(descriptor.id(), entry, "has unusable parameters: " + e.getMessage()));
