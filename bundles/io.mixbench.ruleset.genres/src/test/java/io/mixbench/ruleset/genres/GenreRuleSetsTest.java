@@ -52,7 +52,7 @@ class GenreRuleSetsTest {
             RuleDescriptor d = rule.descriptor();
             assertTrue(descriptors.put(d.id(), d) == null, "two rules with the id " + d.id());
         }
-        assertEquals(22, descriptors.size(), "the standard rules: " + descriptors.keySet());
+        assertEquals(23, descriptors.size(), "the standard rules: " + descriptors.keySet());
         checker = new RuleSetChecker(descriptors, RuleSetFile.parse(Files.readString(DEFAULT_SET), "default.json"));
     }
 
