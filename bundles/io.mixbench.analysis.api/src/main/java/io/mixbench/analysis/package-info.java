@@ -5,7 +5,7 @@
  * progress is reported and a job can be cancelled.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mixbench.analysis;
 
 import org.osgi.annotation.bundle.Export;

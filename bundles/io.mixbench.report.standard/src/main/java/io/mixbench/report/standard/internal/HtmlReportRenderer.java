@@ -142,6 +142,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
                     : (ruleSet.title() == null || ruleSet.title().isBlank()
                             ? ruleSet.id()
                             : ruleSet.title() + " (" + ruleSet.id() + ")"));
+            if (ReportSupport.mixOf(result) != null) {
+                meta("Judged as", result.deliverable().summary());
+            }
             String when = result.startedAt() == null ? "\u2013" : TIME.format(result.startedAt());
             String took = result.elapsed() == null
                     ? ""

@@ -20,6 +20,7 @@ import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.Fix;
+import io.mixbench.rule.JudgedDeliverable;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.Severity;
@@ -50,7 +51,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     /** The value of the report's "format" field. */
     static final String FORMAT_NAME = "mixbench-report";
     /** The value of the report's "formatVersion" field; raised when fields are added, never for renames. */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     /** The action key a fix's track name takes in the flattened fix object. */
     private static final String FIX_TRACK = "track";
@@ -135,6 +136,7 @@ public final class JsonReportRenderer implements ReportRenderer {
 
             session(result.session());
             ruleSet(result.ruleSet(), result.rules());
+            deliverable(result.deliverable());
             summary(result);
 
             MeasuredTrack mix = ReportSupport.mixOf(result);
@@ -202,6 +204,15 @@ public final class JsonReportRenderer implements ReportRenderer {
                 gen.writeEndObject();
             }
             gen.writeEndArray();
+            gen.writeEndObject();
+        }
+
+        private void deliverable(JudgedDeliverable deliverable) throws IOException {
+            gen.writeObjectFieldStart("deliverable");
+            gen.writeStringField("id", deliverable.deliverable().id());
+            gen.writeStringField("source", deliverable.source().id());
+            gen.writeStringField("reason", deliverable.reason());
+            gen.writeStringField("text", deliverable.describe());
             gen.writeEndObject();
         }
 

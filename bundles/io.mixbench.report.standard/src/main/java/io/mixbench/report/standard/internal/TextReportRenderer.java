@@ -199,6 +199,10 @@ public final class TextReportRenderer implements ReportRenderer {
                             ? ruleSet.id()
                             : ruleSet.title() + " (" + ruleSet.id() + ")");
             labelled("Rule set", ruleSetText);
+            if (ReportSupport.mixOf(result) != null) {
+                // what the delivery rules judged the mix as, and where that came from
+                labelled("Judged as", result.deliverable().summary());
+            }
             labelled("Tracks", trackCounts());
             String when = result.startedAt() == null ? "-" : TIME.format(result.startedAt());
             String took = result.elapsed() == null

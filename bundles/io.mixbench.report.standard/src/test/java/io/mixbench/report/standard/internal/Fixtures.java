@@ -161,4 +161,15 @@ final class Fixtures {
         return new AnalysisResult(session, ruleSet, measured, rules, findings,
                 Instant.parse("2026-11-26T15:37:07.250Z"), Duration.ofMillis(3250), versions);
     }
+
+    /** The frozen-bubble master's guess, as the engine words it. */
+    static final io.mixbench.rule.JudgedDeliverable GUESSED_MASTER = new io.mixbench.rule.JudgedDeliverable(
+            io.mixbench.session.Deliverable.MASTER, io.mixbench.rule.JudgedDeliverable.Source.GUESSED,
+            "from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP)");
+
+    /** The result judged as another deliverable. */
+    static AnalysisResult judgedAs(AnalysisResult r, io.mixbench.rule.JudgedDeliverable deliverable) {
+        return new AnalysisResult(r.session(), r.ruleSet(), r.tracks(), r.rules(), r.findings(), r.startedAt(),
+                r.elapsed(), r.versions(), r.groups(), deliverable);
+    }
 }

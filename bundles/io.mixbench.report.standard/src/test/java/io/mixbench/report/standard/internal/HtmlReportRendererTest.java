@@ -344,4 +344,11 @@ class HtmlReportRendererTest {
         }
         return n;
     }
+
+    @Test
+    void theHeaderSaysWhatTheMixWasJudgedAs() throws IOException {
+        String html = render(Fixtures.judgedAs(Fixtures.withMix(), Fixtures.GUESSED_MASTER));
+        assertTrue(html.contains("<dt>Judged as</dt><dd>a master: guessed from the audio (-13.4 LUFS,"),
+                html);
+    }
 }

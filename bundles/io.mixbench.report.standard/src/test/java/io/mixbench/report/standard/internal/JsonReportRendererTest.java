@@ -130,9 +130,9 @@ class JsonReportRendererTest {
     void topLevelFieldsComeInContractOrder() throws IOException {
         JsonNode report = render(Fixtures.withMix());
         assertEquals(List.of("format", "formatVersion", "tool", "versions", "analysedAt", "elapsedSeconds", "session",
-                "ruleSet", "summary", "tracks", "mix", "findings", "groups"), fieldNames(report));
+                "ruleSet", "deliverable", "summary", "tracks", "mix", "findings", "groups"), fieldNames(report));
         assertEquals("mixbench-report", report.get("format").asText());
-        assertEquals(2, report.get("formatVersion").asInt());
+        assertEquals(3, report.get("formatVersion").asInt());
         assertEquals("Mixbench", report.at("/tool/name").asText());
         assertEquals("0.1.0", report.at("/tool/version").asText());
         assertEquals(List.of("io.mixbench.meter.standard", "io.mixbench.rules.standard", "mixbench"),
@@ -304,6 +304,21 @@ class JsonReportRendererTest {
         assertTrue(validate(report).isEmpty(), () -> validate(report).toString());
     }
 
+    /** What the mix was judged as, where that came from, and the sentence the other reports show. */
+    @Test
+    void theDeliverableJudgedIsWritten() throws IOException {
+        JsonNode report = render(Fixtures.judgedAs(Fixtures.withMix(), Fixtures.GUESSED_MASTER));
+        assertEquals("master", report.at("/deliverable/id").asText());
+        assertEquals("guessed", report.at("/deliverable/source").asText());
+        assertEquals("from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP)",
+                report.at("/deliverable/reason").asText());
+        assertEquals(Fixtures.GUESSED_MASTER.describe(), report.at("/deliverable/text").asText());
+        assertTrue(validate(report).isEmpty(), () -> validate(report).toString());
+        assertRejected(report, r -> ((ObjectNode) r.get("deliverable")).put("id", "final"));
+        JsonNode byDefault = render(Fixtures.withMix());
+        assertEquals("pre-master", byDefault.at("/deliverable/id").asText());
+    }
+
     @Test
     void writesUtf8PrettyPrintedAndLeavesTheStreamOpen() throws IOException {
         boolean[] closed = {false};
@@ -318,7 +333,7 @@ class JsonReportRendererTest {
         byte[] bytes = out.toByteArray();
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.contains("Song \u00c4"), "non-ASCII path written as UTF-8");
-        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 2,\n"), text);
+        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 3,\n"), text);
         assertTrue(text.endsWith("}\n"));
         assertEquals("json", renderer.format());
         assertEquals("application/json", renderer.mediaType());

@@ -90,6 +90,16 @@ class TextReportRendererTest {
         assertTrue(text.contains("Analysed   2026-11-26 15:37:07 UTC, took 3.3 s"), text);
     }
 
+    /** The header says what the mix was judged as and where that came from; without a mix it says nothing. */
+    @Test
+    void headerStatesTheDeliverableJudged() throws IOException {
+        String text = render(Fixtures.judgedAs(Fixtures.mixOnly(), Fixtures.GUESSED_MASTER), false);
+        assertTrue(text.contains("Judged as  a master: guessed from the audio (-13.4 LUFS, PLR 12.6 LU,"),
+                text);
+        assertTrue(text.contains("-0.8 dBTP); pass --deliverable to choose\n"), text);
+        assertFalse(render(Fixtures.result(false), false).contains("Judged as"), "no mix, nothing judged");
+    }
+
     @Test
     void aMixAnalysedAloneHasNoExportKindOrPanLaw() throws IOException {
         String text = render(Fixtures.mixOnly(), false);

@@ -93,10 +93,11 @@ public final class BusLimitingRule implements Rule {
         MeasuredTrack mix = maybeMix.get();
         // A raw-track session's parts do not sum to the mix: only a stems session has a null test.
         Optional<GroupMeasurement> nullTest = BusGain.nullTest(context, mix);
+        // A master is limited on purpose: what a pre-master must not have is expected there.
         if (nullTest.isPresent()) {
-            return List.of(judgeNullTest(context, mix, nullTest.get()));
+            return DeliverableSupport.expectedOnAMaster(context, List.of(judgeNullTest(context, mix, nullTest.get())));
         }
-        return judgeMixAlone(context, mix);
+        return DeliverableSupport.expectedOnAMaster(context, judgeMixAlone(context, mix));
     }
 
     // ---- with stems -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import io.mixbench.rule.RuleContext;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
+import io.mixbench.session.Deliverable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -44,6 +45,13 @@ public final class MixHeadroomRule implements Rule {
             return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = maybeMix.get();
+        Optional<Finding> notJudged = DeliverableSupport.notJudged(context, DESCRIPTOR, mix,
+                Set.of(Deliverable.MIX, Deliverable.PRE_MASTER),
+                "a master peaks at its limiter's ceiling on purpose, and headroom for mastering is a pre-master's"
+                        + " matter (truePeak.max judges its ceiling).");
+        if (notJudged.isPresent()) {
+            return List.of(notJudged.get());
+        }
         OptionalDouble samplePeak = mix.scalar(MeasurementIds.SAMPLE_PEAK);
         if (samplePeak.isEmpty()) {
             return List.of(RuleSupport.cannotJudge(ID, mix, mix.name() + "'s headroom",
