@@ -6,6 +6,8 @@ import io.mixbench.rule.Fix;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
 import io.mixbench.rule.Value;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -372,7 +374,7 @@ public final class Moves {
         if (a.remove(Fix.EQ_GAIN_DB) instanceof Number eq) {
             double db = eq.doubleValue();
             String where = frequency instanceof Number hz
-                    ? " around " + percent(hz.doubleValue()) + " Hz"
+                    ? " around " + around(hz.doubleValue()) + " Hz"
                     : band == null ? "" : " in the " + band + " band";
             said.add((db < 0 ? "Cut " : "Boost ") + one(Math.abs(db)) + " dB" + where + " on " + t);
         } else if (band != null) {
@@ -414,6 +416,14 @@ public final class Moves {
     /** A whole number when the value is one, else one decimal. */
     private static String percent(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : one(value);
+    }
+
+    /** A broad EQ's centre to two significant figures, as an engineer would dial it: 122.5 Hz is "120". */
+    private static String around(double hz) {
+        if (!(hz > 0) || Double.isInfinite(hz)) {
+            return one(hz);
+        }
+        return new BigDecimal(hz).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** Minutes and seconds to a tenth, e.g. "1:02.5". */

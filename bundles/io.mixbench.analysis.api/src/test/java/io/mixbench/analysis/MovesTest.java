@@ -126,8 +126,8 @@ class MovesTest {
         assertEquals(MoveKind.STEREO, side.kind());
         assertEquals("High-pass the side of Keys below 300 Hz", side.shortText());
         assertEquals(List.of("lowEnd.centred", "mono.compatibility"), side.rules());
-        assertEquals("Cut 8.4 dB around 34.6 Hz on Mix", moves.get(1).shortText());
-        assertEquals("Cut 8.1 dB around 122.5 Hz on Mix", moves.get(2).shortText());
+        assertEquals("Cut 8.4 dB around 35 Hz on Mix", moves.get(1).shortText());
+        assertEquals("Cut 8.1 dB around 120 Hz on Mix", moves.get(2).shortText());
     }
 
     @Test

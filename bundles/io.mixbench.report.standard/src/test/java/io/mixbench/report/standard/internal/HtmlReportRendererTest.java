@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -296,6 +297,31 @@ class HtmlReportRendererTest {
         assertTrue(Double.isNaN(lo[0]), "no target for a band the rule does not name");
         assertEquals(null, TonalTarget.fromRules(List.of(new io.mixbench.analysis.AppliedRule(ReportIds.TONAL_RULE,
                 "t", "b", "1", Map.of("low", 1.0), "applied"))), "one band is not a tilt");
+    }
+
+    @Test
+    void movesComeFirstOneRowEachWithTheRulesLinkedToTheirFindings() throws Exception {
+        AnalysisResult base = Fixtures.withMix();
+        List<Finding> findings = new ArrayList<>(base.findings());
+        Finding kick = findings.get(1);
+        findings.add(Finding.of("kick.alt", Severity.WARN).tracks("Kick").message("Kick is hot too.")
+                .fix(kick.fix(), Fixtures.KICK_FIX).build());
+        String html = render(new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(), findings,
+                base.startedAt(), base.elapsed(), base.versions()));
+        int moves = html.indexOf("<section id=\"moves\">");
+        assertTrue(moves > 0 && moves < html.indexOf("<section id=\"summary\">"), "the moves come first");
+        String section = section(html, "moves");
+        assertEquals(3, section.split("<tr class=\"move ", -1).length - 1, section);
+        // One row for the kick, naming both rules, each linked to its finding.
+        assertTrue(section.contains("<b>Invert the polarity of Kick, Lower Kick by 4.3 dB, note after the bus</b>"
+                + "<br/><span class=\"why\">" + Fixtures.KICK_FIX + "</span></td><td class=\"rule\">"
+                + "<a href=\"#finding-1\">kick.level</a>, <a href=\"#finding-" + (findings.size() - 1)
+                + "\">kick.alt</a></td>"), section);
+        int problem = section.indexOf("Invert the polarity of Kick");
+        int vocal = section.indexOf("Raise Lead Vox by 2.3 dB");
+        int ride = section.indexOf("Lower Kick by 1.0 dB; Lower Bass DI by 2.5 dB");
+        assertTrue(problem > 0 && problem < vocal && vocal < ride, section);
+        parse(html);
     }
 
     @Test
