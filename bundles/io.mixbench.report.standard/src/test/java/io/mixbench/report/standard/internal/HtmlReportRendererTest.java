@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -301,13 +300,9 @@ class HtmlReportRendererTest {
 
     @Test
     void movesComeFirstOneRowEachWithTheRulesLinkedToTheirFindings() throws Exception {
-        AnalysisResult base = Fixtures.withMix();
-        List<Finding> findings = new ArrayList<>(base.findings());
-        Finding kick = findings.get(1);
-        findings.add(Finding.of("kick.alt", Severity.WARN).tracks("Kick").message("Kick is hot too.")
-                .fix(kick.fix(), Fixtures.KICK_FIX).build());
-        String html = render(new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(), findings,
-                base.startedAt(), base.elapsed(), base.versions()));
+        AnalysisResult result = Fixtures.withKickFixAskedTwice();
+        List<Finding> findings = result.findings();
+        String html = render(result);
         int moves = html.indexOf("<section id=\"moves\">");
         assertTrue(moves > 0 && moves < html.indexOf("<section id=\"summary\">"), "the moves come first");
         String section = section(html, "moves");

@@ -19,7 +19,6 @@ import io.mixbench.meter.Units;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
-import io.mixbench.rule.Severity;
 import io.mixbench.session.Role;
 import io.mixbench.session.Track;
 import java.io.ByteArrayOutputStream;
@@ -291,14 +290,9 @@ class JsonReportRendererTest {
 
     @Test
     void movesGroupTheFindingsByTheMoveTheyAskForAndEveryFindingStays() throws IOException {
-        AnalysisResult base = Fixtures.withMix();
-        List<Finding> findings = new ArrayList<>(base.findings());
         // A second rule asking for the kick's very fix: one move naming both rules.
-        Finding kick = findings.get(1);
-        findings.add(Finding.of("kick.alt", Severity.WARN).tracks("Kick").message("Kick is hot.")
-                .fix(kick.fix(), "Lower Kick by 4.3 dB.").build());
-        AnalysisResult result = new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(),
-                findings, base.startedAt(), base.elapsed(), base.versions());
+        AnalysisResult result = Fixtures.withKickFixAskedTwice();
+        List<Finding> findings = result.findings();
         JsonNode report = render(result);
         assertTrue(validate(report).isEmpty(), () -> validate(report).toString());
         assertEquals(findings.size(), report.get("findings").size(), "every finding stays");
