@@ -32,8 +32,9 @@ import java.util.TreeSet;
  * value inside its target, assuming the value moves dB for dB with the gain (levels, loudness, and differences
  * against another part, either way round). Of the findings' own gains, the most severe finding's that lies inside
  * every range is kept; when none does, the middle of the common range (its closed end when it is open on one side).
- * A finding whose target tells no such range (no target, the value inside it, or its gain outside it, e.g. a raise
- * held back by the peaks) accepts only its own gain. When the ranges do not overlap, the most severe finding's gain
+ * A count above its limit that a cut clears (clipped runs, inter-sample overs) accepts any deeper cut. A finding whose
+ * target tells no such range (no target, the value inside it, or its gain outside it, e.g. a raise held back by the
+ * peaks) accepts only its own gain. When the ranges do not overlap, the most severe finding's gain
  * is kept and {@link Move#conflict()} says so;</li>
  * <li>high-passes (of the track or its side signal) at different frequencies: the highest; widths: the narrowest
  * (each does at least what every finding asks); other different changes: the most severe finding's, and the
@@ -219,9 +220,13 @@ public final class Moves {
         Value measured = finding.measured();
         Target target = finding.target();
         Double gain = finding.fixes().size() == 1 ? gainOf(finding.fix()) : null;
-        if (gain == null || measured == null || target == null || !levelUnit(measured.unit())
-                || !levelUnit(target.unit()) || target.contains(measured.value()) || gain == 0) {
+        if (gain == null || measured == null || target == null || target.contains(measured.value()) || gain == 0) {
             return null;
+        }
+        if (!levelUnit(measured.unit()) || !levelUnit(target.unit())) {
+            // Too many of something a cut removes (clipped runs, overs above a ceiling): any deeper cut removes them too.
+            boolean tooMany = Double.isNaN(target.min()) && measured.value() > target.max();
+            return tooMany && gain < 0 ? new Target(Double.NaN, gain, Units.DB) : null;
         }
         double excess = target.excess(measured.value());
         // +1: the value rises with the gain (the finding's own track); -1: it falls (the other part of a difference)

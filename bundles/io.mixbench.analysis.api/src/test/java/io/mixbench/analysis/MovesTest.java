@@ -71,6 +71,33 @@ class MovesTest {
     }
 
     @Test
+    void aHotMixBusAskedByFiveFindingsGetsTheOneGainThatClearsThemAll() {
+        // The clean demo's mix 9 dB up (sox gain 9): flat tops, 0.0 dBFS, +1.3 dBTP with overs, -9.2 LUFS.
+        List<Finding> findings = List.of(
+                count("health", Severity.PROBLEM, 194, Target.atMost(0, "count"), -1.0),
+                level("mix.headroom", Severity.PROBLEM, "Mix", 0.0, "dBFS", Target.between(-9, -3, "dBFS"), -6.0),
+                level("truePeak.max", Severity.PROBLEM, "Mix", 1.3, "dBTP", Target.atMost(-1, "dBTP"), -2.3),
+                count("health", Severity.WARN, 926, Target.atMost(0, "count"), -2.3),
+                level("premaster.loudness", Severity.WARN, "Mix", -9.2, "LUFS", Target.between(-23, -18, "LUFS"),
+                        -11.3));
+        List<Move> moves = Moves.of(findings);
+        assertEquals(1, moves.size(), moves.toString());
+        Move move = moves.get(0);
+        assertNull(move.conflict(), move.message());
+        // headroom -9.0..-3.0, loudness -13.8..-8.8, the rest "at least" their cut: -9.0..-8.8
+        assertEquals(-9.0, move.gainWindow().min(), 1e-9);
+        assertEquals(-8.8, move.gainWindow().max(), 1e-9);
+        assertEquals(Fix.gain("Mix", -8.9), move.fixes().get(0));
+        assertEquals(List.of("health", "mix.headroom", "truePeak.max", "premaster.loudness"), move.rules());
+    }
+
+    private static Finding count(String rule, Severity severity, double measured, Target target, double gainDb) {
+        return Finding.of(rule, severity).tracks("Mix").message(rule).measured(measured, "count", "runs")
+                .target(target).fix(Fix.gain("Mix", gainDb), "Lower the mix bus by at least " + -gainDb + " dB.")
+                .build();
+    }
+
+    @Test
     void aRulesOwnGainInsideEveryRangeIsKept() {
         // The bass too close under the kick (fix: bass -2, the value falls as the bass is lowered) and too hot on
         // its own (fix: -4): -3..-1 and -6..-2 overlap in -3..-2, where the under-kick fix lies.
