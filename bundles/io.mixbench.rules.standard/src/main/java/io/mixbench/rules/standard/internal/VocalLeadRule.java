@@ -182,7 +182,7 @@ public final class VocalLeadRule implements Rule {
                 .measured(median, Units.DB, "lead vocal minus loudest other element, momentary loudness, median")
                 .target(target).timeRanges(listed);
         if (fixed) {
-            RuleSupport.withGainFix(builder, vocal, target.centre() - median);
+            RuleSupport.withGainFix(context, builder, vocal, target.centre() - median);
         }
         return builder.build();
     }
