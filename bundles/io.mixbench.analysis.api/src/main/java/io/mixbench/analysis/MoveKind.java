@@ -19,7 +19,7 @@ public enum MoveKind {
     POLARITY("polarity"),
     /** Delay or advance the track ({@link Fix#DELAY_MS}). */
     ALIGNMENT("alignment"),
-    /** A static fader or gain move ({@link Fix#GAIN_DB}). */
+    /** A static fader or gain move ({@link Fix#GAIN_DB}; with {@link Fix#ALL_PARTS}, every part together). */
     LEVEL("level"),
     /** A gain move over a stretch of time ({@link Fix#GAIN_DB} with {@link Fix#START_SECONDS}, {@link Fix#END_SECONDS}). */
     RIDE("ride"),

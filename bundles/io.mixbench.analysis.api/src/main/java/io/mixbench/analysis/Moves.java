@@ -90,6 +90,8 @@ public final class Moves {
             case EQ -> key.add(actions.containsKey(Fix.EQ_BAND)
                     ? "band:" + actions.get(Fix.EQ_BAND)
                     : actions.containsKey(Fix.HIGH_PASS_HZ) ? "high-pass" : "eq");
+            // every fader together is another move than the master fader of the mix the fix names
+            case LEVEL -> key.add(Boolean.TRUE.equals(actions.get(Fix.ALL_PARTS)) ? "all-parts" : "track");
             case RIDE -> key.add(actions.get(Fix.START_SECONDS) + ".." + actions.get(Fix.END_SECONDS));
             case STEREO -> key.add(actions.containsKey(Fix.WIDTH_PERCENT) ? "width" : "side");
             case OTHER -> key.add(new TreeSet<>(actions.keySet()));
@@ -344,9 +346,11 @@ public final class Moves {
         }
         Object start = a.remove(Fix.START_SECONDS);
         Object end = a.remove(Fix.END_SECONDS);
+        boolean allParts = Boolean.TRUE.equals(a.remove(Fix.ALL_PARTS));
         if (a.remove(Fix.GAIN_DB) instanceof Number gain) {
             double db = gain.doubleValue();
-            String text = (db < 0 ? "Lower " : "Raise ") + t + " by " + one(Math.abs(db)) + " dB";
+            String text = (db < 0 ? "Lower " : "Raise ") + (allParts ? "every part of " + t + " together" : t)
+                    + " by " + one(Math.abs(db)) + " dB";
             if (start instanceof Number from && end instanceof Number to) {
                 text += " from " + clock(from.doubleValue()) + " to " + clock(to.doubleValue());
             }

@@ -158,6 +158,18 @@ class MovesTest {
     }
 
     @Test
+    void everyPartTogetherIsAnotherMoveThanTheMasterFader() {
+        Finding offset = fixOnly("level.offset", Severity.WARN,
+                new Fix("Mix", Map.of(Fix.GAIN_DB, 6.0, Fix.ALL_PARTS, true)));
+        Finding headroom = level("mix.headroom", Severity.WARN, "Mix", -2.0, "dBFS", Target.between(-9, -3, "dBFS"),
+                -4.0);
+        List<Move> moves = Moves.of(List.of(offset, headroom));
+        assertEquals(2, moves.size(), moves.toString());
+        assertEquals("Raise every part of Mix together by 6.0 dB", moves.get(0).shortText());
+        assertEquals("Lower Mix by 4.0 dB", moves.get(1).shortText());
+    }
+
+    @Test
     void aRaiseKeepsTheLimiterItNeeds() {
         Finding vocal = Finding.of("vocal.lead", Severity.PROBLEM).tracks("Vox").message("m")
                 .measured(-11, "dB", "lead").target(Target.between(3, 6, "dB"))

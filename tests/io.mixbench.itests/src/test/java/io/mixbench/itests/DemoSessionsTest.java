@@ -82,7 +82,7 @@ class DemoSessionsTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Streaming ") && l.contains("Spotify")
                 && l.contains("Deezer")), run.out());
         assertFalse(run.out().contains("genre tilt"), run.out());
-        assertTrue(run.out().contains("tonal hints left out"), run.out());
+        assertTrue(run.out().contains("(4 tonal hints: --verbose)"), run.out());
         assertTrue(lines.get(lines.size() - 1).startsWith("Verdict: PROBLEM"), run.out());
         // --verbose lists them.
         String verbose = Product.run(product, "analyze", Product.demo("flawed").toString(), "--verbose").out();

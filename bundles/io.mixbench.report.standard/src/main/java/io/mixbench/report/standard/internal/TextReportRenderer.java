@@ -2,6 +2,7 @@ package io.mixbench.report.standard.internal;
 
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.Move;
+import io.mixbench.analysis.Moves;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.report.ReportOptions;
@@ -53,6 +54,8 @@ public final class TextReportRenderer implements ReportRenderer {
             Severity.INFO);
     /** Width of the severity tag column: "RULE ERROR" plus two spaces. */
     private static final int TAG_WIDTH = 12;
+    /** Indent of a move's findings and sentence under its line: the line stands out, the reasons get the width. */
+    private static final int REASON_INDENT = 4;
     private static final int LABEL_WIDTH = 11;
     private static final int MAX_TIME_RANGES = 3;
     private static final String RED = "\u001b[31m";
@@ -302,16 +305,30 @@ public final class TextReportRenderer implements ReportRenderer {
                 tagged(move.severity(), text);
                 for (int index : move.findings()) {
                     if (!leftOut[index]) {
-                        indented("", body(result.findings().get(index), false));
+                        indented(REASON_INDENT, "", body(result.findings().get(index), false));
                     }
                 }
-                if (!move.message().equals(move.shortText() + ".")) {
-                    indented("-> ", move.message());
+                String more = moreThan(move);
+                if (!more.isEmpty()) {
+                    indented(REASON_INDENT, "-> ", more);
                 }
                 if (move.conflict() != null && !move.conflict().equals(move.message())) {
-                    indented("-> ", move.conflict());
+                    indented(REASON_INDENT, "-> ", move.conflict());
                 }
             }
+        }
+
+        /**
+         * What the move's sentence says beyond its line: nothing when it only says the move, the rest when it starts by
+         * saying the first fix ("Raise Lead Vox by 15.6 dB. Raised alone, ...").
+         */
+        private static String moreThan(Move move) {
+            String message = move.message().strip();
+            if (message.equals(move.shortText() + ".")) {
+                return "";
+            }
+            String first = Moves.describe(List.of(move.fixes().get(0))) + ". ";
+            return message.startsWith(first) ? message.substring(first.length()) : message;
         }
 
         /**
@@ -335,7 +352,7 @@ public final class TextReportRenderer implements ReportRenderer {
                     }
                     tagged(finding.severity(), body(finding, true));
                     if (finding.suggestion() != null && !finding.suggestion().isBlank()) {
-                        indented("-> ", finding.suggestion());
+                        indented(TAG_WIDTH, "-> ", finding.suggestion());
                     }
                 }
             }
@@ -379,12 +396,12 @@ public final class TextReportRenderer implements ReportRenderer {
             }
         }
 
-        /** A text under a tag, after {@code marker} ("-> "), its wrapped lines aligned after the marker. */
-        private void indented(String marker, String text) throws IOException {
-            List<String> lines = wrap(clean(text), WIDTH - TAG_WIDTH - marker.length());
-            line(" ".repeat(TAG_WIDTH) + marker + lines.get(0));
+        /** A text {@code indent} columns in, after {@code marker} ("-> "), its wrapped lines aligned after the marker. */
+        private void indented(int indent, String marker, String text) throws IOException {
+            List<String> lines = wrap(clean(text), WIDTH - indent - marker.length());
+            line(" ".repeat(indent) + marker + lines.get(0));
             for (int i = 1; i < lines.size(); i++) {
-                line(" ".repeat(TAG_WIDTH + marker.length()) + lines.get(i));
+                line(" ".repeat(indent + marker.length()) + lines.get(i));
             }
         }
 
@@ -459,20 +476,15 @@ public final class TextReportRenderer implements ReportRenderer {
             return width;
         }
 
-        /** What the report left out and how to see it. */
-        private void leftOutNote() throws IOException {
+        /** How many findings this report leaves out (tonal hints of a session with stems, unless verbose). */
+        private int leftOutCount() {
             int hints = 0;
             for (boolean out : leftOut) {
                 if (out) {
                     hints++;
                 }
             }
-            if (hints > 0) {
-                for (String text : wrap(plural(hints, "tonal hint", "tonal hints")
-                        + " left out: with stems the level rules judge the parts (--verbose lists them).", WIDTH)) {
-                    line(text);
-                }
-            }
+            return hints;
         }
 
         /** E.g. "kick hit peak: -6.2 dBFS; target -12.0 to -10.0 dBFS", or "measured ..." without a measure. */
@@ -592,14 +604,20 @@ public final class TextReportRenderer implements ReportRenderer {
                 parts.add(plural(counts[Severity.WARN.ordinal()], "warning", "warnings"));
             }
             if (counts[Severity.INFO.ordinal()] > 0) {
-                parts.add(counts[Severity.INFO.ordinal()] + " info");
+                int hidden = leftOutCount();
+                parts.add(counts[Severity.INFO.ordinal()] + " info"
+                        + (hidden > 0 ? " (" + plural(hidden, "tonal hint", "tonal hints") + ": --verbose)" : ""));
             }
             parts.add(plural(counts[Severity.OK.ordinal()], "check passed", "checks passed"));
             line("");
-            leftOutNote();
+            String tag = label(worst);
+            List<String> lines = wrap("Verdict: " + tag + " - " + String.join(", ", parts) + ".", WIDTH);
             out.write("Verdict: ");
-            out.write(paint(worst, label(worst)));
-            out.write(" - " + String.join(", ", parts) + ".\n");
+            out.write(paint(worst, tag));
+            line(lines.get(0).substring(("Verdict: " + tag).length()));
+            for (int i = 1; i < lines.size(); i++) {
+                line(lines.get(i));
+            }
         }
 
         private void labelled(String label, String value) throws IOException {
