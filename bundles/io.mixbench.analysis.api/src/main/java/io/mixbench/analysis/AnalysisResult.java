@@ -71,6 +71,16 @@ public record AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrac
         return findings.stream().anyMatch(f -> f.severity().reaches(threshold));
     }
 
+    /**
+     * The moves the findings ask for, each once, most urgent first: the grouping every report and front end shows
+     * ({@link Moves#of(List)}).
+     *
+     * @since 1.2
+     */
+    public List<Move> moves() {
+        return Moves.of(findings);
+    }
+
     public Optional<MeasuredTrack> mix() {
         return tracks.stream().filter(t -> t.track().role() == io.mixbench.session.Role.MIX).findFirst();
     }

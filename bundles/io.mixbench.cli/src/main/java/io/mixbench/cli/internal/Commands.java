@@ -129,7 +129,9 @@ final class Commands {
         @Option(names = "--no-cache", description = "Measure every file again instead of using the analysis cache beside the session.")
         boolean noCache;
 
-        @Option(names = "--verbose", description = "Also say on stderr what the analysis noticed on the way, e.g. a damaged cache entry that was discarded.")
+        @Option(names = "--verbose", description = "The text report also lists what it leaves out at a glance (tonal hints of a session with stems, each"
+                + " finding's figures, the session's settings, the tracks' levels); and stderr says what the analysis noticed on the way,"
+                + " e.g. a damaged cache entry that was discarded.")
         boolean verbose;
 
         @Option(names = "--each", description = "Analyse each input as a session of its own (a folder, a session file or one audio file,"
@@ -282,7 +284,7 @@ final class Commands {
                     Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), !noCache,
                     deliverable == null ? null : Deliverable.fromId(deliverable).orElseThrow()), progress);
             boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
-            ReportOptions options = new ReportOptions(colour, threshold);
+            ReportOptions options = new ReportOptions(colour, threshold, verbose);
             if (targets != null) {
                 for (ReportRenderer renderer : renderers) {
                     Path target = targets.apply(renderer);

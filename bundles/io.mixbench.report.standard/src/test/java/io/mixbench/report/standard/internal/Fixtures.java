@@ -60,6 +60,16 @@ final class Fixtures {
         return result(true);
     }
 
+    /** {@link #withMix()} with one more finding, last: rule "kick.alt" asks for the kick finding's very fix. */
+    static AnalysisResult withKickFixAskedTwice() {
+        AnalysisResult base = withMix();
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.add(Finding.of("kick.alt", Severity.WARN).tracks("Kick").message("Kick is hot too.")
+                .fix(findings.get(1).fix(), KICK_FIX).build());
+        return new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(), findings,
+                base.startedAt(), base.elapsed(), base.versions());
+    }
+
     static AnalysisResult withoutMix() {
         return result(false);
     }
