@@ -133,7 +133,8 @@ class JsonReportRendererTest {
     void topLevelFieldsComeInContractOrder() throws IOException {
         JsonNode report = render(Fixtures.withMix());
         assertEquals(List.of("format", "formatVersion", "tool", "versions", "analysedAt", "elapsedSeconds", "session",
-                "ruleSet", "deliverable", "summary", "moves", "tracks", "mix", "findings", "groups"), fieldNames(report));
+                "ruleSet", "deliverable", "summary", "moves", "tracks", "mix", "findings", "groups"),
+                fieldNames(report));
         assertEquals("mixbench-report", report.get("format").asText());
         assertEquals(3, report.get("formatVersion").asInt());
         assertEquals("Mixbench", report.at("/tool/name").asText());
