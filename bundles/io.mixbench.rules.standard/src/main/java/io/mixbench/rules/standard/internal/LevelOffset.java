@@ -99,7 +99,9 @@ record LevelOffset(double offsetDb, List<Anchor> anchors) {
         }
         OptionalDouble mixMin = context.parameterOf(HEADROOM_RULE, "minPeak");
         OptionalDouble mixMax = context.parameterOf(HEADROOM_RULE, "maxPeak");
-        if (mixMin.isPresent() && mixMax.isPresent() && context.mix().isPresent()) {
+        // mix.headroom does not judge a master's peak (its limiter sets it), so neither does the offset.
+        boolean judgedHeadroom = !context.deliverable().is(io.mixbench.session.Deliverable.MASTER);
+        if (judgedHeadroom && mixMin.isPresent() && mixMax.isPresent() && context.mix().isPresent()) {
             OptionalDouble peak = context.mix().get().scalar(MeasurementIds.SAMPLE_PEAK);
             if (peak.isPresent()) {
                 anchors.add(new Anchor(context.mix().get().name(), "sample peak", peak.getAsDouble(),

@@ -127,6 +127,17 @@ class LevelOffsetRuleTest {
     }
 
     @Test
+    void aMastersPeakIsNoAnchor() {
+        // Stems of a master: its peak is the limiter's ceiling, which mix.headroom does not judge on a master.
+        // Kick and snare 6 dB low with the mix at -0.5 dBFS: as a pre-master no offset fits the mix's range too.
+        MeasuredTrack[] tracks = {kick(-17), snare(-19), mix(-0.5, -10)};
+        assertEquals(Severity.OK, only(evaluate(new LevelOffsetRule(), tracks)).severity());
+        Finding master = only(context(new LevelOffsetRule(), tracks).judgedAs(io.mixbench.session.Deliverable.MASTER)
+                .evaluate());
+        assertEquals(-6.0, master.measured().value(), 1e-9, master.message());
+    }
+
+    @Test
     void disabledInTheRuleSetTheLevelRulesJudgeAsBefore() {
         Finding kick = only(context(new KickLevelRule(), SIX_DB_DOWN).without(LevelOffsetRule.ID).evaluate());
         assertEquals(Severity.PROBLEM, kick.severity(), kick.message());
