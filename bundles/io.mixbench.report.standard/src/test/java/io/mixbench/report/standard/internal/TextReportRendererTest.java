@@ -66,11 +66,12 @@ class TextReportRendererTest {
         List<String> lines = text.lines().toList();
         assertEquals("Mixbench 0.1.0: Song \u00c4, 5 tracks (4 parts, the mix), 1 could not be decoded, stems,"
                 + " rule set rock", lines.get(0), "a one-line header");
-        assertEquals("", lines.get(1));
-        assertEquals("Moves, most urgent first", lines.get(2));
+        assertTrue(lines.get(1).startsWith("Judged as a pre-master: "), "then what the mix is judged as");
+        assertEquals("", lines.get(2));
+        assertEquals("Moves, most urgent first", lines.get(3));
         // Most severe first; among the WARN level moves, in the findings' order.
         assertEquals("PROBLEM     Invert the polarity of Kick, Lower Kick by 4.3 dB, note after the bus [kick.level]",
-                lines.get(3));
+                lines.get(4));
         assertTrue(text.contains("[kick.level]\n    " + Fixtures.KICK_PROBLEM + " At 0:01.5-0:02.3, 1:02.0-1:10.1.\n"
                 + "    -> " + Fixtures.KICK_FIX + "\n"), text);
         assertTrue(text.contains("WARN        Raise Lead Vox by 2.3 dB [vocal.lead]\n    "
@@ -191,9 +192,8 @@ class TextReportRendererTest {
     @Test
     void headerStatesTheDeliverableJudged() throws IOException {
         String text = render(Fixtures.judgedAs(Fixtures.mixOnly(), Fixtures.GUESSED_MASTER), false);
-        assertTrue(text.contains("Judged as  a master: guessed from the audio (-13.4 LUFS, PLR 12.6 LU,"),
-                text);
-        assertTrue(text.contains("-0.8 dBTP); pass --deliverable to choose\n"), text);
+        assertTrue(text.contains("\nJudged as a master: guessed from the audio (-13.4 LUFS, PLR 12.6 LU,"), text);
+        assertTrue(text.contains("-0.8 dBTP); pass --deliverable to choose.\n"), text);
         assertFalse(render(Fixtures.result(false), false).contains("Judged as"), "no mix, nothing judged");
     }
 
