@@ -12,6 +12,8 @@ import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
 import io.mixbench.rule.TimeRange;
 import io.mixbench.rules.standard.internal.RuleSupport.Element;
+import io.mixbench.rules.standard.internal.VocalPhrases.Move;
+import io.mixbench.rules.standard.internal.VocalPhrases.Phrase;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.Role;
 import java.util.ArrayList;
@@ -23,7 +25,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Vocal lead: step by step where the lead vocal sings, its momentary loudness minus the loudest other element's
- * (a multi-mic group counts as one element, its tracks power-summed); the median should be 3..6 dB.
+ * (a multi-mic group counts as one element, its tracks power-summed); each phrase's median of those leads should lie
+ * in 3..6 dB for at least {@code minShareInside} of the singing time. When no static gain achieves that, the vocal
+ * needs riding, and the finding says where and by how much.
  */
 @Component(service = Rule.class, property = Rule.ID + "=" + VocalLeadRule.ID)
 public final class VocalLeadRule implements Rule {
@@ -32,15 +36,17 @@ public final class VocalLeadRule implements Rule {
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Vocal lead",
             "How far the lead vocal sits above the loudest other element, momentary loudness (pan-law corrected) at "
-                    + "each 100 ms step where the vocal sings; the median is judged and the phrases below the "
-                    + "range listed.",
+                    + "each 100 ms step where the vocal sings, taken phrase by phrase (the median of each phrase); "
+                    + "the share of singing time whose phrases lie inside the range is judged, the phrases above and "
+                    + "below it listed, and a vocal no static move brings inside called for riding.",
             Set.of(Role.LEAD_VOCAL), false, ExportKind.STEMS,
             List.of(new Parameter("minLeadDb", "Least lead over the loudest other element", Units.DB, -12, 24, 3),
                     new Parameter("maxLeadDb", "Largest lead over the loudest other element", Units.DB, -12, 24, 6),
+                    new Parameter("minShareInside", "Least share of the singing time whose phrases lie inside the "
+                            + "range", Units.PERCENT, 0, 100, 70),
                     RuleSupport.warnMargin(), RuleSupport.problemMargin(),
-                    new Parameter("maxTimeRanges", "Most time ranges listed where the vocal is below the range",
-                            Units.COUNT,
-                            0, 100, 10)));
+                    new Parameter("maxTimeRanges", "Most time ranges listed where the vocal is outside the range",
+                            Units.COUNT, 0, 100, 10)));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -126,27 +132,47 @@ public final class VocalLeadRule implements Rule {
             }
         }
         double median = RuleSupport.median(judgedLeads, count);
-        Target target = Target.between(context.parameter("minLeadDb"), context.parameter("maxLeadDb"), Units.DB);
-        int inside = 0;
-        boolean[] below = new boolean[n];
+        double step = RuleSupport.stepSeconds(vocal, MeasurementIds.MOMENTARY_SERIES);
+        boolean[] sung = new boolean[n];
         for (int i = 0; i < n; i++) {
-            if (judged[i]) {
-                double excess = target.excess(leads[i]);
-                if (Math.abs(excess) <= RuleSupport.EPSILON_DB) {
-                    inside++;
-                } else if (excess < 0) {
-                    below[i] = true;
+            sung[i] = active[i] && Double.isFinite(v[i]);
+        }
+        List<Phrase> phrases = new ArrayList<>();
+        List<int[]> spans = VocalPhrases.spans(sung, step);
+        for (int[] span : spans) {
+            double[] inPhrase = new double[span[1] - span[0]];
+            int k = 0;
+            for (int i = span[0]; i < span[1]; i++) {
+                if (judged[i]) {
+                    inPhrase[k++] = leads[i];
                 }
             }
+            if (k > 0) {
+                phrases.add(new Phrase(new TimeRange(span[0] * step, span[1] * step),
+                        RuleSupport.median(inPhrase, k)));
+            }
         }
-        double step = RuleSupport.stepSeconds(vocal, MeasurementIds.MOMENTARY_SERIES);
-        List<TimeRange> belowRuns = RuleSupport.runs(below, step);
+        if (phrases.isEmpty()) {
+            return RuleSupport.cannotJudge(ID, vocal.trackNames(), what,
+                    spans.isEmpty()
+                            ? "it sings no phrase of " + RuleSupport.f1(VocalPhrases.MIN_PHRASE_SECONDS)
+                                    + " s or longer"
+                            : "no other part plays during its phrases");
+        }
+        Target target = Target.between(context.parameter("minLeadDb"), context.parameter("maxLeadDb"), Units.DB);
+        double wantedShare = context.parameter("minShareInside");
+        double share = VocalPhrases.sharePercent(phrases, target, 0);
+        double distance = share >= wantedShare - 1e-9
+                ? 0
+                : VocalPhrases.distanceDb(phrases, target, 0, wantedShare);
+        Severity severity = RuleSupport.severityFromMargins(context, distance);
+        Move move = VocalPhrases.bestMove(phrases, target, target.centre() - median);
+        boolean needsRiding = move.sharePercent() < wantedShare - 1e-9;
         int limit = (int) Math.round(context.parameter("maxTimeRanges"));
-        List<TimeRange> listed = RuleSupport.longest(belowRuns, limit);
-        double share = 100.0 * inside / count;
+        List<Phrase> outside = phrases.stream().filter(p -> !VocalPhrases.inside(target, p.leadDb())).toList();
+        List<TimeRange> listed = RuleSupport.longest(outside.stream().map(Phrase::range).toList(), limit);
 
-        double excess = target.excess(median);
-        Severity severity = RuleSupport.severityFromMargins(context, excess);
+        double medianExcess = target.excess(median);
         String position = median >= 0 ? RuleSupport.f1(median) + " dB above" : RuleSupport.f1(-median) + " dB below";
         int most = 0;
         for (int k = 1; k < loudestCounts.length; k++) {
@@ -156,23 +182,36 @@ public final class VocalLeadRule implements Rule {
         }
         String against = otherElements.get(most).name();
         double againstShare = 100.0 * loudestCounts[most] / count;
+        double singing = phrases.stream().mapToDouble(Phrase::seconds).sum();
+        long insideCount = phrases.size() - outside.size();
         StringBuilder message = new StringBuilder().append(vocal.name()).append(" sits ").append(position)
                 .append(" the loudest other part (").append(against)
                 .append(againstShare >= 99.5 ? "" : String.format(Locale.ROOT, " in %.0f %% of the time", againstShare))
                 .append("; median of momentary loudness over ").append(RuleSupport.f1(count * step))
                 .append(" s where it sings); target ").append(RuleSupport.f1(target.min())).append(" to ")
-                .append(RuleSupport.f1(target.max())).append(" dB above").append(RuleSupport.outside(excess, Units.DB))
-                .append(". Inside the range ").append(String.format(Locale.ROOT, "%.0f", share))
-                .append(" % of the time");
-        if (!belowRuns.isEmpty()) {
-            message.append("; below it in ").append(belowRuns.size())
-                    .append(belowRuns.size() == 1 ? " phrase" : " phrases");
-            if (listed.size() < belowRuns.size()) {
-                message.append(" (the ").append(listed.size()).append(" longest listed)");
-            }
-        }
-        message.append('.');
+                .append(RuleSupport.f1(target.max())).append(" dB above")
+                .append(RuleSupport.outside(medianExcess, Units.DB)).append(". Phrase by phrase, ")
+                .append(percent(share)).append(" % of its singing time is inside the range (")
+                .append(insideCount).append(" of ").append(phrases.size())
+                .append(phrases.size() == 1 ? " phrase" : " phrases")
+                .append(" over ").append(RuleSupport.f1(singing)).append(" s; ").append(percent(wantedShare))
+                .append(" % wanted)");
+        String outsideNow = outsideText(outside, target, 0, listed);
+        message.append(outsideNow.isEmpty() ? "" : "; " + outsideNow).append('.');
         boolean fixed = severity == Severity.WARN || severity == Severity.PROBLEM;
+        if (needsRiding && severity != Severity.OK) {
+            List<Phrase> left = phrases.stream()
+                    .filter(p -> !VocalPhrases.inside(target, p.leadDb() + move.gainDb())).toList();
+            List<TimeRange> leftListed = RuleSupport.longest(left.stream().map(Phrase::range).toList(), limit);
+            message.append(" No static move puts ").append(percent(wantedShare))
+                    .append(" % of it inside: the vocal needs riding. The best one, ")
+                    .append(Math.abs(move.gainDb()) < 0.05
+                            ? "leaving it where it is"
+                            : (move.gainDb() > 0 ? "raising it by " : "lowering it by ")
+                                    + RuleSupport.f1(Math.abs(move.gainDb())) + " dB")
+                    .append(", puts ").append(percent(move.sharePercent())).append(" % inside; after it the vocal is ")
+                    .append(outsideText(left, target, move.gainDb(), leftListed)).append('.');
+        }
         if (fixed) {
             // The lead is relative: a fix that moves the part it is measured against changes it too.
             message.append(" It is measured against ").append(against).append(": if ").append(against)
@@ -181,9 +220,43 @@ public final class VocalLeadRule implements Rule {
         Finding.Builder builder = Finding.of(ID, severity).tracks(vocal.trackNames()).message(message.toString())
                 .measured(median, Units.DB, "lead vocal minus loudest other element, momentary loudness, median")
                 .target(target).timeRanges(listed);
-        if (fixed) {
-            RuleSupport.withGainFix(builder, vocal, target.centre() - median);
+        if (fixed && Math.abs(move.gainDb()) >= 0.05) {
+            RuleSupport.withGainFix(builder, vocal, move.gainDb());
+        } else if (fixed) {
+            builder.suggestion("Ride " + RuleSupport.joinNames(vocal.trackNames())
+                    + " through the phrases named: no static move does better.");
         }
         return builder.build();
+    }
+
+    /**
+     * "below the range in 2 phrases: 0:00.2-0:01.7 by 5.5 dB, 0:02.2-0:03.7 by 5.4 dB; above the range in 1 phrase:
+     * ..." for the phrases outside the target after a gain, naming those among {@code listed}; "" when none is.
+     */
+    private static String outsideText(List<Phrase> outside, Target target, double gainDb, List<TimeRange> listed) {
+        StringBuilder text = new StringBuilder();
+        for (boolean above : new boolean[]{false, true}) {
+            List<Phrase> group = outside.stream()
+                    .filter(p -> target.excess(p.leadDb() + gainDb) > 0 == above).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            List<Phrase> named = group.stream().filter(p -> listed.contains(p.range())).toList();
+            text.append(text.length() == 0 ? "" : "; ").append(above ? "above" : "below").append(" the range in ")
+                    .append(group.size()).append(group.size() == 1 ? " phrase" : " phrases");
+            if (named.size() < group.size()) {
+                text.append(" (").append(named.size()).append(" named)");
+            }
+            for (int i = 0; i < named.size(); i++) {
+                Phrase p = named.get(i);
+                text.append(i == 0 ? ": " : ", ").append(Sections.clock(p.range())).append(" by ")
+                        .append(RuleSupport.f1(Math.abs(target.excess(p.leadDb() + gainDb)))).append(" dB");
+            }
+        }
+        return text.toString();
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
     }
 }
