@@ -17,6 +17,7 @@ import io.mixbench.rules.standard.internal.VocalPhrases.Phrase;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.Role;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -196,21 +197,25 @@ public final class VocalLeadRule implements Rule {
                 .append(phrases.size() == 1 ? " phrase" : " phrases")
                 .append(" over ").append(RuleSupport.f1(singing)).append(" s; ").append(percent(wantedShare))
                 .append(" % wanted)");
-        String outsideNow = outsideText(outside, target, 0, listed);
+        String outsideNow = outsideText(outside, target, 0, null);
         message.append(outsideNow.isEmpty() ? "" : "; " + outsideNow).append('.');
         boolean fixed = severity == Severity.WARN || severity == Severity.PROBLEM;
         if (needsRiding && severity != Severity.OK) {
             List<Phrase> left = phrases.stream()
                     .filter(p -> !VocalPhrases.inside(target, p.leadDb() + move.gainDb())).toList();
             List<TimeRange> leftListed = RuleSupport.longest(left.stream().map(Phrase::range).toList(), limit);
-            message.append(" No static move puts ").append(percent(wantedShare))
-                    .append(" % of it inside: the vocal needs riding. The best one, ")
-                    .append(Math.abs(move.gainDb()) < 0.05
-                            ? "leaving it where it is"
-                            : (move.gainDb() > 0 ? "raising it by " : "lowering it by ")
-                                    + RuleSupport.f1(Math.abs(move.gainDb())) + " dB")
-                    .append(", puts ").append(percent(move.sharePercent())).append(" % inside; after it the vocal is ")
-                    .append(outsideText(left, target, move.gainDb(), leftListed)).append('.');
+            String ride = outsideText(left, target, move.gainDb(), leftListed);
+            message.append(" No static move puts ").append(percent(wantedShare)).append(" % of it inside");
+            if (Math.abs(move.gainDb()) < 0.05) {
+                message.append(", and none does better than where it is: the vocal needs riding, ").append(ride)
+                        .append('.');
+            } else {
+                message.append(": the vocal needs riding. The best one, ")
+                        .append(move.gainDb() > 0 ? "raising it by " : "lowering it by ")
+                        .append(RuleSupport.f1(Math.abs(move.gainDb()))).append(" dB, puts ")
+                        .append(percent(move.sharePercent())).append(" % inside; after it the vocal is ").append(ride)
+                        .append('.');
+            }
         }
         if (fixed) {
             // The lead is relative: a fix that moves the part it is measured against changes it too.
@@ -230,10 +235,11 @@ public final class VocalLeadRule implements Rule {
     }
 
     /**
-     * "below the range in 2 phrases: 0:00.2-0:01.7 by 5.5 dB, 0:02.2-0:03.7 by 5.4 dB; above the range in 1 phrase:
-     * ..." for the phrases outside the target after a gain, naming those among {@code listed}; "" when none is.
+     * "below the range in 2 phrases by 4.1 to 4.6 dB; above the range in 1 phrase by 2.0 dB" for the phrases outside
+     * the target after a gain; with {@code named}, each of them that is among it by its time instead ("below the range
+     * in 2 phrases: 0:00.2-0:01.7 by 4.1 dB, ..."). "" when no phrase is outside.
      */
-    private static String outsideText(List<Phrase> outside, Target target, double gainDb, List<TimeRange> listed) {
+    private static String outsideText(List<Phrase> outside, Target target, double gainDb, List<TimeRange> named) {
         StringBuilder text = new StringBuilder();
         for (boolean above : new boolean[]{false, true}) {
             List<Phrase> group = outside.stream()
@@ -241,14 +247,22 @@ public final class VocalLeadRule implements Rule {
             if (group.isEmpty()) {
                 continue;
             }
-            List<Phrase> named = group.stream().filter(p -> listed.contains(p.range())).toList();
             text.append(text.length() == 0 ? "" : "; ").append(above ? "above" : "below").append(" the range in ")
                     .append(group.size()).append(group.size() == 1 ? " phrase" : " phrases");
-            if (named.size() < group.size()) {
-                text.append(" (").append(named.size()).append(" named)");
+            if (named == null) {
+                DoubleSummaryStatistics by = group.stream()
+                        .mapToDouble(p -> Math.abs(target.excess(p.leadDb() + gainDb))).summaryStatistics();
+                String least = RuleSupport.f1(by.getMin());
+                String most = RuleSupport.f1(by.getMax());
+                text.append(" by ").append(least).append(least.equals(most) ? "" : " to " + most).append(" dB");
+                continue;
             }
-            for (int i = 0; i < named.size(); i++) {
-                Phrase p = named.get(i);
+            List<Phrase> shown = group.stream().filter(p -> named.contains(p.range())).toList();
+            if (shown.size() < group.size()) {
+                text.append(" (").append(shown.size()).append(" named)");
+            }
+            for (int i = 0; i < shown.size(); i++) {
+                Phrase p = shown.get(i);
                 text.append(i == 0 ? ": " : ", ").append(Sections.clock(p.range())).append(" by ")
                         .append(RuleSupport.f1(Math.abs(target.excess(p.leadDb() + gainDb)))).append(" dB");
             }
