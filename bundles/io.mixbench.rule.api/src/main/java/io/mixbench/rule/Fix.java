@@ -52,6 +52,13 @@ public record Fix(String track, Map<String, Object> actions) {
     public static final String END_SECONDS = "endSeconds";
     /** Delay by this many milliseconds (negative: advance). Number. */
     public static final String DELAY_MS = "delayMs";
+    /**
+     * The fix's other actions apply to every part of the session together (all faders, or a VCA over them), not to
+     * {@link #track()} alone, which then names the mix the parts sum to. Boolean.
+     *
+     * @since 1.2
+     */
+    public static final String ALL_PARTS = "allParts";
 
     public Fix {
         Objects.requireNonNull(track, "track");

@@ -4,6 +4,7 @@ import io.mixbench.session.Role;
 import io.mixbench.session.Session;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What a rule gets for one evaluation: the session, the measured tracks, and the parameter values of the
@@ -32,6 +33,16 @@ public interface RuleContext {
      * @throws IllegalArgumentException when the rule did not declare the parameter
      */
     double parameter(String parameterId);
+
+    /**
+     * The value of another rule's parameter in the active rule set (its setting, else that rule's declared default),
+     * for rules whose judgement depends on another's target (e.g. a common level offset measured against every level
+     * rule's range). Empty when no installed rule has that id, the rule set disables it, or it declares no such
+     * parameter.
+     *
+     * @since 1.2
+     */
+    OptionalDouble parameterOf(String ruleId, String parameterId);
 
     /**
      * What to add, in dB, to a track's BS.1770 loudness to compare it with stereo parts: the session's pan-law

@@ -17,7 +17,7 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /** Renders General MIDI parts to stereo audio with Debian's fluidsynth and its small TimGM6mb soundfont. */
-final class FluidSynth {
+public final class FluidSynth {
 
     static final Path SOUNDFONT = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
 
@@ -65,7 +65,7 @@ final class FluidSynth {
     }
 
     /** Reads a 16- or 24-bit PCM WAV file as planar float channels (full scale = 1.0). */
-    static float[][] read(Path file, int expectedRateHz) throws IOException, UnsupportedAudioFileException {
+    public static float[][] read(Path file, int expectedRateHz) throws IOException, UnsupportedAudioFileException {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
             AudioFormat format = in.getFormat();
             int bytes = format.getSampleSizeInBits() / 8;

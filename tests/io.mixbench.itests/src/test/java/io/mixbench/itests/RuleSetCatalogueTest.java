@@ -55,7 +55,7 @@ class RuleSetCatalogueTest {
         assertTrue(orchestral.out().lines().anyMatch(l -> l.trim().startsWith("kick.level") && l.contains("disabled")),
                 orchestral.out());
         Product.Run hipHop = Product.process(env(), 60, "rulesets", "show", "hip-hop");
-        assertTrue(hipHop.out().contains("minDb=-2, problemMarginDb=3"), hipHop.out());
+        assertTrue(hipHop.out().contains("minDb=-2, problemMarginDb=5"), hipHop.out());
     }
 
     @Test

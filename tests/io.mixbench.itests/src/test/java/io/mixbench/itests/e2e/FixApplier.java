@@ -16,7 +16,8 @@ import java.util.Set;
  * On a part: the actions change its stem. On the mix: {@code gainDb} moves the master fader (the rules say "the mix
  * bus (master fader)"); {@code bypassBusProcessing} takes the bus limiter off, so the mix is the plain sum again;
  * {@code truePeakLimitDbtp} puts a true-peak limiter on the bus; every other action is linear and is applied to every
- * stem, which changes the mix exactly as on the bus and keeps the mix the stems' sum. An action this class does not
+ * stem, which changes the mix exactly as on the bus and keeps the mix the stems' sum. With {@code allParts} the actions
+ * apply to every part (a VCA over all faders). An action this class does not
  * know fails the test, so a rule cannot add an action the end-to-end tests silently skip.
  */
 final class FixApplier {
@@ -27,6 +28,10 @@ final class FixApplier {
     }
 
     static void apply(JsonNode fix, Multitrack session) {
+        if (fix.has("allParts")) {
+            applyToAllParts(fix, session);
+            return;
+        }
         String track = fix.get("track").asText();
         double start = fix.has("startSeconds") ? fix.get("startSeconds").asDouble() : 0;
         double end = fix.has("endSeconds") ? fix.get("endSeconds").asDouble() : Double.POSITIVE_INFINITY;
@@ -53,6 +58,24 @@ final class FixApplier {
                     session.parts.remove(track);
                     return;
                 }
+            }
+        }
+    }
+
+    /** Every part's fader (or a VCA over them) moves together; the mix, their sum, moves with them. */
+    private static void applyToAllParts(JsonNode fix, Multitrack session) {
+        requireTrue(fix.get("allParts"), fix);
+        for (Iterator<Map.Entry<String, JsonNode>> it = fix.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> action = it.next();
+            String key = action.getKey();
+            if (key.equals("track") || key.equals("allParts")) {
+                continue;
+            }
+            if (TIMING.contains(key) || key.equals("removeFromSession")) {
+                throw new AssertionError(key + " on every part is not modelled: " + fix);
+            }
+            for (Track part : new ArrayList<>(session.parts.values())) {
+                applyToPart(key, action.getValue(), part, session.rateHz, 0, Double.POSITIVE_INFINITY, fix);
             }
         }
     }

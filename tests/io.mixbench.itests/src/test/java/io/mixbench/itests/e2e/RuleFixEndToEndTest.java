@@ -130,6 +130,10 @@ class RuleFixEndToEndTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 of("kick 6 dB too hot", RuleFixEndToEndTest::stems, m -> gain(m, "Kick", 6), "kick.level", "Kick"),
+                of("whole mix 6 dB down", RuleFixEndToEndTest::stems,
+                        m -> m.parts.values().forEach(t -> Dsp.gain(t.audio, -6)), "levels.offset", "Mix"),
+                of("whole mix 4 dB hot", RuleFixEndToEndTest::stems,
+                        m -> m.parts.values().forEach(t -> Dsp.gain(t.audio, 4)), "levels.offset", "Mix"),
                 of("snare 5 dB too hot", RuleFixEndToEndTest::stems, m -> gain(m, "Snare", 5), "snare.level",
                         "Snare"),
                 of("bass 4 dB too close to the kick", RuleFixEndToEndTest::stems, m -> gain(m, "Bass", 4),
@@ -288,6 +292,73 @@ class RuleFixEndToEndTest {
 
     static double mixPeakDbfs(Multitrack m) {
         return 20 * Math.log10(Dsp.peak(m.renderMix()));
+    }
+
+    /**
+     * Issue 14's acceptance: on balanced sessions (the e2e stems and the product's clean demo) every fix offered, of
+     * any severity, applied alone by the project's own implementation of its kind, creates no new WARN or PROBLEM.
+     */
+    @Test
+    void everyFixOfferedOnABalancedSessionIsSafe() throws Exception {
+        Map<String, Multitrack> sessions = new LinkedHashMap<>();
+        sessions.put("stems", stems());
+        sessions.put("clean demo", cleanDemo());
+        List<String> failures = new ArrayList<>();
+        int applied = 0;
+        for (var base : sessions.entrySet()) {
+            JsonNode before = analyze(base.getValue().copy().write(work.resolve(base.getKey() + "-before")),
+                    "default");
+            assertEquals(Set.of(), keys(before, SERIOUS), base.getKey() + ": " + summary(before));
+            int n = 0;
+            for (JsonNode f : before.get("findings")) {
+                if (f.get("fixes").isEmpty()) {
+                    continue;
+                }
+                Multitrack session = base.getValue().copy();
+                f.get("fixes").forEach(fix -> FixApplier.apply(fix, session));
+                JsonNode after = analyze(session.write(work.resolve(base.getKey() + "-fix" + n++)), "default");
+                applied++;
+                Set<String> newOnes = keys(after, SERIOUS);
+                if (!newOnes.isEmpty()) {
+                    failures.add(base.getKey() + ": " + f.get("rule").asText() + " " + f.get("fixes") + " raises "
+                            + summary(after));
+                }
+            }
+        }
+        System.err.println("applied " + applied + " offered fixes to balanced sessions");
+        assertEquals(List.of(), failures);
+    }
+
+    /** The product's clean demo as a session being mixed: its stems, the mix rendered as their sum. */
+    static Multitrack cleanDemo() throws Exception {
+        Path demo = home().resolve("demo/clean");
+        Multitrack m = new Multitrack(44_100, "stems");
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("Kick", "kick");
+        roles.put("Snare", "snare");
+        roles.put("Bass", "bass");
+        roles.put("Lead Vox", "lead-vocal");
+        roles.put("Pad", "pad");
+        for (var role : roles.entrySet()) {
+            m.parts.put(role.getKey(), new Multitrack.Track(role.getValue(), null,
+                    io.mixbench.itests.FluidSynth.read(demo.resolve(role.getKey() + ".wav"), 44_100)));
+        }
+        return m;
+    }
+
+    /**
+     * A balanced mix 6 dB down overall is one finding, one move of every fader, not a raise per level rule (which,
+     * applied, would put the raised parts out of their relations to the others).
+     */
+    @Test
+    void aBalancedMixSixDbDownIsOneFinding() throws Exception {
+        Multitrack session = stems();
+        session.parts.values().forEach(t -> Dsp.gain(t.audio, -6));
+        JsonNode report = analyze(session.write(work.resolve("down")), "default");
+        assertEquals(Set.of("levels.offset@Mix"), keys(report, SERIOUS), summary(report));
+        JsonNode offset = serious(report, "levels.offset").get(0);
+        assertEquals(6.0, offset.get("fix").get("gainDb").asDouble(), 0.3, offset.toString());
+        assertTrue(offset.get("fix").get("allParts").asBoolean(), offset.toString());
     }
 
     /**

@@ -22,10 +22,16 @@ final class RuleContextImpl implements RuleContext {
     private final RuleSet ruleSet;
     private final Map<String, Double> parameters;
     private final List<GroupMeasurement> groups;
+    private final Map<String, RuleDescriptor> peers;
 
+    /**
+     * @param peers the descriptors of every installed rule that runs under its id, by id, for
+     *            {@link #parameterOf(String, String)}
+     */
     RuleContextImpl(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
-            RuleDescriptor descriptor) {
+            RuleDescriptor descriptor, Map<String, RuleDescriptor> peers) {
         this.session = session;
+        this.peers = Map.copyOf(peers);
         this.measured = List.copyOf(measured);
         this.groups = List.copyOf(groups);
         this.ruleSet = ruleSet;
@@ -76,6 +82,21 @@ final class RuleContextImpl implements RuleContext {
             throw new IllegalArgumentException("the rule did not declare a parameter '" + parameterId + "'");
         }
         return value;
+    }
+
+    @Override
+    public OptionalDouble parameterOf(String ruleId, String parameterId) {
+        RuleDescriptor peer = peers.get(ruleId);
+        if (peer == null || !ruleSet.enables(ruleId)) {
+            return OptionalDouble.empty();
+        }
+        for (Parameter declared : peer.parameters()) {
+            if (declared.id().equals(parameterId)) {
+                OptionalDouble set = ruleSet.parameter(ruleId, parameterId);
+                return set.isPresent() ? set : OptionalDouble.of(declared.defaultValue());
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     @Override

@@ -82,6 +82,8 @@ final class RuleRunner {
             }
         });
         described.forEach((entry, d) -> owners.putIfAbsent(d.id(), entry));
+        Map<String, RuleDescriptor> peers = new HashMap<>();
+        owners.forEach((id, entry) -> peers.put(id, described.get(entry)));
         for (Map.Entry<ServiceEntry<Rule>, RuleDescriptor> each : described.entrySet()) {
             ServiceEntry<Rule> entry = each.getKey();
             RuleDescriptor descriptor = each.getValue();
@@ -96,7 +98,7 @@ final class RuleRunner {
             Map<String, Double> parameters;
             RuleContextImpl context;
             try {
-                context = new RuleContextImpl(session, measured, groups, ruleSet, descriptor);
+                context = new RuleContextImpl(session, measured, groups, ruleSet, descriptor, peers);
                 parameters = context.parameters();
             } catch (RuntimeException e) {
                 findings.add(ruleError(descriptor.id(), entry, "has unusable parameters: " + e.getMessage()));

@@ -124,16 +124,21 @@ public final class BassUnderKickRule implements Rule {
             if (outOfPlace.isPresent()) {
                 message.append(" The kick is the part out of place: its robust peak is ")
                         .append(RuleSupport.f1(outOfPlace.get().peakDbfs())).append(" dBFS, outside ")
-                        .append(RuleSupport.f1(context.parameter("kickMinPeak"))).append(" to ")
-                        .append(RuleSupport.f1(context.parameter("kickMaxPeak"))).append(" dBFS.");
-                RuleSupport.withGainFix(builder, kick, change);
+                        .append(kickRange(context).describe()).append('.');
+                RuleSupport.withGainFix(context, builder, kick, change);
                 tracks = new ArrayList<>(kick.trackNames());
                 tracks.addAll(bass.trackNames());
             } else {
-                RuleSupport.withGainFix(builder, bass, -change);
+                RuleSupport.withGainFix(context, builder, bass, -change);
             }
         }
         return builder.tracks(tracks).message(message.toString()).build();
+    }
+
+    /** The kick's peak range, moved by the whole mix's offset: a kick as low as every other part is in its place. */
+    private static Target kickRange(RuleContext context) {
+        return LevelOffset.of(context).shift(
+                Target.between(context.parameter("kickMinPeak"), context.parameter("kickMaxPeak"), Units.DBFS));
     }
 
     /**
@@ -152,7 +157,7 @@ public final class BassUnderKickRule implements Rule {
         if (loudest == null) {
             return Optional.empty();
         }
-        Target range = Target.between(context.parameter("kickMinPeak"), context.parameter("kickMaxPeak"), Units.DBFS);
+        Target range = kickRange(context);
         double excess = range.excess(loudest.peakDbfs());
         boolean tooLoud = excess > RuleSupport.EPSILON_DB && change < 0;
         boolean tooQuiet = excess < -RuleSupport.EPSILON_DB && change > 0;

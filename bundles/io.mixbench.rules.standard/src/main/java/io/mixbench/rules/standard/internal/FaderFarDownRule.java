@@ -126,7 +126,7 @@ public final class FaderFarDownRule implements Rule {
                             + " dB below the usual " + RuleSupport.f1(usual) + " dBFS; it only sits right with "
                             + RuleSupport.f1(usual - value) + " dB of gain, which raises its noise floor as much.")
                     .measured(value, Units.DBFS, "AES17 RMS where the track plays").target(target);
-            RuleSupport.gainFix(low, List.of(part), gain, "Raise the input gain of " + part.name() + " by "
+            RuleSupport.gainFix(context, low, List.of(part), gain, "Raise the input gain of " + part.name() + " by "
                     + RuleSupport.f1(gain) + " dB; better, record it again at a proper level.");
             findings.add(low.build());
         }
@@ -189,7 +189,7 @@ public final class FaderFarDownRule implements Rule {
                 builder.message(statement + ", yet it sits in range relative to the band: the other parts are a "
                         + "median " + RuleSupport.f1(othersMedian) + " dB below their usual peaks too. The balance "
                         + "only works with every fader far down: a recording or gain-staging problem.");
-                RuleSupport.gainFix(builder, List.of(part), bandMedian, "Raise every part by "
+                RuleSupport.gainFix(context, builder, List.of(part), bandMedian, "Raise every part by "
                         + RuleSupport.f1(bandMedian) + " dB together (clip gain, or one VCA over all of them), "
                         + part.name() + " included, so the balance stays and the faders come back up.");
             } else {
@@ -200,7 +200,7 @@ public final class FaderFarDownRule implements Rule {
                                 + " dB below theirs: it is buried. A part that only sits right this far down is an "
                                 + "arrangement problem."
                         : ": a part that only sits right this far down is an arrangement or recording problem."));
-                RuleSupport.gainFix(builder, List.of(part), gain, "Raise " + part.name() + " by "
+                RuleSupport.gainFix(context, builder, List.of(part), gain, "Raise " + part.name() + " by "
                         + RuleSupport.f1(gain) + " dB so it takes part in the mix, or mute it if it only sounds right "
                         + "buried: the arrangement has no room for it.");
             }

@@ -21,6 +21,11 @@ import org.osgi.service.component.annotations.Component;
 public final class GainStagingRule implements Rule {
 
     static final String ID = "gainStaging";
+    /**
+     * A raw track's operating level changes no sound in a floating-point mix; only one this far off (dB beyond the
+     * tolerance) points at an export or recording mistake worth a PROBLEM.
+     */
+    static final double PROBLEM_MARGIN_DB = 20;
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Gain staging",
             "Each raw track's AES17 RMS over the part where it plays, against the usual analogue-modelled operating "
@@ -29,7 +34,7 @@ public final class GainStagingRule implements Rule {
             List.of(new Parameter("target", "Operating level, AES17 RMS where the track plays", Units.DBFS, -40, 0,
                     -18),
                     new Parameter("tolerance", "Allowed distance from the operating level", Units.DB, 0, 20, 3),
-                    RuleSupport.warnMargin(), RuleSupport.problemMargin()));
+                    RuleSupport.warnMargin(), RuleSupport.problemMargin(PROBLEM_MARGIN_DB)));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -52,7 +57,8 @@ public final class GainStagingRule implements Rule {
             double value = rms.getAsDouble();
             String statement = part.name() + " plays at " + RuleSupport.f1(value)
                     + " dBFS RMS (AES17, where it plays)";
-            findings.add(RuleSupport.judgeLevel(context, ID, part, value, target, "AES17 RMS where the track plays",
+            findings.add(RuleSupport.judgeLevel(context, ID, part, value, target, LevelOffset.NONE,
+                    "AES17 RMS where the track plays",
                     statement, "the input gain of " + part.name()));
         }
         return RuleSupport.orNothing(findings, DESCRIPTOR, "the session has no parts.");

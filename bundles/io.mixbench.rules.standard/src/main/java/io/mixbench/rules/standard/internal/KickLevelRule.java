@@ -58,7 +58,7 @@ public final class KickLevelRule implements Rule {
         String statement = drum.name() + " peaks at " + RuleSupport.f1(peak.peakDbfs()) + " dBFS ("
                 + RuleSupport.ordinal(percentile) + " percentile of " + peak.hits()
                 + (peak.hits() == 1 ? " hit)" : " hits)");
-        return RuleSupport.judgeLevel(context, ruleId, drum, peak.peakDbfs(), target,
+        return RuleSupport.judgeLevel(context, ruleId, drum, peak.peakDbfs(), target, LevelOffset.of(context),
                 "hit peak, " + RuleSupport.ordinal(percentile) + " percentile", statement, drum.name());
     }
 }

@@ -39,10 +39,9 @@ public final class LowEndCentredRule implements Rule {
             List.of(new Parameter("maxPanPercent", "Largest low-end pan offset", Units.PERCENT, 0, 100, 10),
                     new Parameter("maxSideDb", "Largest low-end side energy relative to mid", Units.DB, -100, 0, -20),
                     new Parameter("problemPanPercent", "Low-end pan offset from which it is a PROBLEM", Units.PERCENT,
-                            0, 100,
-                            30),
+                            0, 100, 50),
                     new Parameter("problemSideDb", "Low-end side energy from which it is a PROBLEM", Units.DB, -100, 20,
-                            -10),
+                            -6),
                     new Parameter("lowEndWithinDb",
                             "Other stems count when their low end (below the crossover) is within this of the"
                                     + " strongest part's low end",

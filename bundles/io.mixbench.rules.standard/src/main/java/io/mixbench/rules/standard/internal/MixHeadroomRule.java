@@ -50,7 +50,9 @@ public final class MixHeadroomRule implements Rule {
                     RuleSupport.missingScalar(mix, MeasurementIds.SAMPLE_PEAK, "sample peak")));
         }
         double peak = samplePeak.getAsDouble();
-        Target target = Target.between(context.parameter("minPeak"), context.parameter("maxPeak"), Units.DBFS);
+        Target unmoved = Target.between(context.parameter("minPeak"), context.parameter("maxPeak"), Units.DBFS);
+        LevelOffset offset = LevelOffset.of(context);
+        Target target = offset.shift(unmoved);
         OptionalDouble truePeak = mix.scalar(MeasurementIds.TRUE_PEAK);
         String truePeakText = truePeak.isPresent()
                 ? " (true peak " + RuleSupport.f1(truePeak.getAsDouble()) + " dBTP)"
@@ -58,8 +60,12 @@ public final class MixHeadroomRule implements Rule {
         double excess = target.excess(peak);
         Severity severity;
         String verdict;
-        if (peak >= context.parameter("problemPeak") - RuleSupport.EPSILON_DB
-                && excess > RuleSupport.EPSILON_DB) {
+        boolean nearFullScale = peak >= context.parameter("problemPeak") - RuleSupport.EPSILON_DB;
+        if (offset.applies() && nearFullScale) {
+            // The common move fixes it, but a mix bus this close to 0 dBFS is a PROBLEM until it is made.
+            severity = Severity.PROBLEM;
+            verdict = " Almost no headroom is left for mastering.";
+        } else if (nearFullScale && excess > RuleSupport.EPSILON_DB) {
             severity = Severity.PROBLEM;
             verdict = " Almost no headroom is left for mastering.";
         } else if (excess > RuleSupport.EPSILON_DB) {
@@ -74,9 +80,12 @@ public final class MixHeadroomRule implements Rule {
         }
         Finding.Builder builder = Finding.of(ID, severity).tracks(mix.name())
                 .message(mix.name() + " peaks at " + RuleSupport.f1(peak) + " dBFS" + truePeakText + "; target "
-                        + target.describe() + RuleSupport.outside(excess, Units.DB) + "." + verdict)
+                        + target.describe() + RuleSupport.outside(excess, Units.DB) + "." + verdict
+                        + (offset.applies() ? offset.note(unmoved) : ""))
                 .measured(peak, Units.DBFS, "sample peak").target(target);
-        if (severity == Severity.WARN || severity == Severity.PROBLEM) {
+        if (offset.applies() && severity == Severity.PROBLEM) {
+            builder.fix(LevelOffsetRule.fix(context, offset), LevelOffsetRule.sentence(context, offset));
+        } else if (severity == Severity.WARN || severity == Severity.PROBLEM) {
             double gain = target.centre() - peak;
             builder.fix(Fix.gain(mix.name(), gain), "Lower the mix bus (master fader) of " + mix.name() + " by "
                     + RuleSupport.f1(Math.abs(gain)) + " dB, to a peak of " + RuleSupport.f1(target.centre())

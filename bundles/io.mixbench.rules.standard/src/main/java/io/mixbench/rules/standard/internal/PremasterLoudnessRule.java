@@ -57,8 +57,11 @@ public final class PremasterLoudnessRule implements Rule {
                     RuleSupport.missingScalar(mix, MeasurementIds.INTEGRATED_LOUDNESS, "integrated loudness")));
         }
         double loudness = integrated.getAsDouble();
-        Target target = Target.between(context.parameter("minLoudness"), context.parameter("maxLoudness"),
+        Target unmoved = Target.between(context.parameter("minLoudness"), context.parameter("maxLoudness"),
                 Units.LUFS);
+        // Gain moves LUFS as it moves dBFS: with every part off by one offset, the mix's loudness moves with it.
+        LevelOffset offset = LevelOffset.of(context);
+        Target target = offset.shift(unmoved);
         double excess = target.excess(loudness);
         double distance = Math.abs(excess);
         Severity severity = distance <= RuleSupport.EPSILON_DB
@@ -68,7 +71,8 @@ public final class PremasterLoudnessRule implements Rule {
                         : Severity.WARN;
         StringBuilder message = new StringBuilder(mix.name()).append(" has an integrated loudness of ")
                 .append(RuleSupport.f1(loudness)).append(" LUFS; target ").append(target.describe())
-                .append(RuleSupport.outside(excess, Units.LU)).append('.');
+                .append(RuleSupport.outside(excess, Units.LU)).append('.')
+                .append(offset.applies() ? offset.note(unmoved) : "");
         Fix fix = null;
         String sentence = null;
         if (severity == Severity.WARN && excess > 0) {

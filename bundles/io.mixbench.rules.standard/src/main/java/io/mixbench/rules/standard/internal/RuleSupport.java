@@ -41,6 +41,8 @@ final class RuleSupport {
 
     static final String WARN_MARGIN = "warnMarginDb";
     static final String PROBLEM_MARGIN = "problemMarginDb";
+    /** The default of {@link #PROBLEM_MARGIN}, dB. */
+    static final double DEFAULT_PROBLEM_MARGIN_DB = 5;
 
     private RuleSupport() {
     }
@@ -51,9 +53,17 @@ final class RuleSupport {
         return new Parameter(WARN_MARGIN, "Distance outside the target from which it is a WARN", Units.DB, 0, 20, 1.0);
     }
 
+    /**
+     * The distance outside the target that turns a WARN into a PROBLEM, dB. 5 dB by default: a level a few dB out
+     * is a fader move (WARN); beyond that the part is lost in or dominates the balance (docs/severity.md).
+     */
     static Parameter problemMargin() {
+        return problemMargin(DEFAULT_PROBLEM_MARGIN_DB);
+    }
+
+    static Parameter problemMargin(double defaultDb) {
         return new Parameter(PROBLEM_MARGIN, "Distance outside the target from which it is a PROBLEM", Units.DB, 0, 40,
-                3.0);
+                defaultDb);
     }
 
     static Parameter percentile() {
@@ -392,7 +402,6 @@ final class RuleSupport {
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
-    /** "Lower Kick by 4.0 dB." or "Raise Kick by 4.0 dB."; {@code what} names what to move. */
     /** A raise may not take a part's true peak above this, dBTP: past it the part clips once exported. */
     static final double PART_CEILING_DBTP = 0;
     /** The true-peak limiter a raise past the ceiling brings, dBTP: a margin for the limiter's own overshoot. */
@@ -402,11 +411,87 @@ final class RuleSupport {
      * The fix of a gain change on tracks moved together ({@code tracks.get(0)} names the structured fix). A raise
      * that would take their true peak (else sample peak) above {@link #PART_CEILING_DBTP} never stands alone: the
      * fix adds a true-peak limiter at {@link #PART_LIMITER_DBTP}, and the sentence says so and names the other
-     * move that works (lower everything else instead).
+     * move that works (lower everything else instead). A raise that could take the mix bus above mix.headroom's
+     * {@code maxPeak} ({@link #mixPeakAfterRaise}) brings a second fix, the master fader down by the excess.
      */
-    static Finding.Builder gainFix(Finding.Builder builder, List<MeasuredTrack> tracks, double gainDb,
-            String sentence) {
+    static Finding.Builder gainFix(RuleContext context, Finding.Builder builder, List<MeasuredTrack> tracks,
+            double gainDb, String sentence) {
         Fix plain = Fix.gain(tracks.get(0).name(), gainDb);
+        OptionalDouble mixBound = gainDb > 0
+                ? mixPeakAfterRaise(context, tracks, round1(gainDb))
+                : OptionalDouble.empty();
+        OptionalDouble mixMax = context.parameterOf(MixHeadroomRule.ID, "maxPeak");
+        if (mixBound.isPresent() && mixMax.isPresent()
+                && mixBound.getAsDouble() > mixMax.getAsDouble() + EPSILON_DB) {
+            // Lower the master fader by what keeps even coinciding peaks under the headroom target.
+            String mix = context.mix().get().name();
+            double lower = Math.ceil((mixBound.getAsDouble() - mixMax.getAsDouble()) * 10 - 1e-6) / 10;
+            Move part = partMove(tracks, gainDb, sentence, plain);
+            return builder.fixes(List.of(part.fix(), Fix.gain(mix, -lower)), part.sentence() + " Raised alone, "
+                    + joinNames(names(tracks)) + " could take the mix bus of " + mix + " to "
+                    + f1(mixBound.getAsDouble()) + " dBFS where the peaks meet, above the "
+                    + f1(mixMax.getAsDouble()) + " dBFS the mix's headroom allows: lower its master fader by "
+                    + f1(lower) + " dB with it.");
+        }
+        Move part = partMove(tracks, gainDb, sentence, plain);
+        return builder.fix(part.fix(), part.sentence());
+    }
+
+    private record Move(Fix fix, String sentence) {
+    }
+
+    private static List<String> names(List<MeasuredTrack> tracks) {
+        return tracks.stream().map(MeasuredTrack::name).toList();
+    }
+
+    /**
+     * The mix bus's sample peak after raising {@code tracks} by {@code gainDb}, at most, dBFS: per 100 ms step the
+     * mix's peak plus the raised tracks' added peak amplitude, as if their peaks met in phase (else from the whole
+     * files' peaks). Empty without a mix or its peaks.
+     */
+    static OptionalDouble mixPeakAfterRaise(RuleContext context, List<MeasuredTrack> tracks, double gainDb) {
+        Optional<MeasuredTrack> mix = context.mix();
+        if (mix.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double added = Math.pow(10, gainDb / 20) - 1;
+        Optional<Series> mixSteps = mix.get().series(MeasurementIds.PEAK_SERIES);
+        List<Optional<Series>> partSteps = tracks.stream().map(t -> t.series(MeasurementIds.PEAK_SERIES)).toList();
+        if (mixSteps.isPresent() && partSteps.stream().allMatch(Optional::isPresent)) {
+            Series m = mixSteps.get();
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < m.size(); i++) {
+                double amplitude = amplitude(m.get(i));
+                for (Optional<Series> part : partSteps) {
+                    if (i < part.get().size()) {
+                        amplitude += amplitude(part.get().get(i)) * added;
+                    }
+                }
+                worst = Math.max(worst, amplitude);
+            }
+            return worst > 0 ? OptionalDouble.of(20 * Math.log10(worst)) : OptionalDouble.empty();
+        }
+        OptionalDouble mixPeak = mix.get().scalar(MeasurementIds.SAMPLE_PEAK);
+        if (mixPeak.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double amplitude = amplitude(mixPeak.getAsDouble());
+        for (MeasuredTrack track : tracks) {
+            OptionalDouble peak = track.scalar(MeasurementIds.SAMPLE_PEAK);
+            if (peak.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            amplitude += amplitude(peak.getAsDouble()) * added;
+        }
+        return amplitude > 0 ? OptionalDouble.of(20 * Math.log10(amplitude)) : OptionalDouble.empty();
+    }
+
+    private static double amplitude(double dbfs) {
+        return Double.isFinite(dbfs) ? Math.pow(10, dbfs / 20) : 0;
+    }
+
+    /** The part's own move, with a true-peak limiter when the raise alone would clip it. */
+    private static Move partMove(List<MeasuredTrack> tracks, double gainDb, String sentence, Fix plain) {
         double peak = Double.NEGATIVE_INFINITY;
         for (MeasuredTrack track : tracks) {
             OptionalDouble p = track.scalar(MeasurementIds.TRUE_PEAK);
@@ -419,10 +504,10 @@ final class RuleSupport {
         }
         double after = peak + round1(gainDb);
         if (gainDb <= 0 || !(after > PART_CEILING_DBTP + EPSILON_DB)) {
-            return builder.fix(plain, sentence);
+            return new Move(plain, sentence);
         }
-        String names = joinNames(tracks.stream().map(MeasuredTrack::name).toList());
-        return builder.fix(plain.and(Fix.TRUE_PEAK_LIMIT_DBTP, PART_LIMITER_DBTP), sentence.replaceFirst("\\.$", "")
+        String names = joinNames(names(tracks));
+        return new Move(plain.and(Fix.TRUE_PEAK_LIMIT_DBTP, PART_LIMITER_DBTP), sentence.replaceFirst("\\.$", "")
                 + ", with a true-peak limiter at " + f1(PART_LIMITER_DBTP) + " dBTP on " + names + ": raised alone, "
                 + (tracks.size() == 1 ? "its" : "their") + " true peak would reach " + signed(after)
                 + " dBTP and clip, and the limiter takes about " + f1(after - PART_LIMITER_DBTP) + " dB off the "
@@ -434,6 +519,7 @@ final class RuleSupport {
         return (value >= 0 ? "+" : "-") + f1(Math.abs(value));
     }
 
+    /** "Lower Kick by 4.0 dB." or "Raise Kick by 4.0 dB."; {@code what} names what to move. */
     static String gainSentence(String what, double gainDb) {
         return (gainDb < 0 ? "Lower " : "Raise ") + what + " by " + f1(Math.abs(gainDb)) + " dB.";
     }
@@ -442,8 +528,9 @@ final class RuleSupport {
      * A gain change for an element: the structured fix names its first track (a fix has one track), the sentence
      * names every track so a group moves together.
      */
-    static Finding.Builder withGainFix(Finding.Builder builder, Element element, double gainDb) {
-        return gainFix(builder, element.tracks(), gainDb, gainSentence(joinNames(element.trackNames()),
+    static Finding.Builder withGainFix(RuleContext context, Finding.Builder builder, Element element,
+            double gainDb) {
+        return gainFix(context, builder, element.tracks(), gainDb, gainSentence(joinNames(element.trackNames()),
                 round1(gainDb)));
     }
 
@@ -488,19 +575,22 @@ final class RuleSupport {
      * The finding of a level against its target under the shared margin policy; WARN and PROBLEM carry a gain fix
      * to the centre of the target.
      *
+     * @param offset the whole mix's common offset: the target moves with it ({@link LevelOffset#NONE}: it does not)
      * @param statement what was measured, e.g. "Kick peaks at -5.0 dBFS (95th percentile of 16 hits)"
      * @param fixWhat what the fix moves, e.g. "Kick" or "the input gain of Kick In"
      */
     static Finding judgeLevel(RuleContext context, String ruleId, MeasuredTrack track, double value, Target target,
-            String measure, String statement, String fixWhat) {
-        double excess = target.excess(value);
+            LevelOffset offset, String measure, String statement, String fixWhat) {
+        Target judged = offset.shift(target);
+        double excess = judged.excess(value);
         Severity severity = severityFromMargins(context, excess);
+        String moved = offset.applies() ? offset.note(target) : "";
         Finding.Builder builder = Finding.of(ruleId, severity).tracks(track.name())
-                .message(statement + "; target " + target.describe() + outside(excess, Units.DB) + ".")
-                .measured(value, target.unit(), measure).target(target);
+                .message(statement + "; target " + judged.describe() + outside(excess, Units.DB) + "." + moved)
+                .measured(value, judged.unit(), measure).target(judged);
         if (severity == Severity.WARN || severity == Severity.PROBLEM) {
-            double gain = target.centre() - value;
-            gainFix(builder, List.of(track), gain, gainSentence(fixWhat, round1(gain)));
+            double gain = judged.centre() - value;
+            gainFix(context, builder, List.of(track), gain, gainSentence(fixWhat, round1(gain)));
         }
         return builder.build();
     }

@@ -121,7 +121,7 @@ public final class SnareLevelRule implements Rule {
                 suggestion = suggestion.replaceFirst("\\.$", "") + " in all (instead of the level fix's "
                         + RuleSupport.f1(levelGain) + " dB).";
             }
-            RuleSupport.gainFix(builder, List.of(snare), gain, suggestion);
+            RuleSupport.gainFix(context, builder, List.of(snare), gain, suggestion);
         }
         return builder.build();
     }

@@ -44,6 +44,7 @@ public final class SupportingLevelRule implements Rule {
     public List<Finding> evaluate(RuleContext context) {
         Target target = Target.atMost(context.parameter("maxPeak"), Units.DBFS);
         List<Finding> findings = new ArrayList<>();
+        LevelOffset offset = LevelOffset.of(context);
         for (MeasuredTrack part : context.parts()) {
             if (!SUPPORTING.contains(part.track().role())) {
                 continue;
@@ -57,7 +58,7 @@ public final class SupportingLevelRule implements Rule {
             double value = peak.getAsDouble();
             String statement = part.name() + " (" + part.track().role().displayName().toLowerCase(java.util.Locale.ROOT)
                     + ") peaks at " + RuleSupport.f1(value) + " dBFS";
-            findings.add(RuleSupport.judgeLevel(context, ID, part, value, target, "sample peak", statement,
+            findings.add(RuleSupport.judgeLevel(context, ID, part, value, target, offset, "sample peak", statement,
                     part.name()));
         }
         return RuleSupport.orNothing(findings, DESCRIPTOR,

@@ -259,7 +259,9 @@ public final class TonalBalanceRule implements Rule {
             actions.put(StereoSupport.EQ_BAND, BANDS[b]);
             actions.put(StereoSupport.EQ_FREQUENCY_HZ, Math.round(hz * 10) / 10.0);
             actions.put(StereoSupport.EQ_GAIN_DB, gain);
-            findings.add(Finding.of(ID, outside).tracks(name)
+            // A hint offers no move: an EQ over the whole mix of a session with stems shifts the parts the level
+            // rules judge, so applied it would trade a generic tilt for real findings.
+            Finding.Builder finding = Finding.of(ID, outside).tracks(name)
                     .message(name + " has " + RuleSupport.f1(Math.abs(deviation)) + " dB "
                             + (deviation > 0 ? "too much " : "too little ") + NAMES[b] + " (" + edges(b)
                             + " Hz) against " + c.against() + ": " + StereoSupport.signed(c.value()[b]) + " dB "
@@ -269,8 +271,15 @@ public final class TonalBalanceRule implements Rule {
                                     ? " A hint only: with stems, the level rules judge the"
                                             + " parts, and a generic genre tilt says little about this mix."
                                     : ""))
-                    .measured(c.value()[b], Units.DB, c.measure() + ", " + NAMES[b] + " band")
-                    .target(target).fix(new Fix(name, actions), sentence).build());
+                    .measured(c.value()[b], Units.DB, c.measure() + ", " + NAMES[b] + " band").target(target);
+            if (outside == Severity.INFO) {
+                finding.suggestion("If the mix should follow the genre tilt: " + Character.toLowerCase(sentence
+                        .charAt(0)) + sentence.substring(1, sentence.length() - 1) + ", or rather on the parts "
+                        + "that play there, then check the level rules again.");
+            } else {
+                finding.fix(new Fix(name, actions), sentence);
+            }
+            findings.add(finding.build());
         }
         if (judged == 0) {
             findings.add(RuleSupport.cannotJudge(ID, mix, name + "'s tonal balance",

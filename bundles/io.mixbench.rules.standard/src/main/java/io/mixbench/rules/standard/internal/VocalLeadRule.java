@@ -226,7 +226,7 @@ public final class VocalLeadRule implements Rule {
                 .measured(median, Units.DB, "lead vocal minus loudest other element, momentary loudness, median")
                 .target(target).timeRanges(listed);
         if (fixed && Math.abs(move.gainDb()) >= 0.05) {
-            RuleSupport.withGainFix(builder, vocal, move.gainDb());
+            RuleSupport.withGainFix(context, builder, vocal, move.gainDb());
         } else if (fixed) {
             builder.suggestion("Ride " + RuleSupport.joinNames(vocal.trackNames())
                     + " through the phrases named: no static move does better.");

@@ -61,13 +61,18 @@ class BassUnderKickRuleTest {
         assertFalse(finding.message().contains("out of place"));
     }
 
+    /** 3 dB outside the window is a fader move (WARN); 5 dB or more is a PROBLEM (docs/severity.md). */
     @Test
-    void bassAboveTheKickIsAProblem() {
+    void bassJustAboveTheKickIsAWarningAndFarAboveItAProblem() {
         Finding finding = evaluate(PanLaw.MINUS_3_DB, kick(-11, -14), bass(-13).build());
-        assertEquals(Severity.PROBLEM, finding.severity(), finding.message());
+        assertEquals(Severity.WARN, finding.severity(), finding.message());
         assertEquals(-1.0, finding.measured().value(), 1e-4);
         assertEquals(-4.0, gain(finding), 1e-9);
         assertTrue(finding.message().startsWith("Bass sits 1.0 dB above Kick"), finding.message());
+
+        Finding far = evaluate(PanLaw.MINUS_3_DB, kick(-11, -14), bass(-10).build());
+        assertEquals(Severity.PROBLEM, far.severity(), far.message());
+        assertEquals(-7.0, gain(far), 1e-9);
     }
 
     @Test

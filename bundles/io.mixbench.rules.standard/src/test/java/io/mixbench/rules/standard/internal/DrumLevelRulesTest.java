@@ -24,7 +24,7 @@ class DrumLevelRulesTest {
 
     @ParameterizedTest
     @CsvSource({"-11.0, OK", "-10.0, OK", "-12.0, OK", "-9.5, INFO", "-12.5, INFO", "-9.0, WARN", "-13.0, WARN",
-            "-7.01, WARN", "-7.0, PROBLEM", "-15.0, PROBLEM", "-3.0, PROBLEM"})
+            "-7.0, WARN", "-15.0, WARN", "-5.01, WARN", "-5.0, PROBLEM", "-17.0, PROBLEM", "-3.0, PROBLEM"})
     void kickSeverityFollowsTheMargins(double peak, Severity expected) {
         Finding finding = kickAt(peak);
         assertEquals(expected, finding.severity(), finding.message());
@@ -40,10 +40,11 @@ class DrumLevelRulesTest {
         }
     }
 
+    /** A kick a few dB hot is a fader position: WARN under docs/severity.md, with the same fix. */
     @Test
-    void kickThreeDbOverIsAProblemWithAFixToTheCentre() {
+    void kickThreeDbOverIsAWarningWithAFixToTheCentre() {
         Finding finding = kickAt(-7.0);
-        assertEquals(Severity.PROBLEM, finding.severity());
+        assertEquals(Severity.WARN, finding.severity());
         assertEquals(-4.0, gain(finding));
         assertEquals("Kick", finding.fix().track());
         assertEquals("Lower Kick by 4.0 dB.", finding.suggestion());
@@ -104,7 +105,7 @@ class DrumLevelRulesTest {
     @Test
     void snareAtMinus7point16IsLoweredBy5point8() {
         Finding finding = only(context(new SnareLevelRule(), drum("Snare", Role.SNARE, -7.16, 16).build()).evaluate());
-        assertEquals(Severity.PROBLEM, finding.severity());
+        assertEquals(Severity.WARN, finding.severity(), "4.8 dB above the range, short of the 5 dB PROBLEM margin");
         assertEquals(-5.8, gain(finding));
         assertEquals("Lower Snare by 5.8 dB.", finding.suggestion());
         assertEquals(-14.0, finding.target().min());
@@ -112,7 +113,8 @@ class DrumLevelRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-13.0, OK", "-11.5, INFO", "-11.0, WARN", "-15.0, WARN", "-17.0, PROBLEM"})
+    @CsvSource({"-13.0, OK", "-11.5, INFO", "-11.0, WARN", "-15.0, WARN", "-17.0, WARN", "-19.0, PROBLEM",
+            "-7.0, PROBLEM"})
     void snareSeverityFollowsTheMargins(double peak, Severity expected) {
         Finding finding = only(context(new SnareLevelRule(), drum("Snare", Role.SNARE, peak, 16).build()).evaluate());
         assertEquals(expected, finding.severity(), finding.message());

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Fake measured tracks and a fake rule context for the rule tests: series come from arrays. */
 final class Fixtures {
@@ -127,6 +128,11 @@ final class Fixtures {
         }
     }
 
+    /** The rules of this bundle, as {@link FakeContext#parameterOf} finds them installed. */
+    static final List<Rule> STANDARD_RULES = List.of(new KickLevelRule(), new SnareLevelRule(),
+            new BassUnderKickRule(), new VocalLeadRule(), new SupportingLevelRule(), new MixHeadroomRule(),
+            new PremasterLoudnessRule(), new LevelOffsetRule(), new GainStagingRule());
+
     static FakeContext context(Rule rule, MeasuredTrack... tracks) {
         return new FakeContext(rule, ExportKind.STEMS, PanLaw.MINUS_3_DB, List.of(tracks));
     }
@@ -138,6 +144,8 @@ final class Fixtures {
         private final List<MeasuredTrack> tracks;
         private final Map<String, Double> overrides = new LinkedHashMap<>();
         private final List<io.mixbench.rule.GroupMeasurement> groups = new java.util.ArrayList<>();
+        private final Map<String, Double> peerOverrides = new LinkedHashMap<>();
+        private final java.util.Set<String> disabled = new java.util.HashSet<>();
 
         FakeContext(Rule rule, ExportKind kind, PanLaw panLaw, List<MeasuredTrack> tracks) {
             this.rule = rule;
@@ -196,6 +204,33 @@ final class Fixtures {
         @Override
         public String ruleSetId() {
             return "test";
+        }
+
+        /** Another rule's setting in this context's rule set. */
+        FakeContext withPeer(String ruleId, String parameterId, double value) {
+            peerOverrides.put(ruleId + "/" + parameterId, value);
+            return this;
+        }
+
+        /** The rule set disables another rule. */
+        FakeContext without(String ruleId) {
+            disabled.add(ruleId);
+            return this;
+        }
+
+        /** Every standard rule is installed and enabled, with its declared defaults unless overridden. */
+        @Override
+        public OptionalDouble parameterOf(String ruleId, String parameterId) {
+            if (disabled.contains(ruleId)) {
+                return OptionalDouble.empty();
+            }
+            Double set = peerOverrides.get(ruleId + "/" + parameterId);
+            if (set != null) {
+                return OptionalDouble.of(set);
+            }
+            return STANDARD_RULES.stream().map(Rule::descriptor).filter(d -> d.id().equals(ruleId))
+                    .flatMap(d -> d.parameter(parameterId).stream())
+                    .mapToDouble(Parameter::defaultValue).findFirst();
         }
 
         FakeContext withGroup(io.mixbench.rule.GroupMeasurement group) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LowEndCentredRuleTest {
 
@@ -41,7 +43,7 @@ class LowEndCentredRuleTest {
                 lowEnd("Guitar", Role.GUITAR, -60, -3, -40)).evaluate();
         assertTrue(forTrack(findings, "Mix").isEmpty(), "the mix is not reported again: " + findings);
         Finding bass = only(forTrack(findings, "Bass"));
-        assertEquals(Severity.PROBLEM, bass.severity());
+        assertEquals(Severity.WARN, bass.severity(), "40 % is short of the 50 % PROBLEM limit");
         assertEquals(40, bass.measured().value(), 1e-9);
         assertEquals(Fix.pan("Bass", 0), bass.fix());
         assertEquals("Bass is one source panned 40 % right in a stereo file: pan it to the centre, folding the file "
@@ -140,6 +142,19 @@ class LowEndCentredRuleTest {
                 .scalar(MeasurementIds.INTEGRATED_LOUDNESS, loudness, Units.LUFS)
                 .spectrum(MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT, hz, db, Units.DBFS)
                 .spectrum(MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT, hz, db, Units.DBFS).build();
+    }
+
+    /** docs/severity.md: a somewhat wide or off-centre low end is WARN; far off (side -6 dB, 50 % pan) PROBLEM. */
+    @ParameterizedTest
+    @CsvSource({"KEYS, 0, -9, WARN", "KEYS, 0, -6, PROBLEM", "KEYS, 0, -3, PROBLEM", "BASS, 30, -40, WARN",
+            "BASS, 49, -40, WARN", "BASS, 50, -40, PROBLEM", "BASS, 100, -40, PROBLEM"})
+    void severityFollowsHowFarTheLowEndIsOff(Role role, double panPercent, double sideDb, Severity expected) {
+        MeasuredTrack subject = lowEnd("Subject", role, panPercent, sideDb, -14);
+        List<Finding> findings = role == Role.BASS
+                ? context(new LowEndCentredRule(), subject).evaluate()
+                : context(new LowEndCentredRule(), lowEnd("Bass", Role.BASS, 0, -40, -14), subject).evaluate();
+        Finding finding = only(forTrack(findings, "Subject"));
+        assertEquals(expected, finding.severity(), finding.message());
     }
 
     @Test

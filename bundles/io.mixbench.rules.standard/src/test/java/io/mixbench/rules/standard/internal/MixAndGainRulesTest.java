@@ -75,7 +75,7 @@ class MixAndGainRulesTest {
 
     @ParameterizedTest
     @CsvSource({"-18.0, OK", "-21.0, OK", "-15.0, OK", "-21.5, INFO", "-14.5, INFO", "-22.0, WARN", "-13.0, WARN",
-            "-24.0, PROBLEM", "-6.0, PROBLEM"})
+            "-24.0, WARN", "-6.0, WARN", "-38.0, WARN", "-40.9, WARN", "-41.0, PROBLEM", "-50.0, PROBLEM"})
     void gainStagingSeverities(double rms, Severity expected) {
         Finding finding = staging(rms);
         assertEquals(expected, finding.severity(), finding.message());

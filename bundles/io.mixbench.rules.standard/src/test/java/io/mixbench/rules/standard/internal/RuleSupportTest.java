@@ -20,7 +20,8 @@ class RuleSupportTest {
                 .scalar(MeasurementIds.TRUE_PEAK, truePeakDbtp, Units.DBTP).build();
         io.mixbench.rule.Finding.Builder builder = io.mixbench.rule.Finding.of("test", Severity.WARN).tracks("Vox")
                 .message("m");
-        return RuleSupport.gainFix(builder, List.of(vox), gainDb, RuleSupport.gainSentence("Vox", gainDb)).build();
+        return RuleSupport.gainFix(Fixtures.context(new VocalLeadRule(), vox), builder, List.of(vox), gainDb,
+                RuleSupport.gainSentence("Vox", gainDb)).build();
     }
 
     /** A raise that would clip the part never stands alone: it brings a limiter and says why. */

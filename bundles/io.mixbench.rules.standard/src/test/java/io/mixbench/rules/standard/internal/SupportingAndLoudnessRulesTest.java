@@ -31,7 +31,7 @@ class SupportingAndLoudnessRulesTest {
 
     @ParameterizedTest
     @CsvSource({"-30.0, OK", "-18.0, OK", "-17.5, INFO", "-17.01, INFO", "-17.0, WARN", "-15.01, WARN",
-            "-15.0, PROBLEM", "-3.0, PROBLEM"})
+            "-15.0, WARN", "-13.01, WARN", "-13.0, PROBLEM", "-3.0, PROBLEM"})
     void supportingPeakSeverities(double peak, Severity expected) {
         for (Role role : List.of(Role.PAD, Role.BACKING_VOCALS, Role.PERCUSSION, Role.FX_RETURN)) {
             Finding finding = only(context(new SupportingLevelRule(), part("Part", role, peak)).evaluate());
