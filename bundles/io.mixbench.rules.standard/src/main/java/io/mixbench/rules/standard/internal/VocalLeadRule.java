@@ -150,7 +150,7 @@ public final class VocalLeadRule implements Rule {
             }
             if (k > 0) {
                 phrases.add(new Phrase(new TimeRange(span[0] * step, span[1] * step),
-                        RuleSupport.median(inPhrase, k)));
+                        RuleSupport.median(inPhrase, k), k * step));
             }
         }
         if (phrases.isEmpty()) {
@@ -167,8 +167,10 @@ public final class VocalLeadRule implements Rule {
                 ? 0
                 : VocalPhrases.distanceDb(phrases, target, 0, wantedShare);
         Severity severity = RuleSupport.severityFromMargins(context, distance);
-        Move move = VocalPhrases.bestMove(phrases, target, target.centre() - median);
-        boolean needsRiding = move.sharePercent() < wantedShare - 1e-9;
+        Move best = VocalPhrases.bestMove(phrases, target, target.centre() - median);
+        boolean needsRiding = best.sharePercent() < wantedShare - 1e-9;
+        // Short of the share, a move that puts no more singing time inside than now is no fix: the ride is.
+        Move move = needsRiding && best.sharePercent() <= share + 1e-9 ? new Move(0, share) : best;
         int limit = (int) Math.round(context.parameter("maxTimeRanges"));
         List<Phrase> outside = phrases.stream().filter(p -> !VocalPhrases.inside(target, p.leadDb())).toList();
         List<TimeRange> listed = RuleSupport.longest(outside.stream().map(Phrase::range).toList(), limit);

@@ -36,12 +36,9 @@ final class VocalPhrases {
      *
      * @param range where it is sung
      * @param leadDb the median of the per-step leads inside it, dB
+     * @param seconds how much of it is judged (where another part plays), s: its weight in the singing time
      */
-    record Phrase(TimeRange range, double leadDb) {
-
-        double seconds() {
-            return range.durationSeconds();
-        }
+    record Phrase(TimeRange range, double leadDb, double seconds) {
     }
 
     /**
