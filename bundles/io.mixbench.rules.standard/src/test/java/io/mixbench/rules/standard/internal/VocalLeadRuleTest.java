@@ -113,6 +113,9 @@ class VocalLeadRuleTest {
                 + "0:00.0-0:01.5 by 5.5 dB, 0:02.0-0:03.5 by 5.5 dB."), riding.message());
     }
 
+    /** The policy's PROBLEM margin, whatever the rule's default: these tests state where PROBLEM starts. */
+    private static final UnaryOperator<FakeContext> MARGINS = c -> c.with("problemMarginDb", 5);
+
     /** Vocal and guitar in ten phrases: the vocal's lead over the guitar in each phrase as given. */
     private static Finding leads(UnaryOperator<FakeContext> tweak, double... leadDb) {
         double[] loudness = new double[PHRASES];
@@ -132,8 +135,7 @@ class VocalLeadRuleTest {
     void aVocalLowInHalfItsPhrasesNeedsRidingAndTheStaticFixDoesNotPass() {
         // 7 dB low in the first five phrases, at the centre of the range in the last five
         double[] lead = {-2.5, -2.5, -2.5, -2.5, -2.5, 4.5, 4.5, 4.5, 4.5, 4.5};
-        UnaryOperator<FakeContext> margins = c -> c.with("problemMarginDb", 5);
-        Finding finding = leads(margins, lead);
+        Finding finding = leads(MARGINS, lead);
         // half the singing time lies 5.5 dB below the range: beyond the PROBLEM margin
         assertEquals(Severity.PROBLEM, finding.severity(), finding.message());
         assertTrue(finding.message().contains("; below the range in 5 phrases by 5.5 dB. No static move puts 70 % of"
@@ -145,7 +147,7 @@ class VocalLeadRuleTest {
         assertEquals(5, finding.timeRanges().size());
         // The median's raise to the centre of the range (the fix before phrases were judged) does not pass: half the
         // song is outside, now on both sides.
-        Finding raised = leads(margins, shifted(lead, 3.5));
+        Finding raised = leads(MARGINS, shifted(lead, 3.5));
         assertEquals(Severity.WARN, raised.severity(), raised.message());
         assertTrue(raised.message().contains("the vocal needs riding"), raised.message());
         assertTrue(raised.message().contains("below the range in 5 phrases by 2.0 dB; above the range in 5 phrases by"
@@ -156,15 +158,14 @@ class VocalLeadRuleTest {
     void theStaticMoveThatDoesBestIsTheFixAndTheRuleStillAsksForTheRide() {
         // 7 dB low in six phrases, at the centre of the range in the last four
         double[] lead = {-2.5, -2.5, -2.5, -2.5, -2.5, -2.5, 4.5, 4.5, 4.5, 4.5};
-        UnaryOperator<FakeContext> margins = c -> c.with("problemMarginDb", 5);
-        Finding finding = leads(margins, lead);
+        Finding finding = leads(MARGINS, lead);
         assertEquals(Severity.PROBLEM, finding.severity(), finding.message());
         assertTrue(finding.message().contains("No static move puts 70 % of it inside: the vocal needs riding. The best"
                 + " one, raising it by 7.0 dB, puts 60 % inside; after it the vocal is above the range in 4 phrases:"
                 + " 0:12.0-0:13.5 by 5.5 dB"), finding.message());
         assertEquals(7.0, gain(finding), 1e-9);
         // The static fix applied: the rule does not pass, it asks for the ride of the phrases now above the range.
-        Finding after = leads(margins, shifted(lead, gain(finding)));
+        Finding after = leads(MARGINS, shifted(lead, gain(finding)));
         assertEquals(Severity.PROBLEM, after.severity(), after.message());
         assertTrue(after.message().contains("none does better than where it is: the vocal needs riding, above the"
                 + " range in 4 phrases: 0:12.0-0:13.5 by 5.5 dB"), after.message());
