@@ -2,6 +2,7 @@ package io.mixbench.analysis;
 
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.GroupMeasurement;
+import io.mixbench.rule.JudgedDeliverable;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.Severity;
@@ -24,10 +25,11 @@ import java.util.Optional;
  * @param elapsed how long it took
  * @param versions versions of the tool and of the bundles that took part, by name
  * @param groups what cross-track meters measured on groups of tracks
+ * @param deliverable what the mix was judged as, and why
  */
 public record AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrack> tracks, List<AppliedRule> rules,
         List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions,
-        List<GroupMeasurement> groups) {
+        List<GroupMeasurement> groups, JudgedDeliverable deliverable) {
 
     public AnalysisResult {
         tracks = List.copyOf(tracks);
@@ -35,6 +37,16 @@ public record AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrac
         findings = List.copyOf(findings);
         versions = Map.copyOf(versions);
         groups = List.copyOf(groups);
+        if (deliverable == null) {
+            deliverable = JudgedDeliverable.PRE_MASTER_BY_DEFAULT;
+        }
+    }
+
+    /** A result judged as a pre-master by default. */
+    public AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrack> tracks, List<AppliedRule> rules,
+            List<Finding> findings, Instant startedAt, Duration elapsed, Map<String, String> versions,
+            List<GroupMeasurement> groups) {
+        this(session, ruleSet, tracks, rules, findings, startedAt, elapsed, versions, groups, null);
     }
 
     /** A result without cross-track measurements. */
@@ -57,6 +69,16 @@ public record AnalysisResult(Session session, RuleSet ruleSet, List<MeasuredTrac
     /** Whether any finding is at or above the threshold ({@link Severity#reaches}). */
     public boolean hasFindingsAtOrAbove(Severity threshold) {
         return findings.stream().anyMatch(f -> f.severity().reaches(threshold));
+    }
+
+    /**
+     * The moves the findings ask for, each once, most urgent first: the grouping every report and front end shows
+     * ({@link Moves#of(List)}).
+     *
+     * @since 1.2
+     */
+    public List<Move> moves() {
+        return Moves.of(findings);
     }
 
     public Optional<MeasuredTrack> mix() {

@@ -95,6 +95,20 @@ public final class MeasurementIds {
     public static final String NULL_TEST_FIT_GAIN = "fitGain";
     public static final String NULL_TEST_FITTED_RESIDUAL_LEVEL = "fittedResidualLevel";
     /**
+     * The bus's gain over time in the {@code nullTest} group (10 ms least-squares gains from the sum to the mix): the
+     * gain where the bus idles (dB), the loudest hit's gain reduction below it (dB), the share of the song reduced
+     * (%), the reduction per 100 ms ({@link Series}, dB), what a gain per step leaves unexplained where it is reduced
+     * (dB), the quiet samples' share of the reduction (%) and its correlation with the sum's level (ratio). See
+     * docs/measurements.md. Since 1.3.
+     */
+    public static final String NULL_TEST_MAKE_UP_GAIN = "makeUpGain";
+    public static final String NULL_TEST_PEAK_GAIN_REDUCTION = "peakGainReduction";
+    public static final String NULL_TEST_LIMITED_SHARE = "limitedShare";
+    public static final String NULL_TEST_GAIN_REDUCTION_SERIES = "gainReductionSeries";
+    public static final String NULL_TEST_LIMITED_FIT_RESIDUAL = "limitedFitResidual";
+    public static final String NULL_TEST_REDUCTION_SPREAD = "reductionSpread";
+    public static final String NULL_TEST_REDUCTION_LEVEL_CORRELATION = "reductionLevelCorrelation";
+    /**
      * Group measurements of the {@code micAlignment} cross-track meter: {@code pairs} (count) and per pair k
      * (1-based, the first track is the reference) {@code pair.k.lag} (ms, positive = later),
      * {@code pair.k.inverted} (flag), {@code pair.k.correlation} and {@code pair.k.coherence} (ratio).

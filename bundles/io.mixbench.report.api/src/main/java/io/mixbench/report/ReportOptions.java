@@ -7,8 +7,16 @@ import io.mixbench.rule.Severity;
  *
  * @param colour whether the output may use ANSI colour (terminals only)
  * @param failOn the severity at which findings count as failures (CI formats), e.g. {@link Severity#PROBLEM}
+ * @param verbose whether a report meant to be read at a glance (the text report) also lists what it leaves out by
+ *        default: hints that say little in this session, every figure of each finding, the session's settings and
+ *        the tracks' levels (the CLI's {@code --verbose}). Reports that list everything anyway ignore it. Since 1.1.
  */
-public record ReportOptions(boolean colour, Severity failOn) {
+public record ReportOptions(boolean colour, Severity failOn, boolean verbose) {
 
-    public static final ReportOptions DEFAULT = new ReportOptions(false, Severity.PROBLEM);
+    public static final ReportOptions DEFAULT = new ReportOptions(false, Severity.PROBLEM, false);
+
+    /** Options for the report read at a glance (not verbose), as in report API 1.0. */
+    public ReportOptions(boolean colour, Severity failOn) {
+        this(colour, failOn, false);
+    }
 }

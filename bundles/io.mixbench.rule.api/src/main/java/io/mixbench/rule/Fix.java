@@ -22,7 +22,10 @@ public record Fix(String track, Map<String, Object> actions) {
      * the track is folded to mono at constant power first (a stereo balance control would only turn one side down).
      */
     public static final String PAN_PERCENT = "panPercent";
-    /** High-pass the side signal (M/S) below this frequency, Hz. Number. */
+    /**
+     * High-pass the side signal (M/S) below this corner frequency, Hz. Number. The fix also names the filter with
+     * {@link #FILTER_TYPE} and {@link #FILTER_SLOPE_DB_PER_OCTAVE}.
+     */
     public static final String SIDE_HIGH_PASS_HZ = "sideHighPassHz";
     /** Invert the polarity. Boolean. */
     public static final String INVERT_POLARITY = "invertPolarity";
@@ -40,8 +43,37 @@ public record Fix(String track, Map<String, Object> actions) {
     public static final String EQ_FREQUENCY_HZ = "eqFrequencyHz";
     /** A broad EQ move: its gain, dB. Number. */
     public static final String EQ_GAIN_DB = "eqGainDb";
-    /** High-pass the whole track below this frequency, Hz. Number. */
+    /**
+     * A broad EQ move: the Q of its peaking bell, as in the RBJ audio-EQ cookbook (a bell N octaves wide has
+     * Q = sqrt(2^N) / (2^N - 1): 1.41 for one octave). Number. Since rule API 1.2.
+     */
+    public static final String EQ_Q = "eqQ";
+    /**
+     * High-pass the whole track below this corner frequency, Hz. Number. The fix also names the filter with
+     * {@link #FILTER_TYPE} and {@link #FILTER_SLOPE_DB_PER_OCTAVE}.
+     */
     public static final String HIGH_PASS_HZ = "highPassHz";
+    /**
+     * The type of the fix's filter ({@link #SIDE_HIGH_PASS_HZ} or {@link #HIGH_PASS_HZ}):
+     * {@link #FILTER_BUTTERWORTH} or {@link #FILTER_LINKWITZ_RILEY}. String. Since rule API 1.2.
+     */
+    public static final String FILTER_TYPE = "filterType";
+    /**
+     * The slope of the fix's filter, dB/octave: 6 per order, so 24 is a 4th-order filter (a Linkwitz-Riley filter
+     * of order 2n is two Butterworth filters of order n in a row: 24 dB/octave is two 2nd-order ones). Number.
+     * Since rule API 1.2.
+     */
+    public static final String FILTER_SLOPE_DB_PER_OCTAVE = "filterSlopeDbPerOctave";
+    /**
+     * {@link #FILTER_TYPE} value: a Butterworth filter, maximally flat, -3 dB at the corner frequency. Since rule API
+     * 1.2.
+     */
+    public static final String FILTER_BUTTERWORTH = "butterworth";
+    /**
+     * {@link #FILTER_TYPE} value: a Linkwitz-Riley filter (the crossover filter), -6 dB at the corner frequency; its
+     * order is even. Since rule API 1.2.
+     */
+    public static final String FILTER_LINKWITZ_RILEY = "linkwitz-riley";
     /** Limit the true peak to this level, dBTP. Number. */
     public static final String TRUE_PEAK_LIMIT_DBTP = "truePeakLimitDbtp";
     /** Remove the track from the session (e.g. a silent export). Boolean. */

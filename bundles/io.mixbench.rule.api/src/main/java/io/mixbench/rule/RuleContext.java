@@ -55,4 +55,12 @@ public interface RuleContext {
 
     /** What cross-track meters measured on groups of tracks (null test, mic alignment, ...), in no order. */
     List<GroupMeasurement> groupMeasurements();
+
+    /**
+     * What the mix is judged as (mix, pre-master, master) and why; each rule decides what applies to it
+     * ({@code docs/rules.md}). Contexts that know nothing else judge a pre-master.
+     */
+    default JudgedDeliverable deliverable() {
+        return JudgedDeliverable.PRE_MASTER_BY_DEFAULT;
+    }
 }

@@ -1,5 +1,6 @@
 package io.mixbench.rule;
 
+import io.mixbench.session.Deliverable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,12 +16,20 @@ import java.util.OptionalDouble;
  * @param extendsId id of the set this one overrides, or null; a {@link RuleSetRegistry} resolves it
  * @param rules settings per rule id
  * @param source where the set came from (a file path or {@code bundle:<symbolic name>}), for messages
+ * @param deliverable the deliverable the set judges (its own statement, else the one it extends), or null when it
+ *            states none: then the analysis guesses it from the audio
  */
 public record RuleSet(String id, String title, String description, String extendsId, Map<String, RuleSettings> rules,
-        String source) {
+        String source, Deliverable deliverable) {
 
     public RuleSet {
         rules = Map.copyOf(rules);
+    }
+
+    /** A set that states no deliverable. */
+    public RuleSet(String id, String title, String description, String extendsId, Map<String, RuleSettings> rules,
+            String source) {
+        this(id, title, description, extendsId, rules, source, null);
     }
 
     /** Whether the rule runs under this set: unless the set disables it. */

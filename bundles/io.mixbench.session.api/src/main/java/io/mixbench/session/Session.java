@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param panLaw the pan law used to compare mono and stereo parts
  * @param ruleSet id of the chosen rule set, or null for the default
  * @param extra fields of the session file this version does not know, kept so they are written back
+ * @param deliverable what the mix file is meant to be, as the session file states it, or null when it does not (the
+ *            analysis then takes it from the rule set or guesses it from the audio)
  */
 public record Session(Path location, List<Track> tracks, ExportKind exportKind, PanLaw panLaw, String ruleSet,
-        Map<String, Object> extra) {
+        Map<String, Object> extra, Deliverable deliverable) {
 
     public Session {
         tracks = List.copyOf(tracks);
@@ -25,6 +27,12 @@ public record Session(Path location, List<Track> tracks, ExportKind exportKind, 
         if (exportKind == null || panLaw == null) {
             throw new NullPointerException("exportKind and panLaw are required");
         }
+    }
+
+    /** A session that states no deliverable. */
+    public Session(Path location, List<Track> tracks, ExportKind exportKind, PanLaw panLaw, String ruleSet,
+            Map<String, Object> extra) {
+        this(location, tracks, exportKind, panLaw, ruleSet, extra, null);
     }
 
     /** The stereo mix bounce, if the session has one. */
@@ -46,6 +54,11 @@ public record Session(Path location, List<Track> tracks, ExportKind exportKind, 
     }
 
     public Session withTracks(List<Track> newTracks) {
-        return new Session(location, newTracks, exportKind, panLaw, ruleSet, extra);
+        return new Session(location, newTracks, exportKind, panLaw, ruleSet, extra, deliverable);
+    }
+
+    /** This session stating another deliverable (null: none). */
+    public Session withDeliverable(Deliverable newDeliverable) {
+        return new Session(location, tracks, exportKind, panLaw, ruleSet, extra, newDeliverable);
     }
 }

@@ -4,7 +4,7 @@
  * service opens folders and session files and writes session files.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mixbench.session;
 
 import org.osgi.annotation.bundle.Export;

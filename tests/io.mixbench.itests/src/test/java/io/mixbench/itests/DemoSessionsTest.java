@@ -1,11 +1,17 @@
 package io.mixbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mixbench.launch.internal.EmbeddedProduct;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +59,87 @@ class DemoSessionsTest {
         assertTrue(vocal.get("fix").get("gainDb").asDouble() > 8, "the vocal is 10 dB buried: " + vocal);
         JsonNode bass = Findings.ofRule(report, "lowEnd.centred").get(0);
         assertEquals(0.0, bass.get("fix").get("panPercent").asDouble(), "pan the bass back to the centre");
+    }
+
+    @Test
+    void flawedDemoTextReportFitsOnOneScreenAndStartsWithItsMoves() throws Exception {
+        Product.Run run = Product.run(product, "analyze", Product.demo("flawed").toString());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.size() <= 40, lines.size() + " lines, more than one screen:\n" + run.out());
+        for (String line : lines) {
+            assertTrue(line.length() <= 100, "wider than 100 columns: " + line);
+        }
+        // A one-line header, then the moves.
+        assertTrue(lines.get(0).startsWith("Mixbench "), run.out());
+        assertEquals("", lines.get(1), run.out());
+        assertEquals("Moves, most urgent first", lines.get(2), run.out());
+        assertTrue(lines.get(3).startsWith("PROBLEM "), run.out());
+        // The kick's move is asked for by two rules: said once, naming both.
+        List<String> kick = lines.stream().filter(l -> l.contains("Lower Kick by")).toList();
+        assertEquals(1, kick.size(), run.out());
+        assertTrue(kick.get(0).contains("kick.level") && kick.get(0).contains("bass.underKick"), kick.get(0));
+        // The streaming preview is one table; the tonal hints of a session with stems are left out and counted.
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Streaming ") && l.contains("Spotify")
+                && l.contains("Deezer")), run.out());
+        assertFalse(run.out().contains("genre tilt"), run.out());
+        assertTrue(run.out().contains("(4 tonal hints: --verbose)"), run.out());
+        assertTrue(lines.get(lines.size() - 1).startsWith("Verdict: PROBLEM"), run.out());
+        // --verbose lists them.
+        String verbose = Product.run(product, "analyze", Product.demo("flawed").toString(), "--verbose").out();
+        assertTrue(verbose.contains("genre tilt"), verbose);
+    }
+
+    @Test
+    void flawedDemoJsonKeepsEveryFindingAndAddsTheMoves() throws Exception {
+        Product.Run run = Product.run(product, "analyze", Product.demo("flawed").toString(), "--format", "json");
+        JsonNode report = run.json();
+        ReportSchema.assertValid(report);
+        JsonNode moves = report.get("moves");
+        List<JsonNode> kick = new ArrayList<>();
+        for (JsonNode move : moves) {
+            for (JsonNode index : move.get("findings")) {
+                assertTrue(index.asInt() < report.get("findings").size(), move.toString());
+            }
+            if (move.get("track").asText().equals("Kick") && move.get("kind").asText().equals("level")) {
+                kick.add(move);
+            }
+        }
+        assertEquals(1, kick.size(), moves.toString());
+        assertEquals(Set.of("kick.level", "bass.underKick"), names(kick.get(0).get("rules")), kick.toString());
+        assertEquals(Findings.ofRule(report, "kick.level").get(0).get("fix").get("gainDb").asDouble(),
+                kick.get(0).at("/actions/gainDb").asDouble(), 1e-9);
+        // Every finding stays: the two findings the kick's move groups are both still listed.
+        assertEquals(1, Findings.ofRule(report, "bass.underKick").size());
+        assertEquals("problem", moves.get(0).get("severity").asText());
+    }
+
+    private static Set<String> names(JsonNode array) {
+        Set<String> names = new HashSet<>();
+        array.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    @Test
+    void readmeQuotesTheFlawedDemoReportAsTheProductPrintsIt() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of(System.getProperty("mixbench.readme", "../../README.md")));
+        int start = -1;
+        for (int i = 0; i < readme.size() && start < 0; i++) {
+            if (readme.get(i).startsWith("    Mixbench ") && readme.get(i).contains(": flawed, ")) {
+                start = i;
+            }
+        }
+        assertTrue(start >= 0, "README quotes the flawed demo's report as an indented block");
+        List<String> quoted = new ArrayList<>();
+        for (int i = start; i < readme.size() && (readme.get(i).isEmpty() || readme.get(i).startsWith("    ")); i++) {
+            quoted.add(readme.get(i).isEmpty() ? "" : readme.get(i).substring(4));
+        }
+        while (quoted.get(quoted.size() - 1).isEmpty()) {
+            quoted.remove(quoted.size() - 1);
+        }
+        // bin/mixbench, as releng/demo.sh runs it (in this JVM the bundles' version reads 0.1.0.SNAPSHOT)
+        Product.Run run = Product.process(Map.of(), 90, "analyze", Product.demo("flawed").toString());
+        assertEquals(run.out().stripTrailing(), String.join("\n", quoted),
+                "README's demo output is what the product prints");
     }
 
     @Test

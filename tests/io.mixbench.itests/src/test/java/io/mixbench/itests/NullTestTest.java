@@ -77,21 +77,10 @@ class NullTestTest {
 
     @Test
     void limitedMixIsReportedAsBusLimiting() throws Exception {
-        Path session = Files.createDirectories(work.resolve("limited"));
-        try (Stream<Path> files = Files.list(Product.demo("clean"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, session.resolve(file.getFileName().toString()));
-            }
-        }
+        Path session = copyOfCleanDemo("limited");
         Path mixFile = session.resolve("Mix.wav");
         Wav mix = read(mixFile);
-        double peak = 0;
-        for (float[] channel : mix.channels()) {
-            for (float v : channel) {
-                peak = Math.max(peak, Math.abs(v));
-            }
-        }
-        float[][] limited = limit(mix.channels(), peak * Math.pow(10, -4 / 20.0), mix.rateHz(), 0.05);
+        float[][] limited = limit(mix.channels(), peak(mix.channels()) * Math.pow(10, -4 / 20.0), mix.rateHz(), 0.05);
         WavWriter.write(mixFile, mix.rateHz(), WavEncoding.PCM_24, limited);
 
         JsonNode report = analyze(session);
@@ -99,25 +88,95 @@ class NullTestTest {
         assertEquals(1, findings.size(), findings.toString());
         JsonNode f = findings.get(0);
         assertEquals("problem", f.get("severity").asText(), f.toString());
-        assertTrue(f.get("message").asText().startsWith("Bus limiting or compression pulls the mix's peaks down by"),
+        assertTrue(f.get("message").asText().startsWith("The mix bus is limited: up to 4.0 dB of gain reduction"),
                 f.toString());
         assertEquals(4.0, f.get("measured").get("value").asDouble(), 0.1, f.toString());
         assertEquals("Mix", f.get("fix").get("track").asText());
         assertTrue(f.get("fix").get("bypassBusProcessing").asBoolean(), f.toString());
+        assertTrue(!f.get("fix").has("gainDb"), "no make-up gain to take off: " + f);
         JsonNode reduction = nullTestGroup(report).get("measurements").get("peakReduction");
         assertEquals(4.0, reduction.get("value").asDouble(), 0.1, reduction.toString());
     }
 
+    /**
+     * The clean demo's mix pushed +8 dB into a -1 dBFS limiter with 50 ms release (sox: gain 8, then a peak limiter):
+     * the mix peaks higher than the stems' sum and the residual is everywhere, yet the bus's gain per 10 ms shows the
+     * limiter. It is the first finding, with its measured reduction and the bypass plus the make-up gain off, and no
+     * master-fader move is offered after it.
+     */
     @Test
-    void mixWithAStemLeftOutOfTheSessionDoesNotAddUp() throws Exception {
-        Path session = Files.createDirectories(work.resolve("incomplete"));
-        try (Stream<Path> files = Files.list(Product.demo("clean"))) {
-            for (Path file : files.toList()) {
-                if (!file.getFileName().toString().equals("Pad.wav")) {
-                    Files.copy(file, session.resolve(file.getFileName().toString()));
-                }
+    void limiterWithMakeUpGainIsNamedFirstWithItsReduction() throws Exception {
+        Path session = copyOfCleanDemo("made-up");
+        Path mixFile = session.resolve("Mix.wav");
+        Wav mix = read(mixFile);
+        // The clean demo's mix is the exact sum of its stems: its peak is the sum's.
+        double sumPeakDbfs = 20 * Math.log10(peak(mix.channels()));
+        float[][] loud = new float[mix.channels().length][];
+        for (int c = 0; c < loud.length; c++) {
+            loud[c] = mix.channels()[c].clone();
+            for (int i = 0; i < loud[c].length; i++) {
+                loud[c][i] *= (float) Math.pow(10, 8 / 20.0);
             }
         }
+        float[][] limited = limit(loud, Math.pow(10, -1 / 20.0), mix.rateHz(), 0.05);
+        WavWriter.write(mixFile, mix.rateHz(), WavEncoding.PCM_24, limited);
+
+        JsonNode report = analyze(session);
+        JsonNode first = report.get("findings").get(0);
+        assertEquals("bus.limiting", first.get("rule").asText(), "the limiter is said first: " + first);
+        assertEquals("problem", first.get("severity").asText(), first.toString());
+        double expectedDb = sumPeakDbfs + 8 + 1;
+        assertTrue(first.get("message").asText().startsWith("The mix bus is limited: up to "
+                + String.format(java.util.Locale.ROOT, "%.1f", expectedDb) + " dB of gain reduction on the loudest "
+                + "hits, in "), first.toString());
+        assertTrue(first.get("message").asText().contains("behind +8.0 dB of make-up gain"), first.toString());
+        assertEquals(expectedDb, first.get("measured").get("value").asDouble(), 0.1, first.toString());
+        assertTrue(first.get("timeRanges").size() > 0, "where the mix is limited: " + first);
+        JsonNode fix = first.get("fix");
+        assertEquals("Mix", fix.get("track").asText());
+        assertTrue(fix.get("bypassBusProcessing").asBoolean(), fix.toString());
+        assertEquals(-8.0, fix.get("gainDb").asDouble(), 0.05, fix.toString());
+
+        JsonNode headroom = Findings.ofRule(report, "mix.headroom").get(0);
+        assertTrue(headroom.get("fix") == null || headroom.get("fix").isNull(),
+                "no master fader after the limiter: " + headroom);
+        assertTrue(headroom.get("message").asText().contains("ceiling of the limiter/compressor on the mix bus"),
+                headroom.toString());
+        for (JsonNode f : Findings.all(report)) {
+            String suggestion = f.path("suggestion").asText("");
+            assertTrue(!suggestion.contains("master fader"), "a master-fader move standing alone: " + f);
+        }
+
+        Product.Run text = Product.run(product, "analyze", session.toString());
+        String firstFinding = text.out().lines().dropWhile(l -> !l.equals("Findings")).skip(1).findFirst()
+                .orElseThrow();
+        assertTrue(firstFinding.matches("PROBLEM +Mix: The mix bus is limited: .*"), text.out());
+    }
+
+    private Path copyOfCleanDemo(String name) throws IOException {
+        Path session = Files.createDirectories(work.resolve(name));
+        try (Stream<Path> files = Files.list(Product.demo("clean"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, session.resolve(file.getFileName().toString()));
+            }
+        }
+        return session;
+    }
+
+    static double peak(float[][] channels) {
+        double peak = 0;
+        for (float[] channel : channels) {
+            for (float v : channel) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+        }
+        return peak;
+    }
+
+    @Test
+    void mixWithAStemLeftOutOfTheSessionDoesNotAddUp() throws Exception {
+        Path session = copyOfCleanDemo("incomplete");
+        Files.delete(session.resolve("Pad.wav"));
         JsonNode report = analyze(session);
         List<JsonNode> findings = Findings.ofRule(report, "bus.limiting");
         assertEquals(1, findings.size(), findings.toString());

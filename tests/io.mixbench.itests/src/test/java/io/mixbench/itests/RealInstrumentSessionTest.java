@@ -77,22 +77,23 @@ class RealInstrumentSessionTest {
 
         // The engineer also takes the low-end fixes the measurement offered: stereo samples (piano, strings) carry
         // wide lows, and the fix high-passes their side signal, leaving their sound in the centre.
-        Map<String, Double> sideHighPass = new java.util.HashMap<>();
+        Map<String, JsonNode> sideHighPass = new java.util.HashMap<>();
         for (JsonNode finding : before.get("findings")) {
             JsonNode fix = finding.get("fix");
             if (finding.get("rule").asText().equals("lowEnd.centred") && fix != null && fix.has("sideHighPassHz")) {
-                sideHighPass.put(fix.get("track").asText(), fix.get("sideHighPassHz").asDouble());
+                sideHighPass.put(fix.get("track").asText(), fix);
             }
         }
-        sideHighPass.forEach((name, hz) -> System.err.printf(Locale.ROOT, "  side high-pass %-9s %.0f Hz%n", name,
-                hz));
+        sideHighPass.forEach((name, fix) -> System.err.printf(Locale.ROOT, "  side high-pass %-9s %s%n", name, fix));
 
         Path session = Files.createDirectories(work.resolve("session"));
         float[][] mix = new float[2][rendered.get("Kick")[0].length];
         for (Map.Entry<String, float[][]> stem : rendered.entrySet()) {
             if (sideHighPass.containsKey(stem.getKey())) {
                 // Before the gain, which rounds to the 24-bit grid: the mix stays the exact sum of the files.
-                io.mixbench.itests.e2e.Dsp.sideHighPass(stem.getValue(), sideHighPass.get(stem.getKey()), RATE_HZ);
+                JsonNode fix = sideHighPass.get(stem.getKey());
+                io.mixbench.itests.e2e.Dsp.sideHighPass(stem.getValue(), fix.get("sideHighPassHz").asDouble(),
+                        fix.get("filterType").asText(), fix.get("filterSlopeDbPerOctave").asDouble(), RATE_HZ);
             }
             float[][] balanced = gain(stem.getValue(), gains.get(stem.getKey()));
             WavWriter.write(session.resolve(stem.getKey() + ".wav"), RATE_HZ, WavEncoding.PCM_24, balanced);

@@ -32,6 +32,13 @@ class ReportFormatsTest {
         assertTrue(run.out().isEmpty(), "the report goes to the file only: " + run.out());
         String html = Files.readString(report);
         assertTrue(html.contains("Kick peaks at"), "the demo's findings are in the page");
+        // The moves come first, each once: the kick's move names both rules that ask for it.
+        int moves = html.indexOf("<section id=\"moves\">");
+        assertTrue(moves > 0 && moves < html.indexOf("<section id=\"summary\">"), "the moves come first");
+        String movesSection = html.substring(moves, html.indexOf("</section>", moves));
+        assertEquals(1, movesSection.split("<b>Lower Kick by 6.0 dB</b>", -1).length - 1, movesSection);
+        assertTrue(movesSection.contains(">kick.level</a>") && movesSection.contains(">bass.underKick</a>"),
+                movesSection);
 
         HeadlessChromium.PageLoad load;
         try (HeadlessChromium browser = new HeadlessChromium(chromium)) {

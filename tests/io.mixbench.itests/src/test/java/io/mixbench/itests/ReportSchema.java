@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** The documented JSON report schema (docs/schema/report.schema.json). */
-final class ReportSchema {
+/** The documented JSON report schema (docs/schema/report.schema.json); public for the e2e package. */
+public final class ReportSchema {
 
     private static JsonSchema schema;
 
@@ -31,7 +31,7 @@ final class ReportSchema {
         return schema;
     }
 
-    static void assertValid(JsonNode report) throws IOException {
+    public static void assertValid(JsonNode report) throws IOException {
         Set<ValidationMessage> problems = schema().validate(report);
         assertTrue(problems.isEmpty(), "the report does not match docs/schema/report.schema.json: " + problems);
     }

@@ -12,6 +12,7 @@ import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetRegistry;
 import io.mixbench.rule.Severity;
+import io.mixbench.session.Deliverable;
 import io.mixbench.session.Session;
 import io.mixbench.session.SessionStore;
 import java.io.IOException;
@@ -104,6 +105,11 @@ final class Commands {
                 + " session's, else 'default'.")
         String rules;
 
+        @Option(names = "--deliverable", paramLabel = "KIND", description = "What the mix file is: mix, pre-master or master;"
+                + " the rules judge each differently. Default: the session file's, else the rule set's, else guessed"
+                + " from the audio (a lone bounce limited near 0 dBTP is a master).")
+        String deliverable;
+
         @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "text", description = "Report format(s), comma-separated: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.", completionCandidates = Formats.class)
         String format;
 
@@ -123,7 +129,9 @@ final class Commands {
         @Option(names = "--no-cache", description = "Measure every file again instead of using the analysis cache beside the session.")
         boolean noCache;
 
-        @Option(names = "--verbose", description = "Also say on stderr what the analysis noticed on the way, e.g. a damaged cache entry that was discarded.")
+        @Option(names = "--verbose", description = "The text report also lists what it leaves out at a glance (tonal hints of a session with stems, each"
+                + " finding's figures, the session's settings, the tracks' levels); and stderr says what the analysis noticed on the way,"
+                + " e.g. a damaged cache entry that was discarded.")
         boolean verbose;
 
         @Option(names = "--each", description = "Analyse each input as a session of its own (a folder, a session file or one audio file,"
@@ -159,6 +167,10 @@ final class Commands {
             if (renderers.size() > 1 && out == null) {
                 err.println("mixbench: several formats need --out: a base path (reports are written as"
                         + " <base>.<extension>) or a folder");
+                return ExitCodes.USAGE;
+            }
+            if (deliverable != null && Deliverable.fromId(deliverable).isEmpty()) {
+                err.println("mixbench: --deliverable must be mix, pre-master or master, not '" + deliverable + "'");
                 return ExitCodes.USAGE;
             }
             if (!(ruleTimeLimitSeconds > 0)) {
@@ -269,9 +281,10 @@ final class Commands {
                 }
             };
             AnalysisResult result = top.cli.analysis.analyze(new AnalysisRequest(session, ruleSet,
-                    Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), !noCache), progress);
+                    Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), !noCache,
+                    deliverable == null ? null : Deliverable.fromId(deliverable).orElseThrow()), progress);
             boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
-            ReportOptions options = new ReportOptions(colour, threshold);
+            ReportOptions options = new ReportOptions(colour, threshold, verbose);
             if (targets != null) {
                 for (ReportRenderer renderer : renderers) {
                     Path target = targets.apply(renderer);

@@ -52,7 +52,7 @@ class GenreRuleSetsTest {
             RuleDescriptor d = rule.descriptor();
             assertTrue(descriptors.put(d.id(), d) == null, "two rules with the id " + d.id());
         }
-        assertEquals(22, descriptors.size(), "the standard rules: " + descriptors.keySet());
+        assertEquals(23, descriptors.size(), "the standard rules: " + descriptors.keySet());
         checker = new RuleSetChecker(descriptors, RuleSetFile.parse(Files.readString(DEFAULT_SET), "default.json"));
     }
 
@@ -112,6 +112,21 @@ class GenreRuleSetsTest {
             List<String> problems = checker.check(read(file));
             assertTrue(problems.isEmpty(), String.join("\n", problems));
         }
+    }
+
+    /** The delivery sets say what they judge; the genre sets do not, so a lone master is guessed from its audio. */
+    @Test
+    void theDeliverySetsStateTheirDeliverable() throws IOException {
+        for (Path file : setFiles()) {
+            RuleSetFile set = read(file);
+            String expected = switch (set.id()) {
+                case "streaming" -> "master";
+                case "pre-master" -> "pre-master";
+                default -> null;
+            };
+            assertEquals(expected, set.deliverable(), set.id());
+        }
+        assertEquals(null, RuleSetFile.parse(Files.readString(DEFAULT_SET), "default.json").deliverable());
     }
 
     @Test

@@ -78,7 +78,8 @@ final class RuleSetChecker {
         if (set.description() == null || set.description().length() < 200) {
             problems.add(src + ": the description does not say why (under 200 characters)");
         }
-        if (set.rules().isEmpty()) {
+        // Stating the deliverable changes what the rules judge: a set may do only that.
+        if (set.rules().isEmpty() && set.deliverable() == null) {
             problems.add(src + ": overrides nothing");
         }
         for (var entry : set.rules().entrySet()) {

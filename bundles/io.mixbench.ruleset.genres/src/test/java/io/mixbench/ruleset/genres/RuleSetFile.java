@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * keys as errors, with the line of every value so a failure names it.
  */
 record RuleSetFile(String source, String format, Integer formatVersion, String id, String title, String description,
-        String extendsId, Map<String, Rule> rules) {
+        String extendsId, Map<String, Rule> rules, String deliverable) {
 
     /** One rule's settings: {@code enabled} (null to inherit) and its parameters as written. */
     record Rule(Boolean enabled, Map<String, Value> parameters, int line) {
@@ -56,7 +56,7 @@ record RuleSetFile(String source, String format, Integer formatVersion, String i
                             text.put(field, p.getText());
                         }
                     }
-                    case "format", "id", "title", "description" -> {
+                    case "format", "id", "title", "description", "deliverable" -> {
                         expect(t == JsonToken.VALUE_STRING, p, source, field + " must be a string");
                         text.put(field, p.getText());
                     }
@@ -66,7 +66,8 @@ record RuleSetFile(String source, String format, Integer formatVersion, String i
             }
             expect(p.nextToken() == null, p, source, "text after the rule set's object");
             return new RuleSetFile(source, text.get("format"), version, text.get("id"), text.get("title"),
-                    text.get("description"), extendsNull ? null : text.get("extends"), rules);
+                    text.get("description"), extendsNull ? null : text.get("extends"), rules,
+                    text.get("deliverable"));
         } catch (JsonParseException e) {
             throw new IllegalArgumentException(
                     source + ", line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());

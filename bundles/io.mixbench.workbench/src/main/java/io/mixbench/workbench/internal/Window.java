@@ -510,7 +510,7 @@ final class Window {
         try {
             wb.sessions.save(session, target);
             session = new Session(target, session.tracks(), session.exportKind(), session.panLaw(),
-                    session.ruleSet(), session.extra());
+                    session.ruleSet(), session.extra(), session.deliverable());
             prefs.addRecent(target.toString());
             shell.setText("Mixbench - " + target.getFileName());
             fire(l -> l.sessionChanged(session));
@@ -605,8 +605,9 @@ final class Window {
         if (r != null) {
             lastAnalysisError = null;
             setResult(r);
-            setStatus(String.format(Locale.ROOT, "%d findings, worst %s (%.1f s, rule set '%s')", r.findings().size(),
-                    r.worstSeverity().id(), r.elapsed().toMillis() / 1000.0, r.ruleSet().id()));
+            setStatus(String.format(Locale.ROOT, "%d findings, worst %s (%.1f s, rule set '%s'). %s",
+                    r.findings().size(), r.worstSeverity().id(), r.elapsed().toMillis() / 1000.0, r.ruleSet().id(),
+                    r.deliverable().describe()));
             if (rerunPending) {
                 rerunPending = false;
                 analyse();

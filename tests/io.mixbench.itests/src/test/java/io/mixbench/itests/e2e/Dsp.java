@@ -91,14 +91,21 @@ public final class Dsp {
         }
     }
 
-    /** High-passes the side signal below {@code hz} (4th-order Butterworth), leaving the mid as it is. */
-    public static void sideHighPass(float[][] audio, double hz, int rateHz) {
+    /** The filter types the fixes name (the {@code filterType} values of rule API 1.2). */
+    static final String BUTTERWORTH = "butterworth";
+    static final String LINKWITZ_RILEY = "linkwitz-riley";
+
+    /**
+     * High-passes the side signal below {@code hz}, leaving the mid as it is: a {@code type} filter
+     * ({@value #BUTTERWORTH} or {@value #LINKWITZ_RILEY}) of {@code slopeDbPerOctave} (6 dB/octave per order).
+     */
+    public static void sideHighPass(float[][] audio, double hz, String type, double slopeDbPerOctave, int rateHz) {
         int n = audio[0].length;
         float[] side = new float[n];
         for (int i = 0; i < n; i++) {
             side[i] = (audio[0][i] - audio[1][i]) / 2f;
         }
-        Biquad.highPass4(hz, rateHz).process(side);
+        Biquad.highPass(type, order(slopeDbPerOctave), hz, rateHz).process(side);
         for (int i = 0; i < n; i++) {
             double m = (audio[0][i] + audio[1][i]) / 2.0;
             audio[0][i] = (float) (m + side[i]);
@@ -106,10 +113,26 @@ public final class Dsp {
         }
     }
 
-    /** High-passes every channel below {@code hz} (2nd-order Butterworth: a DC-removal filter at 5 Hz). */
-    static void highPass(float[][] audio, double hz, int rateHz) {
+    /** High-passes every channel below {@code hz}: a {@code type} filter of {@code slopeDbPerOctave}. */
+    static void highPass(float[][] audio, double hz, String type, double slopeDbPerOctave, int rateHz) {
         for (float[] channel : audio) {
-            Biquad.highPass(hz, 1 / Math.sqrt(2), rateHz).process(channel);
+            Biquad.highPass(type, order(slopeDbPerOctave), hz, rateHz).process(channel);
+        }
+    }
+
+    /** The filter order of a slope: 6 dB/octave per order; a slope that is no whole order is a wrong fix. */
+    static int order(double slopeDbPerOctave) {
+        double order = slopeDbPerOctave / 6;
+        if (!(order >= 1) || order != Math.rint(order)) {
+            throw new AssertionError("a filter slope that is no whole order: " + slopeDbPerOctave + " dB/octave");
+        }
+        return (int) order;
+    }
+
+    /** A broad peaking EQ (RBJ bell) at {@code hz} with this Q, on every channel. */
+    static void bellQ(float[][] audio, double hz, double gainDb, double q, int rateHz) {
+        for (float[] channel : audio) {
+            Biquad.peaking(hz, gainDb, q, rateHz).process(channel);
         }
     }
 
@@ -226,13 +249,41 @@ public final class Dsp {
             c = sections;
         }
 
-        static Biquad highPass(double hz, double q, int rateHz) {
-            return new Biquad(highPassSection(hz, q, rateHz));
+        /**
+         * A high-pass of this type and order: Butterworth as 2nd-order sections at the Q of its pole pairs (and a
+         * 1st-order section for an odd order); Linkwitz-Riley of order 2n as two Butterworth filters of order n.
+         */
+        static Biquad highPass(String type, int order, double hz, int rateHz) {
+            return switch (type) {
+                case BUTTERWORTH -> new Biquad(butterworth(order, hz, rateHz));
+                case LINKWITZ_RILEY -> {
+                    if (order % 2 != 0) {
+                        throw new AssertionError("a Linkwitz-Riley filter of odd order " + order);
+                    }
+                    double[][] half = butterworth(order / 2, hz, rateHz);
+                    double[][] both = new double[2 * half.length][];
+                    for (int i = 0; i < half.length; i++) {
+                        both[i] = half[i];
+                        both[half.length + i] = half[i];
+                    }
+                    yield new Biquad(both);
+                }
+                default -> throw new AssertionError("unknown filter type " + type);
+            };
         }
 
-        /** 4th-order Butterworth: two sections at Q 0.5412 and 1.3066. */
-        static Biquad highPass4(double hz, int rateHz) {
-            return new Biquad(highPassSection(hz, 0.54119610, rateHz), highPassSection(hz, 1.30656296, rateHz));
+        private static double[][] butterworth(int order, double hz, int rateHz) {
+            double[][] sections = new double[(order + 1) / 2][];
+            for (int k = 0; k < order / 2; k++) {
+                double q = 1 / (2 * Math.cos((2 * k + 1) * Math.PI / (2 * order)));
+                sections[k] = highPassSection(hz, q, rateHz);
+            }
+            if (order % 2 == 1) {
+                // bilinear 1st-order high-pass, prewarped to the corner like the RBJ sections
+                double k = Math.tan(Math.PI * hz / rateHz);
+                sections[order / 2] = new double[]{1 / (1 + k), -1 / (1 + k), 0, (k - 1) / (k + 1), 0};
+            }
+            return sections;
         }
 
         private static double[] highPassSection(double hz, double q, int rateHz) {

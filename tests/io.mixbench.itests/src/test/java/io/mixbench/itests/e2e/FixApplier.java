@@ -109,8 +109,14 @@ final class FixApplier {
         switch (key) {
             case "gainDb" -> Dsp.gain(audio, number(value, fix), start, end, rateHz);
             case "panPercent" -> Dsp.pan(stereo(part, fix), number(value, fix));
-            case "sideHighPassHz" -> Dsp.sideHighPass(stereo(part, fix), number(value, fix), rateHz);
-            case "highPassHz" -> Dsp.highPass(audio, number(value, fix), rateHz);
+            case "sideHighPassHz" -> Dsp.sideHighPass(stereo(part, fix), number(value, fix), filterType(fix),
+                    filterSlope(fix), rateHz);
+            case "highPassHz" -> Dsp.highPass(audio, number(value, fix), filterType(fix), filterSlope(fix), rateHz);
+            case "filterType", "filterSlopeDbPerOctave" -> {
+                if (!fix.has("sideHighPassHz") && !fix.has("highPassHz")) {
+                    throw new AssertionError("a filter type or slope without its filter: " + fix);
+                }
+            }
             case "invertPolarity" -> {
                 requireTrue(value, fix);
                 for (float[] channel : audio) {
@@ -128,7 +134,7 @@ final class FixApplier {
             }
             case "balanceDb" -> Dsp.balance(stereo(part, fix), number(value, fix));
             case "eqBand" -> eq(value.asText(), fix, audio, rateHz);
-            case "eqFrequencyHz", "eqGainDb" -> {
+            case "eqFrequencyHz", "eqGainDb", "eqQ" -> {
                 if (!fix.has("eqBand")) {
                     throw new AssertionError("an EQ move without its band: " + fix);
                 }
@@ -138,21 +144,33 @@ final class FixApplier {
         }
     }
 
-    /** A broad bell over the named tonal band, at the fix's centre frequency and gain. */
+    /** A bell on the named tonal band at the fix's centre frequency, gain and Q. */
     private static void eq(String band, JsonNode fix, float[][] audio, int rateHz) {
-        double[] edges = switch (band) {
-            case "sub" -> new double[]{20, 60};
-            case "low" -> new double[]{60, 250};
-            case "lowMid" -> new double[]{250, 500};
-            case "mid" -> new double[]{500, 2000};
-            case "highMid" -> new double[]{2000, 4000};
-            case "high" -> new double[]{4000, 10000};
-            case "air" -> new double[]{10000, 20000};
-            default -> throw new AssertionError("unknown tonal band " + band + " in " + fix);
-        };
-        double octaves = Math.log(edges[1] / edges[0]) / Math.log(2);
-        double hz = number(fix.get("eqFrequencyHz"), fix);
-        Dsp.bell(audio, hz, number(fix.get("eqGainDb"), fix), octaves, rateHz);
+        if (!Set.of("sub", "low", "lowMid", "mid", "highMid", "high", "air").contains(band)) {
+            throw new AssertionError("unknown tonal band " + band + " in " + fix);
+        }
+        if (!fix.has("eqQ")) {
+            throw new AssertionError("an EQ move without its Q: " + fix);
+        }
+        Dsp.bellQ(audio, number(fix.get("eqFrequencyHz"), fix), number(fix.get("eqGainDb"), fix),
+                number(fix.get("eqQ"), fix), rateHz);
+    }
+
+    /** The filter type a high-pass fix names; one without it cannot be carried out as meant. */
+    private static String filterType(JsonNode fix) {
+        JsonNode type = fix.get("filterType");
+        if (type == null || !type.isTextual()) {
+            throw new AssertionError("a high-pass without its filter type: " + fix);
+        }
+        return type.asText();
+    }
+
+    /** The slope a high-pass fix names, dB/octave. */
+    private static double filterSlope(JsonNode fix) {
+        if (!fix.has("filterSlopeDbPerOctave")) {
+            throw new AssertionError("a high-pass without its slope: " + fix);
+        }
+        return number(fix.get("filterSlopeDbPerOctave"), fix);
     }
 
     private static float[][] stereo(Track part, JsonNode fix) {

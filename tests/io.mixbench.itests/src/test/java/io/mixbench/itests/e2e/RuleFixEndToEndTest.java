@@ -148,6 +148,13 @@ class RuleFixEndToEndTest {
                         "lowEnd.centred", "Bass"),
                 of("stereo bass patch leaning left", RuleFixEndToEndTest::stems, RuleFixEndToEndTest::leaningStereoBass,
                         "lowEnd.centred", "Bass"),
+                // Issue 14: a fixed 300 Hz side high-pass left such parts flagged; the corner is computed.
+                of("stereo keys with decorrelated lows up to 500 Hz", RuleFixEndToEndTest::stems,
+                        RuleFixEndToEndTest::wideLowKeys, "lowEnd.centred", "Keys"),
+                of("wide pad with detuned low voices", RuleFixEndToEndTest::stems, RuleFixEndToEndTest::widePad,
+                        "lowEnd.centred", "Pad"),
+                of("stereo bass patch with a low layer in opposite polarity", RuleFixEndToEndTest::stems,
+                        RuleFixEndToEndTest::invertedLayer, "mono.compatibility", "Bass"),
                 of("pad channels in opposite polarity", RuleFixEndToEndTest::stems,
                         m -> Dsp.invert(m.part("Pad").audio[1]), "mono.compatibility", "Pad"),
                 of("guitars hard-panned and 20 dB too loud", RuleFixEndToEndTest::stems, m -> {
@@ -162,6 +169,11 @@ class RuleFixEndToEndTest {
                         "Mix"),
                 of("limiter on the mix bus", RuleFixEndToEndTest::stems,
                         m -> m.busLimiterDbfs = mixPeakDbfs(m) - 4, "bus.limiting", "Mix"),
+                // The master fader is before the bus limiter here: +8 dB of make-up gain into a -1 dBFS ceiling.
+                of("limiter with 8 dB of make-up gain on the mix bus", RuleFixEndToEndTest::stems, m -> {
+                    m.masterDb = 8;
+                    m.busLimiterDbfs = -1;
+                }, "bus.limiting", "Mix"),
                 of("mix true peak at -0.4 dBTP", RuleFixEndToEndTest::stems, m -> m.masterDb = -0.4 - mixPeakDbfs(m),
                         "truePeak.max", "Mix"),
                 of("pre-master 8 dB too quiet", RuleFixEndToEndTest::stems, m -> m.masterDb = -8,
@@ -280,6 +292,56 @@ class RuleFixEndToEndTest {
         wideBass(m);
         float[][] right = {m.part("Bass").audio[1]};
         Dsp.gain(right, -9);
+    }
+
+    /**
+     * A stereo keys sample: under the organ chord, low notes from 98 to 494 Hz whose left and right voices are
+     * detuned against each other, so the channels are decorrelated up to about 500 Hz.
+     */
+    static void wideLowKeys(Multitrack m) {
+        double[] notesHz = {98.0, 123.5, 146.8, 196.0, 246.9, 293.7, 392.0, 493.9};
+        addDetuned(m.part("Keys").audio, notesHz, 0.006, Dsp.dbToGain(-20), m.rateHz);
+    }
+
+    /** A synth pad with detuned voices per side from 65 to 392 Hz: its low end is wide. */
+    static void widePad(Multitrack m) {
+        addDetuned(m.part("Pad").audio, new double[]{65.4, 130.8, 196.0, 261.6, 392.0}, 0.008, Dsp.dbToGain(-24),
+                m.rateHz);
+    }
+
+    /**
+     * Adds sines at {@code notesHz} (each at {@code amplitude} / the note count), the right channel's detuned by
+     * {@code detune} (a share of the frequency) and started at another phase.
+     */
+    static void addDetuned(float[][] audio, double[] notesHz, double detune, double amplitude, int rateHz) {
+        for (int c = 0; c < 2; c++) {
+            double[] hz = new double[notesHz.length];
+            for (int k = 0; k < hz.length; k++) {
+                hz[k] = notesHz[k] * (1 + c * detune);
+            }
+            for (int i = 0; i < audio[c].length; i++) {
+                double t = (double) i / rateHz;
+                double sample = 0;
+                for (int k = 0; k < hz.length; k++) {
+                    sample += Math.sin(2 * Math.PI * hz[k] * t + c * (k + 1));
+                }
+                audio[c][i] += (float) (sample * amplitude / hz.length);
+            }
+        }
+    }
+
+    /**
+     * A stereo bass patch whose layer at 100 Hz is in opposite polarity on the right: the 125 Hz octave cancels in
+     * mono, the whole bass does not.
+     */
+    static void invertedLayer(Multitrack m) {
+        float[][] bass = m.part("Bass").audio;
+        double amplitude = Dsp.dbToGain(-28);
+        for (int i = 0; i < bass[0].length; i++) {
+            double sub = amplitude * Math.sin(2 * Math.PI * 100 * i / m.rateHz);
+            bass[0][i] += (float) sub;
+            bass[1][i] -= (float) sub;
+        }
     }
 
     /** Keys through a Haas widener (right 15 ms late, decorrelated) and 12 dB up, among the loudest parts. */

@@ -14,6 +14,7 @@ import io.mixbench.meter.MeterFactory;
 import io.mixbench.meter.TrackInfo;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.GroupMeasurement;
+import io.mixbench.rule.JudgedDeliverable;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.Severity;
@@ -305,7 +306,8 @@ public final class AnalysisEngine implements AnalysisService {
             List<MeasuredTrack> usable = measuredTracks.stream().filter(MeasuredTrack::measured).toList();
             List<GroupMeasurement> groups = measureGroups(usable, decoderSnapshot, crossTrackSnapshot, findings);
             progress.message("Checking rules");
-            RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, groups, request.ruleSet(),
+            JudgedDeliverable deliverable = Deliverables.resolve(request, usable);
+            RuleRunner.Outcome rulesOutcome = RuleRunner.run(session, usable, groups, request.ruleSet(), deliverable,
                     ruleSnapshot, request.ruleTimeLimit(), ruleThreads, e -> plugins.contains(key(e)));
             findings.addAll(rulesOutcome.findings());
             findings.sort(FINDING_ORDER);
@@ -314,7 +316,7 @@ public final class AnalysisEngine implements AnalysisService {
             listener.progress(1.0, "Done");
             return new AnalysisResult(session, request.ruleSet(), measuredTracks, applied, findings, started,
                     Duration.ofNanos(System.nanoTime() - t0),
-                    versions(decoders, meterSnapshot, ruleSnapshot, plugins), groups);
+                    versions(decoders, meterSnapshot, ruleSnapshot, plugins), groups, deliverable);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mixbench.analysis.engine.internal;
 
 import io.mixbench.rule.GroupMeasurement;
+import io.mixbench.rule.JudgedDeliverable;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Parameter;
 import io.mixbench.rule.RuleContext;
@@ -22,6 +23,7 @@ final class RuleContextImpl implements RuleContext {
     private final RuleSet ruleSet;
     private final Map<String, Double> parameters;
     private final List<GroupMeasurement> groups;
+    private final JudgedDeliverable deliverable;
     private final Map<String, RuleDescriptor> peers;
 
     /**
@@ -29,7 +31,8 @@ final class RuleContextImpl implements RuleContext {
      *            {@link #parameterOf(String, String)}
      */
     RuleContextImpl(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
-            RuleDescriptor descriptor, Map<String, RuleDescriptor> peers) {
+            RuleDescriptor descriptor, Map<String, RuleDescriptor> peers, JudgedDeliverable deliverable) {
+        this.deliverable = deliverable;
         this.session = session;
         this.peers = Map.copyOf(peers);
         this.measured = List.copyOf(measured);
@@ -112,5 +115,10 @@ final class RuleContextImpl implements RuleContext {
     @Override
     public List<GroupMeasurement> groupMeasurements() {
         return groups;
+    }
+
+    @Override
+    public JudgedDeliverable deliverable() {
+        return deliverable;
     }
 }

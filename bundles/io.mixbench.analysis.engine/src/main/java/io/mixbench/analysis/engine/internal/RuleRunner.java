@@ -4,6 +4,7 @@ import io.mixbench.analysis.AppliedRule;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
 import io.mixbench.rule.GroupMeasurement;
+import io.mixbench.rule.JudgedDeliverable;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleDescriptor;
@@ -58,6 +59,14 @@ final class RuleRunner {
     static Outcome run(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
             List<ServiceEntry<Rule>> rules, Duration timeLimit, ExecutorService ruleThreads,
             Predicate<ServiceEntry<?>> isPlugin) {
+        return run(session, measured, groups, ruleSet, JudgedDeliverable.PRE_MASTER_BY_DEFAULT, rules, timeLimit,
+                ruleThreads, isPlugin);
+    }
+
+    /** @param deliverable what the rules judge the mix as */
+    static Outcome run(Session session, List<MeasuredTrack> measured, List<GroupMeasurement> groups, RuleSet ruleSet,
+            JudgedDeliverable deliverable, List<ServiceEntry<Rule>> rules, Duration timeLimit,
+            ExecutorService ruleThreads, Predicate<ServiceEntry<?>> isPlugin) {
         List<Finding> findings = new ArrayList<>();
         List<AppliedRule> applied = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
@@ -98,7 +107,7 @@ final class RuleRunner {
             Map<String, Double> parameters;
             RuleContextImpl context;
             try {
-                context = new RuleContextImpl(session, measured, groups, ruleSet, descriptor, peers);
+                context = new RuleContextImpl(session, measured, groups, ruleSet, descriptor, peers, deliverable);
                 parameters = context.parameters();
             } catch (RuntimeException e) {
                 findings.add(ruleError(descriptor.id(), entry, "has unusable parameters: " + e.getMessage()));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetException;
 import io.mixbench.rule.RuleSettings;
+import io.mixbench.session.Deliverable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ final class RuleSetParser {
             String title = null;
             String description = "";
             String extendsId = null;
+            Deliverable deliverable = null;
             Map<String, RuleSettings> rules = new LinkedHashMap<>();
             Map<String, Integer> ruleLines = new LinkedHashMap<>();
             Map<String, Map<String, WrittenValue>> values = new LinkedHashMap<>();
@@ -74,6 +76,7 @@ final class RuleSetParser {
                     case "title" -> title = text(p, t, source, field);
                     case "description" -> description = text(p, t, source, field);
                     case "extends" -> extendsId = t == JsonToken.VALUE_NULL ? null : text(p, t, source, field);
+                    case "deliverable" -> deliverable = deliverable(p, t, source);
                     case "rules" -> readRules(p, t, source, rules, ruleLines, values);
                     default -> p.skipChildren();
                 }
@@ -92,7 +95,8 @@ final class RuleSetParser {
             if (extendsId != null && extendsId.equals(id)) {
                 throw new RuleSetException(source + ": rule set '" + id + "' extends itself");
             }
-            RuleSet set = new RuleSet(id, title == null ? id : title, description, extendsId, rules, source);
+            RuleSet set = new RuleSet(id, title == null ? id : title, description, extendsId, rules, source,
+                    deliverable);
             return new Parsed(set, ruleLines, values);
         } catch (JsonProcessingException e) {
             // Jackson's own message quotes the offending token: the file may be anything (a key, a password file).
@@ -192,6 +196,20 @@ final class RuleSetParser {
         }
         throw error(source, p, "parameter '" + parameter + "' of rule '" + ruleId
                 + "' must be a number or a string like \"-12 dBFS\"");
+    }
+
+    /** The deliverable the set judges; null (or absent) states none. */
+    private static Deliverable deliverable(JsonParser p, JsonToken t, String source) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        String valid = "\"mix\", \"pre-master\" or \"master\"";
+        if (t != JsonToken.VALUE_STRING) {
+            throw error(source, p, "\"deliverable\" must be " + valid);
+        }
+        // The value is not quoted back: the file may be anything.
+        return Deliverable.fromId(p.getText())
+                .orElseThrow(() -> error(source, p, "\"deliverable\" must be " + valid));
     }
 
     private static String text(JsonParser p, JsonToken t, String source, String field) throws IOException {

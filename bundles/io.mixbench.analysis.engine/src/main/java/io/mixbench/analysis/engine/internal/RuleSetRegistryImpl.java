@@ -438,6 +438,8 @@ public final class RuleSetRegistryImpl implements RuleSetRegistry {
                         parameters));
             }
         });
-        return new RuleSet(child.id(), child.title(), child.description(), child.extendsId(), rules, child.source());
+        // A set that states no deliverable judges what the set it extends judges.
+        return new RuleSet(child.id(), child.title(), child.description(), child.extendsId(), rules, child.source(),
+                child.deliverable() != null ? child.deliverable() : parent.deliverable());
     }
 }

@@ -10,6 +10,7 @@ import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleContext;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSetException;
+import io.mixbench.session.Deliverable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,22 @@ class RuleSetFilesTest {
     static String set(String id, String extendsId) {
         return "{\"format\": \"mixbench-ruleset\", \"formatVersion\": 1, \"id\": \"" + id + "\", \"extends\": "
                 + (extendsId == null ? "null" : "\"" + extendsId + "\"") + ", \"rules\": {}}";
+    }
+
+    /** A set states the deliverable it judges; a set that states none judges what the set it extends judges. */
+    @Test
+    void aSetStatesItsDeliverableAndItsChildrenInheritIt() throws Exception {
+        Path master = Files.writeString(registry.userFolder().resolve("my-master.json"),
+                set("my-master", null).replace("\"rules\"", "\"deliverable\": \"master\", \"rules\""));
+        Path child = Files.writeString(dir.resolve("child.json"), set("child", "my-master"));
+        assertEquals(Deliverable.MASTER, registry.load(master).deliverable());
+        assertEquals(Deliverable.MASTER, registry.load(child).deliverable(), "inherited");
+        Path none = Files.writeString(dir.resolve("none.json"), set("none", null));
+        assertEquals(null, registry.load(none).deliverable());
+        Path bad = Files.writeString(dir.resolve("bad.json"),
+                set("bad", null).replace("\"rules\"", "\"deliverable\": \"final-final\", \"rules\""));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> registry.load(bad));
+        assertEquals(bad + ", line 1: \"deliverable\" must be \"mix\", \"pre-master\" or \"master\"", e.getMessage());
     }
 
     @Test

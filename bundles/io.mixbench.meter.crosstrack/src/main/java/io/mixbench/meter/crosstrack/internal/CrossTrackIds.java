@@ -41,6 +41,38 @@ public final class CrossTrackIds {
     /** Energy of what is left after that gain, relative to the mix's energy, dB. */
     public static final String FITTED_RESIDUAL_LEVEL = "fittedResidualLevel";
 
+    /**
+     * The bus's gain where it idles, dB: a high percentile of the 10 ms steps' least-squares gains from the sum to the
+     * mix (a limiter only ever lowers the gain, so where it idles the gain is highest). A limiter's make-up gain.
+     */
+    public static final String MAKE_UP_GAIN = "makeUpGain";
+    /**
+     * {@link #SUM_PEAK} plus {@link #MAKE_UP_GAIN} minus {@link #MIX_PEAK}, dB: how far the bus pulled the loudest hit
+     * down from where the make-up gain alone would have put it (a limiter's peak gain reduction).
+     */
+    public static final String PEAK_GAIN_REDUCTION = "peakGainReduction";
+    /** Share of the song's 10 ms steps whose gain lies 0.5 dB or more below {@link #MAKE_UP_GAIN}, %. */
+    public static final String LIMITED_SHARE = "limitedShare";
+    /**
+     * Series, dB: per 100 ms step, the largest gain reduction (make-up gain minus the step's gain) of its 10 ms
+     * steps; NaN where the sum is more than 40 dB below its peak.
+     */
+    public static final String GAIN_REDUCTION_SERIES = "gainReductionSeries";
+    /**
+     * Over the limited steps, the median of the energy a gain per 10 ms step leaves unexplained, relative to the
+     * step's mix energy, dB: low for a gain change (a limiter), high for EQ and heavy distortion, which no gain
+     * explains.
+     */
+    public static final String LIMITED_FIT_RESIDUAL = "limitedFitResidual";
+    /**
+     * In the limited steps, the gain reduction of the quiet samples (below half the step's peak) as a share of that
+     * of the loud samples, %: near 100 for a gain envelope (a limiter or compressor lowers the whole neighbourhood of a
+     * peak and recovers slowly), near 0 for saturation or clipping, which bends only the samples near the peak.
+     */
+    public static final String REDUCTION_SPREAD = "reductionSpread";
+    /** Correlation of each active 10 ms step's gain reduction with the sum's peak level in it, ratio -1..1. */
+    public static final String REDUCTION_LEVEL_CORRELATION = "reductionLevelCorrelation";
+
     /** The window below the sum's peak that {@link #RESIDUAL_AT_PEAKS} looks at, dB. */
     public static final double PEAK_WINDOW_DB = 3.0;
 
@@ -79,6 +111,12 @@ public final class CrossTrackIds {
     public static final String SILENT_STEMS = "silent stems";
     /** The mix is not a positive multiple of the sum at all. */
     public static final String NO_FIT = "mix and sum unrelated";
+    /** Fewer than 10 steps of 10 ms where the sum plays: too short to follow the bus's gain. */
+    public static final String TOO_SHORT = "too short";
+    /** No step's gain lies 0.5 dB below the make-up gain. */
+    public static final String NOT_LIMITED = "not limited";
+    /** The bus's gain is the same in every step. */
+    public static final String NO_GAIN_CHANGE = "no gain change";
     /** One of the two tracks of a pair holds only digital silence. */
     public static final String SILENT = MeasurementReasons.SILENT;
 

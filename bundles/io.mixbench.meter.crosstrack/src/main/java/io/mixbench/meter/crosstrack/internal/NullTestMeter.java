@@ -16,6 +16,10 @@ import java.util.Map;
  * <p>Besides the levels, the meter keeps a histogram of the residual's energy over the sum's frame level (the
  * larger channel, 0.01 dB bins), so the share of the residual that sits near the sum's peak, known only at the end,
  * needs no second pass. A limiter leaves its residual where the sum peaks; a missing stem leaves it everywhere.
+ *
+ * <p>The meter also follows the bus's gain over time ({@link BusGainTracker}): per 10 ms step the least-squares gain
+ * from the sum to the mix, so a limiter with make-up gain (the mix is the sum times a gain that drops where the sum
+ * peaks and recovers after) is told from static EQ and from saturation.
  */
 final class NullTestMeter implements CrossTrackMeter {
 
@@ -29,6 +33,7 @@ final class NullTestMeter implements CrossTrackMeter {
     private final int[] stemChannels;
     private final double[] residualEnergyByLevel = new double[BINS];
     private final long[] framesByLevel = new long[BINS];
+    private final BusGainTracker gain;
     private double[][] sum = new double[0][0];
 
     private long frames;
@@ -45,8 +50,9 @@ final class NullTestMeter implements CrossTrackMeter {
     /**
      * @param channels the mix's channels (1 or 2)
      * @param stemChannels each stem's channels: equal to {@code channels}, or 1 into a stereo mix
+     * @param sampleRateHz the mix's sample rate, Hz (the gain tracker's steps are 10 ms)
      */
-    NullTestMeter(int channels, int[] stemChannels) {
+    NullTestMeter(int channels, int[] stemChannels, int sampleRateHz) {
         if (channels < 1 || channels > 2) {
             throw new IllegalArgumentException("the mix must be mono or stereo, has " + channels + " channels");
         }
@@ -58,6 +64,7 @@ final class NullTestMeter implements CrossTrackMeter {
         }
         this.channels = channels;
         this.stemChannels = stemChannels.clone();
+        this.gain = new BusGainTracker(channels, sampleRateHz);
     }
 
     @Override
@@ -103,7 +110,9 @@ final class NullTestMeter implements CrossTrackMeter {
                 mixPeak = Math.max(mixPeak, Math.abs(m));
                 residualPeak = Math.max(residualPeak, Math.abs(r));
                 level = Math.max(level, Math.abs(s));
+                gain.put(c, m, s);
             }
+            gain.endFrame(level);
             residualEnergy += frameResidual;
             sumPeak = Math.max(sumPeak, level);
             if (level > 0) {
@@ -149,6 +158,7 @@ final class NullTestMeter implements CrossTrackMeter {
         out.put(CrossTrackIds.RESIDUAL_SUM_CORRELATION, correlation(residualSum, sumEnergy,
                 CrossTrackIds.SILENT_STEMS));
         putFit(out, identical);
+        gain.finish(out, amplitudeDb(sumPeak), amplitudeDb(mixPeak));
         return out;
     }
 

@@ -26,7 +26,7 @@ public final class NullTestMeterFactory implements CrossTrackMeterFactory {
 
     @Override
     public String algorithmVersion() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -73,6 +73,7 @@ public final class NullTestMeterFactory implements CrossTrackMeterFactory {
         for (int i = 1; i < group.size(); i++) {
             stemChannels[i - 1] = group.get(i).format().channels();
         }
-        return new NullTestMeter(group.get(0).format().channels(), stemChannels);
+        return new NullTestMeter(group.get(0).format().channels(), stemChannels,
+                group.get(0).format().sampleRateHz());
     }
 }

@@ -3,6 +3,7 @@ package io.mixbench.report.standard.internal;
 import static io.mixbench.report.standard.internal.Html.esc;
 
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.analysis.Move;
 import io.mixbench.analysis.AppliedRule;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
@@ -42,7 +43,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The HTML report: one self-contained page (inline CSS and SVG, no script, nothing fetched) that also prints. Sections:
- * summary, meter bridge, loudness over time, spectrum and tonal balance, stereo and low end, streaming platforms,
+ * moves, summary, meter bridge, loudness over time, spectrum and tonal balance, stereo and low end, streaming platforms,
  * findings, tracks. Every string from the session, the rules or the meters is escaped. Contract: docs/report-html.md.
  */
 @Component(service = ReportRenderer.class, property = ReportRenderer.FORMAT + "=" + HtmlReportRenderer.FORMAT_ID)
@@ -113,6 +114,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                     .append("<link rel=\"icon\" href=\"data:,\"/>\n<title>").append(esc(title)).append("</title>\n")
                     .append("<style>").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n");
             header(title);
+            moves();
             summary();
             meterBridge();
             loudness();
@@ -142,15 +144,57 @@ public final class HtmlReportRenderer implements ReportRenderer {
                     : (ruleSet.title() == null || ruleSet.title().isBlank()
                             ? ruleSet.id()
                             : ruleSet.title() + " (" + ruleSet.id() + ")"));
+            if (ReportSupport.mixOf(result) != null) {
+                meta("Judged as", result.deliverable().summary());
+            }
             String when = result.startedAt() == null ? "\u2013" : TIME.format(result.startedAt());
             String took = result.elapsed() == null
                     ? ""
                     : ", took " + ReportSupport.oneDecimal(result.elapsed().toMillis() / 1000.0) + " s";
             meta("Analysed", when + took + " by Mixbench " + ReportSupport.toolVersion(result));
-            sb.append("</dl>\n<nav><a href=\"#summary\">Summary</a> <a href=\"#levels\">Levels</a> ")
+            sb.append("</dl>\n<nav><a href=\"#moves\">Moves</a> <a href=\"#summary\">Summary</a> ")
+                    .append("<a href=\"#levels\">Levels</a> ")
                     .append("<a href=\"#loudness\">Loudness</a> <a href=\"#spectrum\">Spectrum</a> ")
                     .append("<a href=\"#stereo\">Stereo</a> <a href=\"#streaming\">Streaming</a> ")
                     .append("<a href=\"#findings\">Findings</a> <a href=\"#tracks\">Tracks</a></nav>\n</header>\n");
+        }
+
+        /**
+         * The moves first ({@link AnalysisResult#moves()}): one row per move, most urgent first, with the rules that
+         * ask for it linked to their findings, the move's sentence when it says more, and a conflict when no one change
+         * satisfies every finding.
+         */
+        private void moves() {
+            List<Move> moves = result.moves();
+            sb.append("<section id=\"moves\">\n<h2>Moves</h2>\n");
+            if (moves.isEmpty()) {
+                sb.append("<p class=\"none\">Nothing to change.</p>\n</section>\n");
+                return;
+            }
+            sb.append("<p class=\"note\">Most urgent first; each move once, with every rule that asks for it.</p>\n")
+                    .append("<table class=\"moves\">\n<thead><tr><th></th><th>Move</th><th>Asked by</th></tr>")
+                    .append("</thead>\n<tbody>\n");
+            for (Move move : moves) {
+                String sev = Svg.sevClass(move.severity());
+                sb.append("<tr class=\"move ").append(esc(move.kind().id())).append("\"><td><span class=\"badge ")
+                        .append(sev).append("\">").append(label(move.severity())).append("</span></td><td><b>")
+                        .append(esc(move.shortText())).append("</b>");
+                if (!move.message().equals(move.shortText() + ".")) {
+                    sb.append("<br/><span class=\"why\">").append(esc(move.message())).append("</span>");
+                }
+                if (move.conflict() != null && !move.conflict().equals(move.message())) {
+                    sb.append("<br/><span class=\"conflict\">").append(esc(move.conflict())).append("</span>");
+                }
+                sb.append("</td><td class=\"rule\">");
+                List<Integer> findings = move.findings();
+                for (int k = 0; k < findings.size(); k++) {
+                    int index = findings.get(k);
+                    sb.append(k == 0 ? "" : ", ").append("<a href=\"#").append(findingAnchor(index)).append("\">")
+                            .append(esc(result.findings().get(index).ruleId())).append("</a>");
+                }
+                sb.append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n</section>\n");
         }
 
         private void meta(String label, String value) {

@@ -92,6 +92,10 @@ final class HtmlStyle {
             .message{font-weight:600}
             .figures,.times{font-size:13px;color:var(--muted) !important}
             .fix code{font-size:12px;background:#eef1f3;padding:1px 4px;border-radius:3px}
+            table.moves td{vertical-align:top}
+            table.moves .why{color:var(--muted);font-size:13px}
+            table.moves .conflict{color:var(--warn);font-size:13px}
+            table.moves td.rule{white-space:normal}
             tr:target,article:target{outline:2px solid #0b57a4}
             footer{margin-top:32px;font-size:12px;color:var(--muted)}
             @media print{

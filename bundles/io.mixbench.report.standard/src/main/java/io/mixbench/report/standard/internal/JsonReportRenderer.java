@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AppliedRule;
+import io.mixbench.analysis.Move;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.PerChannel;
@@ -20,6 +21,7 @@ import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.Fix;
+import io.mixbench.rule.JudgedDeliverable;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.Severity;
@@ -50,7 +52,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     /** The value of the report's "format" field. */
     static final String FORMAT_NAME = "mixbench-report";
     /** The value of the report's "formatVersion" field; raised when fields are added, never for renames. */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     /** The action key a fix's track name takes in the flattened fix object. */
     private static final String FIX_TRACK = "track";
@@ -135,7 +137,9 @@ public final class JsonReportRenderer implements ReportRenderer {
 
             session(result.session());
             ruleSet(result.ruleSet(), result.rules());
+            deliverable(result.deliverable());
             summary(result);
+            moves(result.moves());
 
             MeasuredTrack mix = ReportSupport.mixOf(result);
             gen.writeArrayFieldStart("tracks");
@@ -205,6 +209,15 @@ public final class JsonReportRenderer implements ReportRenderer {
             gen.writeEndObject();
         }
 
+        private void deliverable(JudgedDeliverable deliverable) throws IOException {
+            gen.writeObjectFieldStart("deliverable");
+            gen.writeStringField("id", deliverable.deliverable().id());
+            gen.writeStringField("source", deliverable.source().id());
+            gen.writeStringField("reason", deliverable.reason());
+            gen.writeStringField("text", deliverable.describe());
+            gen.writeEndObject();
+        }
+
         private void summary(AnalysisResult result) throws IOException {
             int[] counts = ReportSupport.counts(result);
             gen.writeObjectFieldStart("summary");
@@ -215,6 +228,44 @@ public final class JsonReportRenderer implements ReportRenderer {
             }
             gen.writeEndObject();
             gen.writeEndObject();
+        }
+
+        /** The findings grouped by the move they ask for (analysis API {@link Move}), most urgent first. */
+        private void moves(List<Move> moves) throws IOException {
+            gen.writeArrayFieldStart("moves");
+            for (Move move : moves) {
+                gen.writeStartObject();
+                gen.writeStringField("track", move.track());
+                gen.writeStringField("kind", move.kind().id());
+                gen.writeStringField("severity", move.severity().id());
+                gen.writeObjectFieldStart("actions");
+                actions(move.fixes().get(0));
+                gen.writeEndObject();
+                gen.writeArrayFieldStart("fixes");
+                for (Fix fix : move.fixes()) {
+                    fix(fix);
+                }
+                gen.writeEndArray();
+                printer.inlineArrays(true);
+                gen.writeArrayFieldStart("rules");
+                for (String rule : move.rules()) {
+                    gen.writeString(rule);
+                }
+                gen.writeEndArray();
+                gen.writeArrayFieldStart("findings");
+                for (int index : move.findings()) {
+                    gen.writeNumber(index);
+                }
+                gen.writeEndArray();
+                printer.inlineArrays(false);
+                gen.writeStringField("shortText", move.shortText());
+                gen.writeStringField("message", move.message());
+                gen.writeFieldName("gainWindow");
+                target(move.gainWindow());
+                nullableString("conflict", move.conflict());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
         }
 
         private void track(MeasuredTrack measured) throws IOException {
@@ -331,16 +382,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             }
 
             gen.writeFieldName("target");
-            Target target = finding.target();
-            if (target == null) {
-                gen.writeNull();
-            } else {
-                gen.writeStartObject();
-                number("min", target.min());
-                number("max", target.max());
-                unit(target.unit());
-                gen.writeEndObject();
-            }
+            target(finding.target());
 
             gen.writeFieldName("fix");
             fix(finding.fix());
@@ -362,6 +404,19 @@ public final class JsonReportRenderer implements ReportRenderer {
             gen.writeEndObject();
         }
 
+        /** {"min", "max", "unit"}, an open end null; null for no target. */
+        private void target(Target target) throws IOException {
+            if (target == null) {
+                gen.writeNull();
+                return;
+            }
+            gen.writeStartObject();
+            number("min", target.min());
+            number("max", target.max());
+            unit(target.unit());
+            gen.writeEndObject();
+        }
+
         /** {"track": name, action: value, ...}: the actions flattened into one object, in their order. */
         private void fix(Fix fix) throws IOException {
             if (fix == null) {
@@ -370,6 +425,12 @@ public final class JsonReportRenderer implements ReportRenderer {
             }
             gen.writeStartObject();
             gen.writeStringField(FIX_TRACK, fix.track());
+            actions(fix);
+            gen.writeEndObject();
+        }
+
+        /** The fix's actions as fields of the object being written, in their order. */
+        private void actions(Fix fix) throws IOException {
             for (Map.Entry<String, Object> action : fix.actions().entrySet()) {
                 if (action.getKey() == null || FIX_TRACK.equals(action.getKey())) {
                     // "track" names the track; an action of that name cannot be represented.
@@ -396,7 +457,6 @@ public final class JsonReportRenderer implements ReportRenderer {
                     gen.writeString(value.toString());
                 }
             }
-            gen.writeEndObject();
         }
 
         private void numbers(String name, double[] values) throws IOException {

@@ -1,6 +1,8 @@
 package io.mixbench.report.standard.internal;
 
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.analysis.Move;
+import io.mixbench.analysis.Moves;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.report.ReportOptions;
@@ -12,6 +14,7 @@ import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
 import io.mixbench.rule.TimeRange;
 import io.mixbench.rule.Value;
+import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
 import java.io.BufferedWriter;
@@ -24,19 +27,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The terminal report: a header, the findings grouped by severity (most severe first) with their suggestions, a
- * table of the tracks' levels, and a one-line verdict. Lines fit in {@value #WIDTH} columns (except unbreakable
- * words such as long paths); UTF-8; ANSI colour only when {@link ReportOptions#colour()} is set.
+ * The terminal report, read at a glance: a one-line header; the moves ({@link AnalysisResult#moves()}), one line
+ * each with the rules that ask for it, most urgent first, each followed by its findings; the findings no move covers;
+ * the streaming preview as one table; and a one-line verdict. OK findings are only counted. Unless
+ * {@link ReportOptions#verbose()}, the tonal hints of a session with stems are left out (and counted), and so are
+ * the findings' figures (their messages state them), the session's settings and the tracks' levels. Lines fit in
+ * {@value #WIDTH} columns (except unbreakable words such as long paths); UTF-8; ANSI colour only when
+ * {@link ReportOptions#colour()} is set.
  */
 @Component(service = ReportRenderer.class, property = ReportRenderer.FORMAT + "=" + TextReportRenderer.FORMAT_ID)
 public final class TextReportRenderer implements ReportRenderer {
@@ -50,6 +54,8 @@ public final class TextReportRenderer implements ReportRenderer {
             Severity.INFO);
     /** Width of the severity tag column: "RULE ERROR" plus two spaces. */
     private static final int TAG_WIDTH = 12;
+    /** Indent of a move's findings and sentence under its line: the line stands out, the reasons get the width. */
+    private static final int REASON_INDENT = 4;
     private static final int LABEL_WIDTH = 11;
     private static final int MAX_TIME_RANGES = 3;
     private static final String RED = "\u001b[31m";
@@ -85,10 +91,9 @@ public final class TextReportRenderer implements ReportRenderer {
     public void render(AnalysisResult result, ReportOptions options, OutputStream out) throws IOException {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(out, "out");
-        boolean colour = options != null && options.colour();
         // Not closed: closing the writer would close the caller's stream.
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        new Report(result, colour, writer).write();
+        new Report(result, options, writer).write();
         writer.flush();
     }
 
@@ -163,23 +168,72 @@ public final class TextReportRenderer implements ReportRenderer {
     private static final class Report {
         private final AnalysisResult result;
         private final boolean colour;
+        private final boolean verbose;
         private final Writer out;
+        /** Whether each finding of the result is left out of this report (a tonal hint of a session with stems). */
+        private final boolean[] leftOut;
 
-        Report(AnalysisResult result, boolean colour, Writer out) {
+        Report(AnalysisResult result, ReportOptions options, Writer out) {
             this.result = result;
-            this.colour = colour;
+            this.colour = options != null && options.colour();
+            this.verbose = options != null && options.verbose();
             this.out = out;
+            List<Finding> findings = result.findings();
+            this.leftOut = new boolean[findings.size()];
+            boolean stems = result.session().exportKind() == ExportKind.STEMS && !result.session().parts().isEmpty();
+            for (int i = 0; i < findings.size(); i++) {
+                Finding finding = findings.get(i);
+                // With stems the level rules judge the parts: a genre tilt on the mix is only a hint.
+                leftOut[i] = !verbose && stems && ReportIds.TONAL_RULE.equals(finding.ruleId())
+                        && finding.severity().compareTo(Severity.INFO) <= 0;
+            }
         }
 
         void write() throws IOException {
             header();
-            findings();
-            tracks();
+            if (verbose) {
+                settings();
+            }
+            List<Move> moves = new ArrayList<>();
+            boolean[] inMove = new boolean[result.findings().size()];
+            for (Move move : result.moves()) {
+                if (move.findings().stream().anyMatch(i -> !leftOut[i])) {
+                    moves.add(move);
+                    move.findings().forEach(i -> inMove[i] = true);
+                }
+            }
+            moves(moves);
+            otherFindings(inMove, !moves.isEmpty());
+            streaming();
+            if (verbose) {
+                tracks();
+            }
             verdict();
         }
 
+        /** One line: tool, session, tracks, export kind, rule set. */
         private void header() throws IOException {
-            line("Mixbench report (Mixbench " + clean(ReportSupport.toolVersion(result)) + ")");
+            StringBuilder sb = new StringBuilder();
+            sb.append("Mixbench ").append(ReportSupport.toolVersion(result)).append(": ")
+                    .append(ReportSupport.sessionName(result.session())).append(", ").append(trackCounts());
+            if (!result.session().parts().isEmpty()) {
+                sb.append(", ").append(result.session().exportKind().id());
+            }
+            RuleSet ruleSet = result.ruleSet();
+            sb.append(", rule set ").append(ruleSet == null ? "-" : ruleSet.id());
+            for (String text : wrap(clean(sb.toString()), WIDTH)) {
+                line(text);
+            }
+            if (ReportSupport.mixOf(result) != null) {
+                // what the delivery rules judged the mix as, and where that came from
+                for (String text : wrap(clean("Judged as " + result.deliverable().summary() + "."), WIDTH)) {
+                    line(text);
+                }
+            }
+        }
+
+        /** The session's settings, one per line (verbose). */
+        private void settings() throws IOException {
             labelled("Session",
                     result.session().location() == null
                             ? "-"
@@ -199,7 +253,6 @@ public final class TextReportRenderer implements ReportRenderer {
                             ? ruleSet.id()
                             : ruleSet.title() + " (" + ruleSet.id() + ")");
             labelled("Rule set", ruleSetText);
-            labelled("Tracks", trackCounts());
             String when = result.startedAt() == null ? "-" : TIME.format(result.startedAt());
             String took = result.elapsed() == null
                     ? ""
@@ -226,7 +279,8 @@ public final class TextReportRenderer implements ReportRenderer {
                 }
             }
             StringBuilder sb = new StringBuilder();
-            sb.append(result.tracks().size()).append(" (").append(plural(parts, "part", "parts"));
+            sb.append(plural(result.tracks().size(), "track", "tracks")).append(" (")
+                    .append(plural(parts, "part", "parts"));
             if (mixes > 0) {
                 sb.append(", ").append(mixes == 1 ? "the mix" : mixes + " mixes");
             } else {
@@ -242,56 +296,89 @@ public final class TextReportRenderer implements ReportRenderer {
             return sb.toString();
         }
 
-        private void findings() throws IOException {
+        /**
+         * Each move on one line with the rules that ask for it, then why: its findings' messages, and the move's
+         * sentence when it says more than the line.
+         */
+        private void moves(List<Move> moves) throws IOException {
+            if (moves.isEmpty()) {
+                return;
+            }
             line("");
-            line("Findings");
-            Map<String, Integer> order = trackOrder();
-            boolean any = false;
-            for (Severity severity : LISTED) {
-                List<Finding> group = new ArrayList<>();
-                for (Finding finding : result.findings()) {
-                    if (finding.severity() == severity) {
-                        group.add(finding);
+            line("Moves, most urgent first");
+            for (Move move : moves) {
+                String text = move.shortText() + "  [" + String.join(", ", move.rules()) + "]";
+                tagged(move.severity(), text);
+                for (int index : move.findings()) {
+                    if (!leftOut[index]) {
+                        indented(REASON_INDENT, "", body(result.findings().get(index), false));
                     }
                 }
-                // Stable: within one track the result's order (most severe first) stands.
-                group.sort(Comparator.comparingInt(f -> firstTrackIndex(f, order)));
-                for (Finding finding : group) {
-                    finding(finding);
-                    any = true;
+                String more = moreThan(move);
+                if (!more.isEmpty()) {
+                    indented(REASON_INDENT, "-> ", more);
+                }
+                if (move.conflict() != null && !move.conflict().equals(move.message())) {
+                    indented(REASON_INDENT, "-> ", move.conflict());
                 }
             }
-            int passed = ReportSupport.counts(result)[Severity.OK.ordinal()];
-            String passedText = plural(passed, "check passed.", "checks passed.");
-            line(any ? passedText : "No findings. " + passedText);
         }
 
-        private Map<String, Integer> trackOrder() {
-            Map<String, Integer> order = new HashMap<>();
-            List<MeasuredTrack> tracks = result.tracks();
-            for (int i = 0; i < tracks.size(); i++) {
-                order.putIfAbsent(tracks.get(i).name(), i);
+        /**
+         * What the move's sentence says beyond its line: nothing when it only says the move, the rest when it starts by
+         * saying the first fix ("Raise Lead Vox by 15.6 dB. Raised alone, ...").
+         */
+        private static String moreThan(Move move) {
+            String message = move.message().strip();
+            if (message.equals(move.shortText() + ".")) {
+                return "";
             }
-            return order;
+            String first = Moves.describe(List.of(move.fixes().get(0))) + ". ";
+            return message.startsWith(first) ? message.substring(first.length()) : message;
         }
 
-        private static int firstTrackIndex(Finding finding, Map<String, Integer> order) {
-            if (finding.tracks().isEmpty()) {
-                return Integer.MAX_VALUE;
+        /**
+         * The findings no move covers, most severe first, in the result's order within a severity; the streaming
+         * preview's INFO findings are its table instead (verbose: listed as well).
+         */
+        private void otherFindings(boolean[] inMove, boolean afterMoves) throws IOException {
+            List<Finding> findings = result.findings();
+            boolean any = false;
+            for (Severity severity : LISTED) {
+                for (int i = 0; i < findings.size(); i++) {
+                    Finding finding = findings.get(i);
+                    if (finding.severity() != severity || inMove[i] || leftOut[i]
+                            || (!verbose && inStreamingTable(finding) && severity == Severity.INFO)) {
+                        continue;
+                    }
+                    if (!any) {
+                        line("");
+                        line(afterMoves ? "Other findings" : "Findings");
+                        any = true;
+                    }
+                    tagged(finding.severity(), body(finding, true));
+                    if (finding.suggestion() != null && !finding.suggestion().isBlank()) {
+                        indented(TAG_WIDTH, "-> ", finding.suggestion());
+                    }
+                }
             }
-            return order.getOrDefault(finding.tracks().get(0), Integer.MAX_VALUE - 1);
+            if (!any && !afterMoves) {
+                line("");
+                line("No findings.");
+            }
         }
 
-        private void finding(Finding finding) throws IOException {
+        /** The finding in words: "[rule] " for a rule error, "Tracks: " when asked, message, figures, times. */
+        private String body(Finding finding, boolean withTracks) {
             StringBuilder body = new StringBuilder();
             if (finding.severity() == Severity.RULE_ERROR) {
                 body.append("[").append(finding.ruleId()).append("] ");
             }
-            if (!finding.tracks().isEmpty()) {
+            if (withTracks && !finding.tracks().isEmpty()) {
                 body.append(String.join(", ", finding.tracks())).append(": ");
             }
             body.append(finding.message().strip());
-            String figures = figures(finding.measured(), finding.target());
+            String figures = verbose ? figures(finding.measured(), finding.target()) : "";
             if (!figures.isEmpty()) {
                 body.append(" (").append(figures).append(')');
             }
@@ -299,23 +386,111 @@ public final class TextReportRenderer implements ReportRenderer {
             if (!times.isEmpty()) {
                 body.append(" At ").append(times).append('.');
             }
-            List<String> lines = wrap(clean(body.toString()), WIDTH - TAG_WIDTH);
-            String tag = label(finding.severity());
-            String indent = " ".repeat(TAG_WIDTH);
-            out.write(paint(finding.severity(), tag));
+            return body.toString();
+        }
+
+        /** A severity tag and a text wrapped beside it. */
+        private void tagged(Severity severity, String text) throws IOException {
+            List<String> lines = wrap(clean(text), WIDTH - TAG_WIDTH);
+            String tag = label(severity);
+            out.write(paint(severity, tag));
             out.write(" ".repeat(TAG_WIDTH - tag.length()));
             out.write(lines.get(0));
             out.write('\n');
             for (int i = 1; i < lines.size(); i++) {
-                line(indent + lines.get(i));
+                line(" ".repeat(TAG_WIDTH) + lines.get(i));
             }
-            if (finding.suggestion() != null && !finding.suggestion().isBlank()) {
-                List<String> suggestion = wrap(clean(finding.suggestion()), WIDTH - TAG_WIDTH - 3);
-                line(indent + "-> " + suggestion.get(0));
-                for (int i = 1; i < suggestion.size(); i++) {
-                    line(indent + "   " + suggestion.get(i));
+        }
+
+        /** A text {@code indent} columns in, after {@code marker} ("-> "), its wrapped lines aligned after the marker. */
+        private void indented(int indent, String marker, String text) throws IOException {
+            List<String> lines = wrap(clean(text), WIDTH - indent - marker.length());
+            line(" ".repeat(indent) + marker + lines.get(0));
+            for (int i = 1; i < lines.size(); i++) {
+                line(" ".repeat(indent + marker.length()) + lines.get(i));
+            }
+        }
+
+        private static boolean inStreamingTable(Finding finding) {
+            return ReportIds.STREAMING_RULE.equals(finding.ruleId()) && finding.measured() != null;
+        }
+
+        /**
+         * The streaming preview as one table, a column per platform: the gain it applies, the loudness the mix then
+         * plays at, and its true peak after the gain against the platform's ceiling.
+         */
+        private void streaming() throws IOException {
+            List<Finding> platforms = result.findings().stream().filter(Report::inStreamingTable).toList();
+            if (platforms.isEmpty()) {
+                return;
+            }
+            MeasuredTrack mix = ReportSupport.mixOf(result);
+            OptionalDouble loudness = mix == null
+                    ? OptionalDouble.empty()
+                    : mix.scalar(MeasurementIds.INTEGRATED_LOUDNESS);
+            OptionalDouble truePeak = mix == null ? OptionalDouble.empty() : mix.scalar(MeasurementIds.TRUE_PEAK);
+            String[] labels = {"Streaming", "Gain, dB", "Plays at, LUFS", "Peak/ceiling, dBTP"};
+            List<String[]> columns = new ArrayList<>();
+            for (Finding platform : platforms) {
+                double gain = platform.measured().value();
+                Target target = platform.target();
+                String peak = "-";
+                if (truePeak.isPresent()) {
+                    // the target's upper end is the most gain that keeps the peak at the ceiling: ceiling - true peak
+                    String ceiling = target == null || Double.isNaN(target.max())
+                            ? "-"
+                            : ReportSupport.oneDecimal(target.max() + truePeak.getAsDouble());
+                    peak = ReportSupport.oneDecimal(truePeak.getAsDouble() + gain) + "/" + ceiling;
+                }
+                String name = clean(platform.measured().measure());
+                if (platform.severity().compareTo(Severity.INFO) > 0) {
+                    name += " (" + label(platform.severity()) + ")";
+                }
+                columns.add(new String[]{name, ReportSupport.signedOneDecimal(gain),
+                        loudness.isPresent() ? ReportSupport.oneDecimal(loudness.getAsDouble() + gain) : "-", peak});
+            }
+            int labelWidth = 0;
+            for (String label : labels) {
+                labelWidth = Math.max(labelWidth, label.length());
+            }
+            line("");
+            // as many columns per block as fit in the width; more platforms continue in a block below
+            int from = 0;
+            while (from < columns.size()) {
+                int to = from;
+                int width = labelWidth;
+                while (to < columns.size() && (to == from || width + 2 + columnWidth(columns.get(to)) <= WIDTH)) {
+                    width += 2 + columnWidth(columns.get(to));
+                    to++;
+                }
+                for (int row = 0; row < labels.length; row++) {
+                    StringBuilder sb = new StringBuilder(pad(labels[row], labelWidth));
+                    for (int c = from; c < to; c++) {
+                        sb.append("  ").append(padLeft(columns.get(c)[row], columnWidth(columns.get(c))));
+                    }
+                    line(sb.toString().stripTrailing());
+                }
+                from = to;
+            }
+        }
+
+        private static int columnWidth(String[] column) {
+            int width = 0;
+            for (String cell : column) {
+                width = Math.max(width, cell.length());
+            }
+            return width;
+        }
+
+        /** How many findings this report leaves out (tonal hints of a session with stems, unless verbose). */
+        private int leftOutCount() {
+            int hints = 0;
+            for (boolean out : leftOut) {
+                if (out) {
+                    hints++;
                 }
             }
+            return hints;
         }
 
         /** E.g. "kick hit peak: -6.2 dBFS; target -12.0 to -10.0 dBFS", or "measured ..." without a measure. */
@@ -435,13 +610,20 @@ public final class TextReportRenderer implements ReportRenderer {
                 parts.add(plural(counts[Severity.WARN.ordinal()], "warning", "warnings"));
             }
             if (counts[Severity.INFO.ordinal()] > 0) {
-                parts.add(counts[Severity.INFO.ordinal()] + " info");
+                int hidden = leftOutCount();
+                parts.add(counts[Severity.INFO.ordinal()] + " info"
+                        + (hidden > 0 ? " (" + plural(hidden, "tonal hint", "tonal hints") + ": --verbose)" : ""));
             }
             parts.add(plural(counts[Severity.OK.ordinal()], "check passed", "checks passed"));
             line("");
+            String tag = label(worst);
+            List<String> lines = wrap("Verdict: " + tag + " - " + String.join(", ", parts) + ".", WIDTH);
             out.write("Verdict: ");
-            out.write(paint(worst, label(worst)));
-            out.write(" - " + String.join(", ", parts) + ".\n");
+            out.write(paint(worst, tag));
+            line(lines.get(0).substring(("Verdict: " + tag).length()));
+            for (int i = 1; i < lines.size(); i++) {
+                line(lines.get(i));
+            }
         }
 
         private void labelled(String label, String value) throws IOException {

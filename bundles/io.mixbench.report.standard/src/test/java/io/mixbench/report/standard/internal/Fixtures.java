@@ -60,6 +60,16 @@ final class Fixtures {
         return result(true);
     }
 
+    /** {@link #withMix()} with one more finding, last: rule "kick.alt" asks for the kick finding's very fix. */
+    static AnalysisResult withKickFixAskedTwice() {
+        AnalysisResult base = withMix();
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.add(Finding.of("kick.alt", Severity.WARN).tracks("Kick").message("Kick is hot too.")
+                .fix(findings.get(1).fix(), KICK_FIX).build());
+        return new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(), findings,
+                base.startedAt(), base.elapsed(), base.versions());
+    }
+
     static AnalysisResult withoutMix() {
         return result(false);
     }
@@ -160,5 +170,16 @@ final class Fixtures {
                 "io.mixbench.meter.standard", "0.1.0.SNAPSHOT");
         return new AnalysisResult(session, ruleSet, measured, rules, findings,
                 Instant.parse("2026-11-26T15:37:07.250Z"), Duration.ofMillis(3250), versions);
+    }
+
+    /** The frozen-bubble master's guess, as the engine words it. */
+    static final io.mixbench.rule.JudgedDeliverable GUESSED_MASTER = new io.mixbench.rule.JudgedDeliverable(
+            io.mixbench.session.Deliverable.MASTER, io.mixbench.rule.JudgedDeliverable.Source.GUESSED,
+            "from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP)");
+
+    /** The result judged as another deliverable. */
+    static AnalysisResult judgedAs(AnalysisResult r, io.mixbench.rule.JudgedDeliverable deliverable) {
+        return new AnalysisResult(r.session(), r.ruleSet(), r.tracks(), r.rules(), r.findings(), r.startedAt(),
+                r.elapsed(), r.versions(), r.groups(), deliverable);
     }
 }

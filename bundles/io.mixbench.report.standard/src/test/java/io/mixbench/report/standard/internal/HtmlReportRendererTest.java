@@ -299,6 +299,27 @@ class HtmlReportRendererTest {
     }
 
     @Test
+    void movesComeFirstOneRowEachWithTheRulesLinkedToTheirFindings() throws Exception {
+        AnalysisResult result = Fixtures.withKickFixAskedTwice();
+        List<Finding> findings = result.findings();
+        String html = render(result);
+        int moves = html.indexOf("<section id=\"moves\">");
+        assertTrue(moves > 0 && moves < html.indexOf("<section id=\"summary\">"), "the moves come first");
+        String section = section(html, "moves");
+        assertEquals(3, section.split("<tr class=\"move ", -1).length - 1, section);
+        // One row for the kick, naming both rules, each linked to its finding.
+        assertTrue(section.contains("<b>Invert the polarity of Kick, Lower Kick by 4.3 dB, note after the bus</b>"
+                + "<br/><span class=\"why\">" + Fixtures.KICK_FIX + "</span></td><td class=\"rule\">"
+                + "<a href=\"#finding-1\">kick.level</a>, <a href=\"#finding-" + (findings.size() - 1)
+                + "\">kick.alt</a></td>"), section);
+        int problem = section.indexOf("Invert the polarity of Kick");
+        int vocal = section.indexOf("Raise Lead Vox by 2.3 dB");
+        int ride = section.indexOf("Lower Kick by 1.0 dB; Lower Bass DI by 2.5 dB");
+        assertTrue(problem > 0 && problem < vocal && vocal < ride, section);
+        parse(html);
+    }
+
+    @Test
     void findingsAreGroupedBySeverityWithFixes() throws Exception {
         String html = render(Fixtures.withMix());
         String section = section(html, "findings");
@@ -343,5 +364,12 @@ class HtmlReportRendererTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void theHeaderSaysWhatTheMixWasJudgedAs() throws IOException {
+        String html = render(Fixtures.judgedAs(Fixtures.withMix(), Fixtures.GUESSED_MASTER));
+        assertTrue(html.contains("<dt>Judged as</dt><dd>a master: guessed from the audio (-13.4 LUFS,"),
+                html);
     }
 }

@@ -17,6 +17,7 @@ import io.mixbench.meter.Measurement;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Units;
 import io.mixbench.report.ReportOptions;
+import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.session.Role;
 import io.mixbench.session.Track;
@@ -113,6 +114,8 @@ class JsonReportRendererTest {
         assertRejected(good, r -> ((ObjectNode) r.get("mix")).put("role", "bass"));
         assertRejected(good, r -> ((ObjectNode) r.get("findings").get(1).get("fix")).putObject("gainDb"));
         assertRejected(good, r -> ((ObjectNode) r.get("findings").get(3).get("fixes").get(1)).remove("track"));
+        assertRejected(good, r -> ((ObjectNode) r.get("moves").get(0)).remove("rules"));
+        assertRejected(good, r -> ((ObjectNode) r.get("moves").get(0)).putArray("fixes"));
         // Additional fields are allowed: later versions add them.
         JsonNode extended = good.deepCopy();
         ((ObjectNode) extended).put("futureField", 1);
@@ -130,9 +133,10 @@ class JsonReportRendererTest {
     void topLevelFieldsComeInContractOrder() throws IOException {
         JsonNode report = render(Fixtures.withMix());
         assertEquals(List.of("format", "formatVersion", "tool", "versions", "analysedAt", "elapsedSeconds", "session",
-                "ruleSet", "summary", "tracks", "mix", "findings", "groups"), fieldNames(report));
+                "ruleSet", "deliverable", "summary", "moves", "tracks", "mix", "findings", "groups"),
+                fieldNames(report));
         assertEquals("mixbench-report", report.get("format").asText());
-        assertEquals(2, report.get("formatVersion").asInt());
+        assertEquals(3, report.get("formatVersion").asInt());
         assertEquals("Mixbench", report.at("/tool/name").asText());
         assertEquals("0.1.0", report.at("/tool/version").asText());
         assertEquals(List.of("io.mixbench.meter.standard", "io.mixbench.rules.standard", "mixbench"),
@@ -286,6 +290,38 @@ class JsonReportRendererTest {
     }
 
     @Test
+    void movesGroupTheFindingsByTheMoveTheyAskForAndEveryFindingStays() throws IOException {
+        // A second rule asking for the kick's very fix: one move naming both rules.
+        AnalysisResult result = Fixtures.withKickFixAskedTwice();
+        List<Finding> findings = result.findings();
+        JsonNode report = render(result);
+        assertTrue(validate(report).isEmpty(), () -> validate(report).toString());
+        assertEquals(findings.size(), report.get("findings").size(), "every finding stays");
+        JsonNode moves = report.get("moves");
+        assertEquals(3, moves.size(), moves.toString());
+        JsonNode first = moves.get(0);
+        assertEquals(List.of("track", "kind", "severity", "actions", "fixes", "rules", "findings", "shortText",
+                "message", "gainWindow", "conflict"), fieldNames(first));
+        assertEquals("Kick", first.get("track").asText());
+        assertEquals("polarity", first.get("kind").asText());
+        assertEquals("problem", first.get("severity").asText());
+        assertEquals("[\"kick.level\",\"kick.alt\"]", first.get("rules").toString());
+        assertEquals("[1," + (findings.size() - 1) + "]", first.get("findings").toString());
+        assertEquals(-4.3, first.at("/actions/gainDb").asDouble());
+        assertFalse(first.get("actions").has("track"), "actions are the fix's actions only");
+        assertEquals(report.get("findings").get(1).get("fixes"), first.get("fixes"));
+        assertEquals(Fixtures.KICK_FIX, first.get("message").asText());
+        assertTrue(first.get("gainWindow").isNull());
+        assertTrue(first.get("conflict").isNull());
+        // The ride of kick and bass together is one move over both tracks; the vocal's raise is the other level move.
+        assertEquals("Lead Vox", moves.get(1).get("track").asText());
+        assertEquals("Raise Lead Vox by 2.3 dB", moves.get(1).get("shortText").asText());
+        assertEquals(1.8, moves.get(1).at("/gainWindow/min").asDouble(), 1e-9);
+        assertEquals(2, moves.get(2).get("fixes").size());
+        assertEquals(result.moves().size(), moves.size(), "the analysis API's grouping, written as it is");
+    }
+
+    @Test
     void summaryCountsEverySeverity() throws IOException {
         JsonNode summary = render(Fixtures.withMix()).get("summary");
         assertEquals("rule-error", summary.get("verdict").asText());
@@ -304,6 +340,21 @@ class JsonReportRendererTest {
         assertTrue(validate(report).isEmpty(), () -> validate(report).toString());
     }
 
+    /** What the mix was judged as, where that came from, and the sentence the other reports show. */
+    @Test
+    void theDeliverableJudgedIsWritten() throws IOException {
+        JsonNode report = render(Fixtures.judgedAs(Fixtures.withMix(), Fixtures.GUESSED_MASTER));
+        assertEquals("master", report.at("/deliverable/id").asText());
+        assertEquals("guessed", report.at("/deliverable/source").asText());
+        assertEquals("from the audio (-13.4 LUFS, PLR 12.6 LU, median PSR 11.9 LU, true peak -0.8 dBTP)",
+                report.at("/deliverable/reason").asText());
+        assertEquals(Fixtures.GUESSED_MASTER.describe(), report.at("/deliverable/text").asText());
+        assertTrue(validate(report).isEmpty(), () -> validate(report).toString());
+        assertRejected(report, r -> ((ObjectNode) r.get("deliverable")).put("id", "final"));
+        JsonNode byDefault = render(Fixtures.withMix());
+        assertEquals("pre-master", byDefault.at("/deliverable/id").asText());
+    }
+
     @Test
     void writesUtf8PrettyPrintedAndLeavesTheStreamOpen() throws IOException {
         boolean[] closed = {false};
@@ -318,7 +369,7 @@ class JsonReportRendererTest {
         byte[] bytes = out.toByteArray();
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.contains("Song \u00c4"), "non-ASCII path written as UTF-8");
-        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 2,\n"), text);
+        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 3,\n"), text);
         assertTrue(text.endsWith("}\n"));
         assertEquals("json", renderer.format());
         assertEquals("application/json", renderer.mediaType());

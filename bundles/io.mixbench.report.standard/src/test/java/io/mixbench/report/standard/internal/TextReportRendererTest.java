@@ -13,14 +13,17 @@ import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
+import io.mixbench.rule.Target;
 import io.mixbench.session.Role;
 import io.mixbench.session.Track;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,9 +34,17 @@ class TextReportRendererTest {
     private final TextReportRenderer renderer = new TextReportRenderer();
 
     private String render(AnalysisResult result, boolean colour) throws IOException {
+        return render(result, new ReportOptions(colour, Severity.PROBLEM));
+    }
+
+    private String render(AnalysisResult result, ReportOptions options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        renderer.render(result, new ReportOptions(colour, Severity.PROBLEM), out);
+        renderer.render(result, options, out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String verbose(AnalysisResult result) throws IOException {
+        return render(result, new ReportOptions(false, Severity.PROBLEM, true));
     }
 
     /** The text with line breaks and continuation indents joined, so wrapped sentences can be searched. */
@@ -41,59 +52,155 @@ class TextReportRendererTest {
         return text.replaceAll("\n +", " ");
     }
 
+    /** The result with {@code more} findings added after its own. */
+    private static AnalysisResult with(AnalysisResult base, Finding... more) {
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.addAll(List.of(more));
+        return new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(), findings,
+                base.startedAt(), base.elapsed(), base.versions());
+    }
+
     @Test
-    void everyFindingShowsTrackMessageAndSuggestion() throws IOException {
-        String text = joined(render(Fixtures.withMix(), false));
-        assertTrue(text.contains("Kick: " + Fixtures.KICK_PROBLEM), text);
-        assertTrue(text.contains("-> " + Fixtures.KICK_FIX), text);
-        assertTrue(text.contains("Lead Vox: " + Fixtures.VOCAL_WARN), text);
-        assertTrue(text.contains("-> " + Fixtures.VOCAL_FIX), text);
-        assertTrue(text.contains("Kick, Bass DI: " + Fixtures.KICK_WARN), text);
-        assertTrue(text.contains("Bass DI: " + Fixtures.BASS_INFO), text);
-        assertTrue(text.contains("[kick.level] " + Fixtures.RULE_ERROR), text);
-        // Measured value and target, one decimal with units.
-        assertTrue(text.contains("kick hit peak, 95th percentile: -6.3 dBFS; target -12.0 to -10.0 dBFS"), text);
-        assertTrue(text.contains("target at most -2.0 dB"), text);
-        assertTrue(text.contains("At 0:01.5-0:02.3, 1:02.0-1:10.1."), text);
+    void movesComeFirstEachOnOneLineWithItsRulesAndItsFindingsUnderIt() throws IOException {
+        String text = render(Fixtures.withMix(), false);
+        List<String> lines = text.lines().toList();
+        assertEquals("Mixbench 0.1.0: Song \u00c4, 5 tracks (4 parts, the mix), 1 could not be decoded, stems,"
+                + " rule set rock", lines.get(0), "a one-line header");
+        assertEquals("", lines.get(1));
+        assertEquals("Moves, most urgent first", lines.get(2));
+        // Most severe first; among the WARN level moves, in the findings' order.
+        assertEquals("PROBLEM     Invert the polarity of Kick, Lower Kick by 4.3 dB, note after the bus [kick.level]",
+                lines.get(3));
+        assertTrue(text.contains("[kick.level]\n    " + Fixtures.KICK_PROBLEM + " At 0:01.5-0:02.3, 1:02.0-1:10.1.\n"
+                + "    -> " + Fixtures.KICK_FIX + "\n"), text);
+        assertTrue(text.contains("WARN        Raise Lead Vox by 2.3 dB [vocal.lead]\n    "
+                + Fixtures.VOCAL_WARN + "\nWARN        Lower Kick by 1.0 dB; Lower Bass DI by 2.5 dB"
+                + " [bass.under.kick]\n    " + Fixtures.KICK_WARN + "\n    -> " + Fixtures.BASS_FIX),
+                text);
+        String joined = joined(text);
+        // The vocal's sentence says no more than its move: not repeated.
+        assertFalse(joined.contains("-> " + Fixtures.VOCAL_FIX), joined);
+        // What no move covers comes after the moves.
+        int other = text.indexOf("\nOther findings\n");
+        assertTrue(other > text.indexOf("[bass.under.kick]"), text);
+        assertTrue(text.indexOf("RULE ERROR  [kick.level] " + Fixtures.RULE_ERROR) > other, text);
+        assertTrue(text.indexOf("INFO        Bass DI: " + Fixtures.BASS_INFO) > other, text);
+        // Figures are in the messages; the report repeats them only when verbose.
+        assertFalse(text.contains("kick hit peak, 95th percentile: -6.3 dBFS"), text);
+    }
+
+    @Test
+    void aMoveTwoRulesAskForIsOneLineNamingBoth() throws IOException {
+        // As in the flawed demo: the kick out of its own range and out of its relation to the bass.
+        AnalysisResult base = Fixtures.withMix();
+        Finding level = Finding.of("kick.level", Severity.PROBLEM).tracks("Kick").message("Kick peaks at -5.0 dBFS.")
+                .measured(-5.0, Units.DBFS, "hit peak").target(Target.between(-12, -10, Units.DBFS))
+                .fix(Fix.gain("Kick", -6), "Lower Kick by 6.0 dB.").build();
+        Finding relation = Finding.of("bass.underKick", Severity.WARN).tracks("Kick", "Bass DI")
+                .message("Bass DI sits 9.0 dB below Kick.").measured(9.0, Units.DB, "kick minus bass")
+                .target(Target.between(2, 4, Units.DB)).fix(Fix.gain("Kick", -6), "Lower Kick by 6.0 dB.").build();
+        String text = render(new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(),
+                List.of(level, relation), base.startedAt(), base.elapsed(), base.versions()), false);
+        assertEquals(1, text.split("Lower Kick by 6.0 dB", -1).length - 1, text);
+        assertTrue(text.contains("\nPROBLEM     Lower Kick by 6.0 dB [kick.level, bass.underKick]\n"
+                + "    Kick peaks at -5.0 dBFS.\n    Bass DI sits 9.0 dB below Kick.\n\n"), text);
+    }
+
+    @Test
+    void aSentenceThatStartsBySayingTheMoveShowsOnlyWhatItAdds() throws IOException {
+        Finding raise = Finding.of("vocal.lead", Severity.PROBLEM).tracks("Lead Vox").message("Lead Vox is buried.")
+                .fixes(List.of(Fix.gain("Lead Vox", 15.6), Fix.gain("Mix", -3.5)), "Raise Lead Vox by 15.6 dB."
+                        + " Raised alone, it could take the mix bus to 0.4 dBFS: lower it by 3.5 dB with it.")
+                .build();
+        String text = render(with(Fixtures.withoutMix(), raise), false);
+        assertTrue(text.contains("PROBLEM     Raise Lead Vox by 15.6 dB; Lower Mix by 3.5 dB [vocal.lead]\n"
+                + "    Lead Vox is buried.\n    -> Raised alone, it could take the mix bus to 0.4 dBFS:"
+                + " lower it by 3.5 dB with it.\n"), text);
     }
 
     @Test
     void okFindingsAreOnlyCounted() throws IOException {
         String text = render(Fixtures.withMix(), false);
-        assertTrue(text.contains("\n3 checks passed.\n"), text);
+        assertTrue(text.endsWith(", 3 checks passed.\n"), text);
         assertFalse(text.contains("Headroom is fine."), text);
         assertFalse(text.contains("True peak is within target."), text);
         assertFalse(text.contains("\nOK "), text);
     }
 
     @Test
-    void severitiesComeMostSevereFirstAndByTrackWithin() throws IOException {
-        String text = render(Fixtures.withMix(), false);
-        int ruleError = text.indexOf("\nRULE ERROR  ");
-        int problem = text.indexOf("\nPROBLEM     ");
-        int warnKick = text.indexOf("\nWARN        Kick, Bass DI:");
-        int warnVocal = text.indexOf("\nWARN        Lead Vox:");
-        int info = text.indexOf("\nINFO        ");
-        assertTrue(ruleError > 0, text);
-        assertTrue(ruleError < problem && problem < warnKick && warnKick < warnVocal && warnVocal < info, text);
+    void tonalHintsOfASessionWithStemsAreLeftOutUnlessVerbose() throws IOException {
+        Fix cut = new Fix("Mix", Map.of(Fix.EQ_BAND, "sub", Fix.EQ_FREQUENCY_HZ, 34.6, Fix.EQ_GAIN_DB, -8.4));
+        Finding hint = Finding.of(ReportIds.TONAL_RULE, Severity.INFO).tracks("Mix")
+                .message("Mix has 8.4 dB too much sub. A hint only.").fix(cut, "Cut about 8.4 dB around 35 Hz.")
+                .build();
+        AnalysisResult stems = with(Fixtures.withMix(), hint);
+        String text = render(stems, false);
+        assertFalse(text.contains("too much sub"), text);
+        assertFalse(text.contains("Cut 8.4 dB"), text);
+        // counted in the verdict, which wraps at 100 columns like every line
+        assertTrue(text.endsWith("\n\nVerdict: RULE ERROR - 1 rule error, 1 problem, 2 warnings, 2 info (1 tonal"
+                + " hint: --verbose), 3\nchecks passed.\n"), text);
+        String all = verbose(stems);
+        assertTrue(all.contains("INFO        Cut 8.4 dB around 35 Hz on Mix [tonal.balance]\n    Mix has 8.4 dB"
+                + " too much sub. A hint only.\n"), all);
+        assertFalse(all.contains("--verbose"), all);
+        // A mix on its own has no parts to judge instead: its tonal balance is shown.
+        AnalysisResult alone = with(Fixtures.mixOnly(), hint);
+        assertTrue(render(alone, false).contains("too much sub"));
     }
 
     @Test
-    void headerStatesSessionSettings() throws IOException {
-        String text = render(Fixtures.withMix(), false);
-        assertTrue(text.contains("Session    " + Fixtures.ROOT.toAbsolutePath()), text);
+    void theStreamingPreviewIsOneTable() throws IOException {
+        // The mix peaks at -0.45 dBTP; each finding's target ends at ceiling - true peak.
+        Finding spotify = Finding.of(ReportIds.STREAMING_RULE, Severity.INFO).tracks("Mix")
+                .message("Spotify (-14.0 LUFS) turns Mix down by 2.0 dB.").measured(-2.0, Units.DB, "Spotify")
+                .target(Target.atMost(-0.55, Units.DB)).build();
+        Finding amazon = Finding.of(ReportIds.STREAMING_RULE, Severity.WARN).tracks("Mix")
+                .message("Amazon Music (-14.0 LUFS) leaves Mix as it is.").measured(0.0, Units.DB, "Amazon Music")
+                .target(Target.atMost(-1.55, Units.DB)).build();
+        String text = render(with(Fixtures.withMix(), spotify, amazon), false);
+        assertTrue(text.contains("\n\nStreaming             Spotify  Amazon Music (WARN)\n"
+                + "Gain, dB                 -2.0                 +0.0\n"
+                + "Plays at, LUFS              -                    -\n"
+                + "Peak/ceiling, dBTP  -2.5/-1.0            -0.5/-2.0\n"), text);
+        // The INFO platforms are the table; a WARN is also listed with its message.
+        assertFalse(text.contains("turns Mix down"), text);
+        assertTrue(text.contains("WARN        Mix: Amazon Music (-14.0 LUFS) leaves Mix as it is."), text);
+        assertTrue(verbose(with(Fixtures.withMix(), spotify)).contains("INFO        Mix: Spotify (-14.0 LUFS)"));
+    }
+
+    @Test
+    void verboseStatesTheSessionSettingsFiguresAndTracks() throws IOException {
+        String text = verbose(Fixtures.withMix());
+        assertTrue(text.contains("\nSession    " + Fixtures.ROOT.toAbsolutePath()), text);
         assertTrue(text.contains("Export     stems"), text);
         assertTrue(text.contains("Pan law    -3.0 dB: mono parts are compared with stereo parts as if panned centre"
                 + " (+0.0 dB)"), text);
         assertTrue(text.contains("Rule set   Rock (rock)"), text);
-        assertTrue(text.contains("Tracks     5 (4 parts, the mix), 1 could not be decoded"), text);
         assertTrue(text.contains("Analysed   2026-11-26 15:37:07 UTC, took 3.3 s"), text);
+        String joined = joined(text);
+        assertTrue(joined.contains("kick hit peak, 95th percentile: -6.3 dBFS; target -12.0 to -10.0 dBFS"), joined);
+        assertTrue(joined.contains("target at most -2.0 dB"), joined);
+        assertTrue(text.contains("\nTracks\n"), text);
+        String plain = render(Fixtures.withMix(), false);
+        assertFalse(plain.contains("Session "), plain);
+        assertFalse(plain.contains("\nTracks\n"), plain);
+    }
+
+    /** The header says what the mix was judged as and where that came from; without a mix it says nothing. */
+    @Test
+    void headerStatesTheDeliverableJudged() throws IOException {
+        String text = render(Fixtures.judgedAs(Fixtures.mixOnly(), Fixtures.GUESSED_MASTER), false);
+        assertTrue(text.contains("Judged as  a master: guessed from the audio (-13.4 LUFS, PLR 12.6 LU,"),
+                text);
+        assertTrue(text.contains("-0.8 dBTP); pass --deliverable to choose\n"), text);
+        assertFalse(render(Fixtures.result(false), false).contains("Judged as"), "no mix, nothing judged");
     }
 
     @Test
     void aMixAnalysedAloneHasNoExportKindOrPanLaw() throws IOException {
-        String text = render(Fixtures.mixOnly(), false);
-        assertTrue(text.contains("Tracks     1 (0 parts, the mix)"), text);
+        String text = verbose(Fixtures.mixOnly());
+        assertTrue(text.startsWith("Mixbench 0.1.0: Mix, 1 track (0 parts, the mix), rule set rock\n"), text);
         // they say how parts are judged: with no parts they would only puzzle
         assertFalse(text.contains("Export "), text);
         assertFalse(text.contains("Pan law"), text);
@@ -101,7 +208,7 @@ class TextReportRendererTest {
 
     @Test
     void trackTableShowsFormatsLevelsAndErrors() throws IOException {
-        String text = render(Fixtures.withMix(), false);
+        String text = verbose(Fixtures.withMix());
         assertTrue(text.contains("Peak dBFS  TP dBTP  RMS dBFS  Int LUFS"), text);
         String kick = lineStartingWith(text, "Kick ");
         assertTrue(kick.matches("Kick +kick +48 kHz 24-bit mono +-6\\.3 +-6\\.0 +-18\\.3 +-16\\.1"), kick);
@@ -127,9 +234,9 @@ class TextReportRendererTest {
                 List.of(Finding.of("truepeak", Severity.OK).message("fine").build()), base.startedAt(), base.elapsed(),
                 base.versions());
         String text = render(allGood, false);
-        assertTrue(text.contains("No findings. 1 check passed."), text);
-        assertTrue(text.endsWith("Verdict: OK - 1 check passed.\n"), text);
-        assertTrue(text.contains("Tracks     4 (4 parts, no mix), 1 could not be decoded"), text);
+        assertTrue(text.contains("\n\nNo findings.\n\nVerdict: OK - 1 check passed.\n"), text);
+        assertTrue(text.startsWith("Mixbench 0.1.0: Song \u00c4, 4 tracks (4 parts, no mix), 1 could not be decoded"),
+                text);
     }
 
     @Test
@@ -173,8 +280,8 @@ class TextReportRendererTest {
         tracks.add(measured);
         AnalysisResult result = new AnalysisResult(base.session(), base.ruleSet(), tracks, base.rules(),
                 base.findings(), base.startedAt(), base.elapsed(), base.versions());
-        String text = render(result, false);
-        for (String line : text.lines().toList()) {
+        String text = verbose(result);
+        for (String line : (text + render(result, false)).lines().toList()) {
             assertTrue(line.length() <= TextReportRenderer.WIDTH, "too long: " + line);
         }
         assertTrue(text.contains("-120.3"), text);

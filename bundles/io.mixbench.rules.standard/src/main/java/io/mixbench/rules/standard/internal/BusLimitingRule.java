@@ -34,7 +34,7 @@ public final class BusLimitingRule implements Rule {
     static final String ID = "bus.limiting";
 
     /** The cross-track meter (io.mixbench.meter.crosstrack) and its measurement ids. */
-    static final String NULL_TEST = "nullTest";
+    static final String NULL_TEST = BusGain.NULL_TEST;
     static final String RESIDUAL_LEVEL = MeasurementIds.NULL_TEST_RESIDUAL_LEVEL;
     static final String PEAK_REDUCTION = MeasurementIds.NULL_TEST_PEAK_REDUCTION;
     static final String RESIDUAL_AT_PEAKS = MeasurementIds.NULL_TEST_RESIDUAL_AT_PEAKS_SHARE;
@@ -57,15 +57,17 @@ public final class BusLimitingRule implements Rule {
     private static final int MIN_STEPS = 20;
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "No bus limiting",
-            "With stems, the null test of the mix against the sum of the stems: where the residual sits and how far "
-                    + "the mix's peak lies below the sum's. Without stems, flat tops and peak pile-up of the mix.",
+            "With stems, the null test of the mix against the sum of the stems: the bus's gain per 10 ms (a limiter's "
+                    + "reduction below its make-up gain, or saturation of the peaks), else where the residual sits. "
+                    + "Without stems, flat tops and peak pile-up of the mix.",
             Set.of(), true, null,
             List.of(new Parameter("exactBelowDb", "Null-test residual below which the mix is the stems' exact sum",
                     Units.DB, -200, 0, -60),
-                    new Parameter("minPeakReductionDb", "Peak reduction above which a residual at the peaks is "
-                            + "bus limiting", Units.DB, 0, 12, 0.5),
-                    new Parameter("problemPeakReductionDb", "Peak reduction from which bus limiting is a PROBLEM",
-                            Units.DB, 0, 24, 3),
+                    new Parameter("minPeakReductionDb", "Gain reduction at the loudest hit (without the gain "
+                            + "measures: peak reduction with the residual at the peaks) above which the bus is limited",
+                            Units.DB, 0, 12, 0.5),
+                    new Parameter("problemPeakReductionDb", "Gain reduction at the loudest hit (or peak reduction) "
+                            + "from which bus limiting is a PROBLEM", Units.DB, 0, 24, 3),
                     new Parameter("concentration", "How many times its even share of energy the residual must "
                             + "hold near the sum's peaks to count as limiting", Units.RATIO, 1, 100, 3),
                     new Parameter("pileUpRangeDb", "Mix alone: steps peaking within this of the highest peak pile "
@@ -89,21 +91,13 @@ public final class BusLimitingRule implements Rule {
             return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = maybeMix.get();
-        Optional<GroupMeasurement> nullTest = context.session().exportKind() == ExportKind.STEMS
-                ? nullTest(context, mix)
-                : Optional.empty();
+        // A raw-track session's parts do not sum to the mix: only a stems session has a null test.
+        Optional<GroupMeasurement> nullTest = BusGain.nullTest(context, mix);
+        // A master is limited on purpose: what a pre-master must not have is expected there.
         if (nullTest.isPresent()) {
-            return List.of(judgeNullTest(context, mix, nullTest.get()));
+            return DeliverableSupport.expectedOnAMaster(context, List.of(judgeNullTest(context, mix, nullTest.get())));
         }
-        return judgeMixAlone(context, mix);
-    }
-
-    /** The null test of this mix, if the meter measured one (a raw-track session's parts do not sum to it). */
-    private static Optional<GroupMeasurement> nullTest(RuleContext context, MeasuredTrack mix) {
-        return context.groupMeasurements().stream()
-                .filter(g -> NULL_TEST.equals(g.meterId()) && g.tracks().size() >= 2
-                        && g.tracks().get(0).equals(mix.name()))
-                .findFirst();
+        return DeliverableSupport.expectedOnAMaster(context, judgeMixAlone(context, mix));
     }
 
     // ---- with stems -------------------------------------------------------------------------------------------
@@ -148,13 +142,20 @@ public final class BusLimitingRule implements Rule {
                             + ").")
                     .build();
         }
+        double minReduction = context.parameter("minPeakReductionDb");
+        Optional<BusGain> busGain = BusGain.read(group);
+        if (busGain.isPresent() && busGain.get().peakReductionDb() > minReduction) {
+            return busGainReduction(context, mix, busGain.get());
+        }
+        // Without the gain measures (too short a song), a residual at the peaks that lowers them still says limiting;
+        // with them, their verdict stands (static EQ of a kick-heavy sum also leaves its residual at the peaks).
+        boolean gainMeasured = group.scalar(MeasurementIds.NULL_TEST_REDUCTION_LEVEL_CORRELATION).isPresent();
         OptionalDouble reduction = group.scalar(PEAK_REDUCTION);
         OptionalDouble atPeaks = group.scalar(RESIDUAL_AT_PEAKS);
         OptionalDouble framesAtPeaks = group.scalar(FRAMES_AT_PEAKS);
         boolean concentrated = atPeaks.isPresent() && framesAtPeaks.isPresent()
                 && atPeaks.getAsDouble() >= context.parameter("concentration") * framesAtPeaks.getAsDouble();
-        double minReduction = context.parameter("minPeakReductionDb");
-        if (concentrated && reduction.isPresent() && reduction.getAsDouble() > minReduction) {
+        if (!gainMeasured && concentrated && reduction.isPresent() && reduction.getAsDouble() > minReduction) {
             double db = reduction.getAsDouble();
             Severity severity = db >= context.parameter("problemPeakReductionDb") - RuleSupport.EPSILON_DB
                     ? Severity.PROBLEM
@@ -181,6 +182,10 @@ public final class BusLimitingRule implements Rule {
                     .build();
         }
         OptionalDouble correlation = group.scalar(RESIDUAL_SUM_CORRELATION);
+        // The gain measures ruled out a limiter and saturation: a difference that does not follow the level is EQ.
+        OptionalDouble levelCorrelation = group.scalar(MeasurementIds.NULL_TEST_REDUCTION_LEVEL_CORRELATION);
+        boolean notTheLevel = levelCorrelation.isPresent()
+                && levelCorrelation.getAsDouble() < BusGain.MIN_LIMITER_CORRELATION;
         String kind = correlation.isEmpty()
                 ? ""
                 : Math.abs(correlation.getAsDouble()) < UNRELATED
@@ -188,15 +193,54 @@ public final class BusLimitingRule implements Rule {
                                 + RuleSupport.f1(correlation.getAsDouble()) + "), as a missing stem would be."
                         : " The residual follows the stems' sum (correlation "
                                 + RuleSupport.f1(correlation.getAsDouble())
-                                + "), as bus EQ, compression or saturation would.";
+                                + (notTheLevel
+                                        ? ") but not its level, as bus EQ would (a limiter or saturation would "
+                                                + "follow the level)."
+                                        : "), as bus EQ, compression or saturation would.");
         return Finding.of(ID, Severity.WARN).tracks(mix.name())
                 .measured(residualDb, Units.DB, "null-test residual relative to the mix").target(exact)
                 .message("The stems do not add up to the mix: a stem is missing or bus effects were printed "
-                        + "(null-test residual " + RuleSupport.f1(residualDb) + " dB relative to the mix, spread "
-                        + "evenly rather than at the peaks)." + kind)
+                        + "(null-test residual " + RuleSupport.f1(residualDb) + " dB relative to the mix"
+                        + (concentrated ? "" : ", spread evenly rather than at the peaks") + ")." + kind)
                 .suggestion("Export every stem (none muted or missing) from the same session state as the mix, "
                         + "with the mix bus effects bypassed, and bounce the mix again.")
                 .build();
+    }
+
+    /**
+     * A limiter (or saturation) measured by its gain: the reduction at the loudest hit below the make-up gain, how
+     * much of the song and where. The fix takes the processing off and the make-up gain with it, so the mix is the
+     * stems' sum again; a fader after the limiter would leave the limiting in.
+     */
+    private static Finding busGainReduction(RuleContext context, MeasuredTrack mix, BusGain gain) {
+        double db = gain.peakReductionDb();
+        Severity severity = db >= context.parameter("problemPeakReductionDb") - RuleSupport.EPSILON_DB
+                ? Severity.PROBLEM
+                : Severity.WARN;
+        double makeUp = RuleSupport.round1(gain.makeUpGainDb());
+        String what = gain.kind() == BusGain.Kind.LIMITER
+                ? "The mix bus is limited: up to " + RuleSupport.f1(db) + " dB of gain reduction on the loudest hits, "
+                        + "in " + RuleSupport.f1(gain.limitedSharePercent()) + " % of the song"
+                        + (makeUp != 0 ? ", behind " + signed(makeUp) + " dB of make-up gain" : "")
+                        + " (the mix is the stems' sum times a gain that drops where the sum peaks and recovers "
+                        + "after)."
+                : "The mix bus clips or saturates: the loudest hits are up to " + RuleSupport.f1(db) + " dB lower "
+                        + "than the stems' sum" + (makeUp != 0 ? " at the bus's " + signed(makeUp) + " dB" : "")
+                        + ", in " + RuleSupport.f1(gain.limitedSharePercent()) + " % of the song, while the "
+                        + "quieter samples beside them keep their level (only the peaks bend).";
+        Fix fix = new Fix(mix.name(), Map.of(BYPASS_BUS_PROCESSING, true));
+        String sentence = "Bypass the " + gain.device() + " on the mix bus";
+        if (makeUp != 0) {
+            fix = fix.and(Fix.GAIN_DB, -makeUp);
+            sentence += " and " + (makeUp > 0 ? "lower" : "raise") + " the mix bus by the make-up gain, "
+                    + RuleSupport.f1(Math.abs(makeUp)) + " dB,";
+        }
+        sentence += " before bouncing for mastering (the mix then peaks at "
+                + RuleSupport.f1(gain.sumPeakDbfs()) + " dBFS, the stems' sum).";
+        return Finding.of(ID, severity).tracks(mix.name())
+                .measured(db, Units.DB, "gain reduction at the loudest hit, below the make-up gain")
+                .target(Target.atMost(context.parameter("minPeakReductionDb"), Units.DB)).message(what)
+                .timeRanges(gain.ranges()).fix(fix, sentence).build();
     }
 
     private static String reason(GroupMeasurement group, String id) {

@@ -45,6 +45,8 @@ public final class HealthRule implements Rule {
     static final String HIGH_PASS_HZ = Fix.HIGH_PASS_HZ;
     /** The corner of the DC-removal high-pass the fix asks for, Hz: far below any musical content. */
     static final double DC_HIGH_PASS_HZ = 5;
+    /** Its slope, dB/octave: a 2nd-order Butterworth filter, as a DC-removal filter is. */
+    static final double DC_HIGH_PASS_SLOPE_DB_PER_OCTAVE = 12;
 
     private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Health",
             "Clipped runs (full-scale flat tops), float samples above full scale (not clipped, but clipped by any "
@@ -191,9 +193,9 @@ public final class HealthRule implements Rule {
                                 + "clicks at edits.")
                         .measured(dc.getAsDouble(), Units.PERCENT, "DC offset, mean sample value")
                         .target(Target.between(-max, max, Units.PERCENT))
-                        .fix(new Fix(track.name(), Map.of(HIGH_PASS_HZ, DC_HIGH_PASS_HZ)), "Remove the DC offset of "
-                                + track.name() + " (a DC-removal filter, or a high-pass at "
-                                + RuleSupport.f1(DC_HIGH_PASS_HZ) + " Hz).")
+                        .fix(dcFix(track.name()), "Remove the DC offset of " + track.name()
+                                + " (a DC-removal filter, or a high-pass at " + RuleSupport.f1(DC_HIGH_PASS_HZ)
+                                + " Hz, 12 dB/octave (Butterworth)).")
                         .build());
             }
         }
@@ -278,5 +280,14 @@ public final class HealthRule implements Rule {
             }
         }
         return "not measured";
+    }
+
+    /** The DC-removal fix: the high-pass with its filter named. */
+    static Fix dcFix(String track) {
+        Map<String, Object> actions = new java.util.LinkedHashMap<>();
+        actions.put(HIGH_PASS_HZ, DC_HIGH_PASS_HZ);
+        actions.put(Fix.FILTER_TYPE, Fix.FILTER_BUTTERWORTH);
+        actions.put(Fix.FILTER_SLOPE_DB_PER_OCTAVE, DC_HIGH_PASS_SLOPE_DB_PER_OCTAVE);
+        return new Fix(track, actions);
     }
 }

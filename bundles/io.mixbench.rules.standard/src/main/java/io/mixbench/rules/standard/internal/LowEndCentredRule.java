@@ -48,8 +48,10 @@ public final class LowEndCentredRule implements Rule {
                             Units.DB, 0, 60, 15),
                     // 1.5 x the crossover: a side high-pass at the crossover itself leaves the side energy between
                     // about 100 Hz and the crossover, which the measure still counts, so the fix would not cure it.
-                    new Parameter("sideHighPassHz", "Frequency below which the fix removes side energy", Units.HZ, 20,
-                            500, 1.5 * RuleSupport.LOW_END_CROSSOVER_HZ)));
+                    new Parameter("sideHighPassHz",
+                            "Corner of the side high-pass fix when the track's 1/3-octave spectra were not measured"
+                                    + " (else it is computed from them)",
+                            Units.HZ, 20, 500, 1.5 * RuleSupport.LOW_END_CROSSOVER_HZ)));
 
     @Override
     public RuleDescriptor descriptor() {
@@ -229,10 +231,9 @@ public final class LowEndCentredRule implements Rule {
         String name = track.name();
         boolean isMix = track.track().role() == Role.MIX;
         Finding.Builder builder = Finding.of(ID, issue.severity()).tracks(name);
-        double hz = context.parameter("sideHighPassHz");
-        Fix sideFix = new Fix(name, Map.of(Fix.SIDE_HIGH_PASS_HZ, hz));
-        String sideSentence = "High-pass the side of " + name + " below " + hertz(hz)
-                + " Hz.";
+        SideMove move = sideMove(context, track);
+        Fix sideFix = move.fix();
+        String sideSentence = move.sentence();
         if (issue.pan()) {
             double maxPan = context.parameter("maxPanPercent");
             builder.message(name + "'s low end sits " + position(issue.value()) + " (below " + crossover()
@@ -249,8 +250,8 @@ public final class LowEndCentredRule implements Rule {
             } else if (stereoLowEnd(track)) {
                 // Two different signals below the crossover (a stereo patch, two mics): panning or balancing
                 // would move one of them; making the low end mono centres it and keeps the top's width.
-                builder.fix(sideFix, "Make the low end of " + name + " mono: high-pass its side below " + hertz(hz)
-                        + " Hz, so both channels carry the same low end (it is a stereo signal there, not one "
+                builder.fix(sideFix, "Make the low end of " + name + " mono: " + move.clause()
+                        + ", so both channels carry the same low end (it is a stereo signal there, not one "
                         + "panned source, so a pan or balance move would not centre it).");
             } else {
                 builder.fix(Fix.pan(name, 0), name + " is one source panned " + position(issue.value())
@@ -266,6 +267,54 @@ public final class LowEndCentredRule implements Rule {
                     .target(Target.atMost(maxSide, Units.DB)).fix(sideFix, sideSentence);
         }
         return builder.build();
+    }
+
+    /** The move that takes a track's low-end side energy away: its fix, its sentence, and the sentence's verb clause. */
+    private record SideMove(Fix fix, String sentence, String clause) {
+    }
+
+    /**
+     * The side high-pass at the lowest corner (5 or 10 Hz steps) at which the track's low-end side energy, predicted
+     * from its 1/3-octave spectra, falls {@link SideHighPass#MARGIN_DB} under both {@code maxSideDb} and the side
+     * energy at which the low end could still sit {@code maxPanPercent} off centre; when no corner up to
+     * {@link SideHighPass#HIGHEST_HZ} does, narrowing the track by the needed amount. Without the spectra, the
+     * {@code sideHighPassHz} parameter.
+     */
+    private static SideMove sideMove(RuleContext context, MeasuredTrack track) {
+        String name = track.name();
+        OptionalDouble side = track.scalar(MeasurementIds.LOW_END_SIDE);
+        Optional<SideHighPass.Powers> powers = SideHighPass.powers(track);
+        double hz = context.parameter("sideHighPassHz");
+        if (side.isPresent() && powers.isPresent()) {
+            double target = Math.min(context.parameter("maxSideDb"),
+                    sideDbForPan(context.parameter("maxPanPercent"))) - SideHighPass.MARGIN_DB;
+            double measured = side.getAsDouble();
+            Optional<Double> corner = SideHighPass.lowestCorner(
+                    f -> measured + SideHighPass.lowEndSideChangeDb(powers.get(), f) <= target);
+            if (corner.isEmpty()) {
+                // Side narrowing scales every band's side/mid ratio alike (StereoSupport).
+                double percent = Math.floor(StereoSupport.widthPercentFor(measured, target) * 10) / 10;
+                String width = " to " + RuleSupport.f1(percent) + " % width (its side energy reaches so far up "
+                        + "that a side high-pass below " + SideHighPass.hertz(SideHighPass.HIGHEST_HZ)
+                        + " Hz would not clear its low end)";
+                return new SideMove(new Fix(name, Map.of(StereoSupport.WIDTH_PERCENT, percent)),
+                        "Narrow " + name + width + ".", "narrow it" + width);
+            }
+            hz = corner.get();
+        }
+        String clause = "high-pass its side below " + SideHighPass.describe(hz);
+        return new SideMove(SideHighPass.fix(name, hz),
+                "High-pass the side of " + name + " below " + SideHighPass.describe(hz) + ".", clause);
+    }
+
+    /**
+     * The side/mid energy (dB) at which a low end can sit at most {@code panPercent} off centre: with L = M + S and
+     * R = M - S, E_R / E_L is at least ((1 - s) / (1 + s))^2 for s = sqrt(E_S / E_M), whatever S holds.
+     */
+    static double sideDbForPan(double panPercent) {
+        double t = Math.tan((1 - Math.min(100, panPercent) / 100) * Math.PI / 4);
+        double s = (1 - t) / (1 + t);
+        return s > 0 ? Math.max(-StereoSupport.FLOOR_DB, 20 * Math.log10(s)) : -StereoSupport.FLOOR_DB;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.mixbench.rule.RuleContext;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
+import io.mixbench.session.Deliverable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -44,6 +45,13 @@ public final class MixHeadroomRule implements Rule {
             return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = maybeMix.get();
+        Optional<Finding> notJudged = DeliverableSupport.notJudged(context, DESCRIPTOR, mix,
+                Set.of(Deliverable.MIX, Deliverable.PRE_MASTER),
+                "a master peaks at its limiter's ceiling on purpose, and headroom for mastering is a pre-master's"
+                        + " matter (truePeak.max judges its ceiling).");
+        if (notJudged.isPresent()) {
+            return List.of(notJudged.get());
+        }
         OptionalDouble samplePeak = mix.scalar(MeasurementIds.SAMPLE_PEAK);
         if (samplePeak.isEmpty()) {
             return List.of(RuleSupport.cannotJudge(ID, mix, mix.name() + "'s headroom",
@@ -78,12 +86,26 @@ public final class MixHeadroomRule implements Rule {
             severity = Severity.OK;
             verdict = "";
         }
-        Finding.Builder builder = Finding.of(ID, severity).tracks(mix.name())
-                .message(mix.name() + " peaks at " + RuleSupport.f1(peak) + " dBFS" + truePeakText + "; target "
-                        + target.describe() + RuleSupport.outside(excess, Units.DB) + "." + verdict
-                        + (offset.applies() ? offset.note(unmoved) : ""))
+        Optional<BusGain> busGain = severity == Severity.WARN || severity == Severity.PROBLEM
+                ? BusGain.of(context, mix).filter(g -> g.peakReductionDb() > BusGain.LIMITED_FROM_DB)
+                : Optional.empty();
+        String said = mix.name() + " peaks at " + RuleSupport.f1(peak) + " dBFS" + truePeakText + "; target "
+                + target.describe() + RuleSupport.outside(excess, Units.DB) + "." + verdict
+                + (offset.applies() ? offset.note(unmoved) : "");
+        Finding.Builder builder = Finding.of(ID, severity).tracks(mix.name()).message(said)
                 .measured(peak, Units.DBFS, "sample peak").target(target);
-        if (offset.applies() && severity == Severity.PROBLEM) {
+        if (busGain.isPresent()) {
+            // The peak is the bus limiter's ceiling: a fader after it would leave the limiting in, one before it would
+            // only change how hard it works. The move that undoes it is bus.limiting's: no fader move here.
+            BusGain g = busGain.get();
+            builder.message(said + " That peak is the ceiling of the " + g.device() + " on the mix bus (up to "
+                    + RuleSupport.f1(g.peakReductionDb())
+                    + " dB of gain reduction in the null test), so a master fader after it would not give the "
+                    + "headroom back.")
+                    .suggestion("Bypass the " + g.device() + " on the mix bus and take off its make-up gain ("
+                            + RuleSupport.f1(g.makeUpGainDb()) + " dB) instead, as bus.limiting says: the mix then "
+                            + "peaks at " + RuleSupport.f1(g.sumPeakDbfs()) + " dBFS.");
+        } else if (offset.applies() && severity == Severity.PROBLEM) {
             builder.fix(LevelOffsetRule.fix(context, offset), LevelOffsetRule.sentence(context, offset));
         } else if (severity == Severity.WARN || severity == Severity.PROBLEM) {
             double gain = target.centre() - peak;

@@ -325,8 +325,9 @@ public final class MonoCompatibilityRule implements Rule {
     }
 
     /**
-     * The structured fix: a side high-pass when only octaves below the low-end crossover cancel (at twice the
-     * highest one's centre frequency); else narrowing the width so every flagged
+     * The structured fix: a side high-pass when only octaves below the low-end crossover cancel (at the lowest corner
+     * that clears every octave band, from the 1/3-octave spectra, or twice the highest one's centre frequency without
+     * them); else narrowing the width so every flagged
      * measure comes back to the decorrelation point (width 0 dB, loss -3 dB), unless that leaves less than
      * {@code minWidthPercent}: then the channels are largely in opposite polarity and narrowing would silence the
      * part, so the fix is a polarity check.
@@ -348,13 +349,20 @@ public final class MonoCompatibilityRule implements Rule {
             }
             widest = Math.max(widest, StereoSupport.widthFromLoss(band.lossDb()));
         }
+        Optional<SideHighPass.Powers> powers = SideHighPass.powers(j.track());
+        Optional<Double> corner = Optional.empty();
+        if (onlyLow && powers.isPresent()
+                && j.track().measurements().get(MeasurementIds.OCTAVE_MONO_SUM_LOSS) instanceof Spectrum losses) {
+            corner = SideHighPass.lowestCorner(hz -> foldsAfter(context, losses, powers.get(), hz));
+            onlyLow = corner.isPresent();
+        }
         if (onlyLow) {
-            // an octave above the band's centre, so the filter's slope leaves the whole band mono
-            double hz = Math.ceil(2 * highestLowHz / 10) * 10;
-            builder.fix(new Fix(name, Map.of(Fix.SIDE_HIGH_PASS_HZ, hz)),
+            // Without the spectra: an octave above the band's centre, so the filter's slope leaves the whole band mono.
+            double hz = corner.orElse(Math.ceil(2 * highestLowHz / 10) * 10);
+            builder.fix(SideHighPass.fix(name, hz),
                     "Check the polarity of the low end of " + name + " (a stereo bass patch, two bass mics): "
-                            + "high-pass its side below " + String.format(Locale.ROOT, "%.0f", hz)
-                            + " Hz so the low end folds to mono.");
+                            + "high-pass its side below " + SideHighPass.describe(hz)
+                            + ", so the low end folds to mono.");
             return;
         }
         // floor to 0.1 % so the narrowed width really reaches the decorrelation point
@@ -373,6 +381,50 @@ public final class MonoCompatibilityRule implements Rule {
                             + "cancel when folded to mono" + correlation
                             + "; invert the polarity of one channel or bypass the widener.");
         }
+    }
+
+    /**
+     * Whether, after a side high-pass at {@code cornerHz}, every octave band folds {@link SideHighPass#MARGIN_DB}
+     * better than {@code bandWarnLossDb} or falls that much further out of the judged range. A band's side/mid ratio
+     * follows from its measured loss (loss = -10 log10(1 + E_S / E_M)) and shrinks by the filter's response over its
+     * 1/3-octave bands, weighted by their side power.
+     */
+    static boolean foldsAfter(RuleContext context, Spectrum losses, SideHighPass.Powers p, double cornerHz) {
+        double[] octaves = losses.frequenciesHz();
+        double[] energy = new double[octaves.length];
+        double[] ratio = new double[octaves.length];
+        double strongest = Double.NEGATIVE_INFINITY;
+        for (int o = 0; o < octaves.length; o++) {
+            double sideBefore = 0;
+            double sideAfter = 0;
+            double mid = 0;
+            for (int b = 0; b < p.hz().length; b++) {
+                if (Math.abs(Math.log(p.hz()[b] / octaves[o]) / Math.log(2)) < 0.5) {
+                    double h = SideHighPass.bandMean(p.hz()[b], cornerHz, false);
+                    sideBefore += p.side()[b];
+                    sideAfter += p.side()[b] * h;
+                    mid += p.mid()[b];
+                }
+            }
+            double lossDb = losses.values()[o];
+            ratio[o] = Double.isFinite(lossDb)
+                    ? (Math.pow(10, -lossDb / 10) - 1) * (sideBefore > 0 ? sideAfter / sideBefore : 1)
+                    : Double.NaN;
+            // left plus right = 2 (mid + side)
+            energy[o] = mid + sideAfter > 0 ? RuleSupport.toDb(2 * (mid + sideAfter)) : Double.NEGATIVE_INFINITY;
+            strongest = Math.max(strongest, energy[o]);
+        }
+        double range = context.parameter("bandRangeDb") + SideHighPass.MARGIN_DB;
+        double limit = context.parameter("bandWarnLossDb") + SideHighPass.MARGIN_DB;
+        for (int o = 0; o < octaves.length; o++) {
+            if (Double.isNaN(ratio[o]) || energy[o] < strongest - range) {
+                continue;
+            }
+            if (-10 * Math.log10(1 + ratio[o]) < limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<TimeRange> timeRanges(RuleContext context, MeasuredTrack track) {

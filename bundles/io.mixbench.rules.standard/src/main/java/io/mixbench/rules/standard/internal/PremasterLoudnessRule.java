@@ -11,6 +11,7 @@ import io.mixbench.rule.RuleContext;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
+import io.mixbench.session.Deliverable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -51,6 +52,14 @@ public final class PremasterLoudnessRule implements Rule {
             return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = maybeMix.get();
+        Optional<Finding> notJudged = DeliverableSupport.notJudged(context, DESCRIPTOR, mix,
+                Set.of(Deliverable.PRE_MASTER), context.deliverable().is(Deliverable.MASTER)
+                        ? "a master is as loud as its release needs, and streaming.preview judges that loudness"
+                                + " against the platforms."
+                        : "a mix's loudness is set when it is bounced as a pre-master for mastering.");
+        if (notJudged.isPresent()) {
+            return List.of(notJudged.get());
+        }
         OptionalDouble integrated = mix.scalar(MeasurementIds.INTEGRATED_LOUDNESS);
         if (integrated.isEmpty()) {
             return List.of(RuleSupport.cannotJudge(ID, mix, mix.name() + "'s loudness",

@@ -11,6 +11,7 @@ import io.mixbench.rule.RuleContext;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
+import io.mixbench.session.Deliverable;
 import io.mixbench.rules.standard.internal.StreamingPlatforms.Platform;
 import io.mixbench.rules.standard.internal.StreamingPlatforms.TurnsUp;
 import java.util.ArrayList;
@@ -122,7 +123,8 @@ public final class StreamingPreviewRule implements Rule {
         // the Loud limiter works on sample values; the true peak stands in when the sample peak is missing
         double samplePeak = mix.scalar(MeasurementIds.SAMPLE_PEAK).orElse(tp);
         List<Finding> findings = new ArrayList<>();
-        boolean warns = context.parameter(WARN_ABOVE_CEILING) >= 0.5;
+        // A master is what the platforms will play: its preview matters most, whatever the flag says.
+        boolean warns = context.parameter(WARN_ABOVE_CEILING) >= 0.5 || context.deliverable().is(Deliverable.MASTER);
         for (Platform platform : StreamingPlatforms.PLATFORMS) {
             findings.add(judge(context, mix, platform, loudness, tp, samplePeak, warns));
         }

@@ -247,8 +247,8 @@ public final class TonalBalanceRule implements Rule {
             double hz = c.frequencyHz()[b];
             String around = StereoSupport.hertz(hz);
             String sentence = (gain < 0 ? "Cut" : "Boost") + " about " + RuleSupport.f1(Math.abs(gain))
-                    + " dB around " + around + " Hz on " + name + " (a broad EQ over the " + NAMES[b] + " band, "
-                    + edges(b) + " Hz)"
+                    + " dB around " + around + " Hz on " + name + " (a bell, Q " + q(b) + ", over the " + NAMES[b]
+                    + " band, " + edges(b) + " Hz)"
                     + (Math.abs(deviation) > maxEq + RuleSupport.EPSILON_DB
                             ? "; the band is " + RuleSupport.f1(Math.abs(deviation)) + " dB off, more than EQ "
                                     + "should fix: " + (deviation < 0
@@ -259,6 +259,7 @@ public final class TonalBalanceRule implements Rule {
             actions.put(StereoSupport.EQ_BAND, BANDS[b]);
             actions.put(StereoSupport.EQ_FREQUENCY_HZ, Math.round(hz * 10) / 10.0);
             actions.put(StereoSupport.EQ_GAIN_DB, gain);
+            actions.put(Fix.EQ_Q, bellQ(b));
             // A hint offers no move: an EQ over the whole mix of a session with stems shifts the parts the level
             // rules judge, so applied it would trade a generic tilt for real findings.
             Finding.Builder finding = Finding.of(ID, outside).tracks(name)
@@ -423,6 +424,20 @@ public final class TonalBalanceRule implements Rule {
             }
         }
         return -1;
+    }
+
+    /**
+     * The Q of a bell as wide as the band (RBJ cookbook: N octaves wide, Q = sqrt(2^N) / (2^N - 1)), to 0.01: 1.41 for
+     * the one-octave low-mid band.
+     */
+    static double bellQ(int band) {
+        double ratio = EDGES_HZ[band + 1] / EDGES_HZ[band];
+        return Math.round(Math.sqrt(ratio) / (ratio - 1) * 100) / 100.0;
+    }
+
+    /** "1.41". */
+    private static String q(int band) {
+        return String.format(java.util.Locale.ROOT, "%.2f", bellQ(band));
     }
 
     /** "250-500". */

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Scalar;
+import io.mixbench.meter.Series;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
+import io.mixbench.rule.TimeRange;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
@@ -119,6 +121,121 @@ class BusLimitingRuleTest {
         Finding spread = only(stems(limited(4.0, 2.9, 1.0)).evaluate());
         assertTrue(spread.message().startsWith("The stems do not add up to the mix"), spread.message());
         assertEquals(Severity.WARN, spread.severity());
+    }
+
+    /**
+     * The clean demo's mix +8 dB into a -1 dBFS limiter, as the null test measures it: the mix peaks higher than the
+     * sum (peakReduction negative) and the residual is everywhere, but the gain per 10 ms drops at the hits.
+     */
+    static GroupMeasurement limiterWithMakeUp(double spreadPercent, double fitResidualDb, double levelCorrelation,
+            double makeUpDb) {
+        GroupMeasurement g = nullTest("residualLevel", -4.7, "peakReduction", -0.9, "residualAtPeaksShare", 0.5,
+                "framesAtPeaksShare", 0.2, "residualSumCorrelation", 1.0, "fitGain", 7.4, "fittedResidualLevel",
+                -25.0, "sumPeak", -5.6, "mixPeak", -1.0, "makeUpGain", makeUpDb, "peakGainReduction", 3.4,
+                "limitedShare", 16.8, "limitedFitResidual", fitResidualDb, "reductionSpread", spreadPercent,
+                "reductionLevelCorrelation", levelCorrelation);
+        Map<String, Measurement> m = new HashMap<>(g.measurements());
+        // Limited at 0.0-0.3 s and 0.5-0.8 s (joined: under 1 s apart), and again at 3.0-3.2 s.
+        float[] series = new float[40];
+        for (int i : new int[]{0, 1, 2, 5, 6, 7, 30, 31}) {
+            series[i] = 2.5f;
+        }
+        m.put(MeasurementIds.NULL_TEST_GAIN_REDUCTION_SERIES, new Series(0.1, series, Units.DB));
+        return new GroupMeasurement(g.meterId(), g.tracks(), m);
+    }
+
+    @Test
+    void aLimiterWithMakeUpGainIsNamedWithItsReductionAndTheGainToTakeOff() {
+        Finding f = only(stems(limiterWithMakeUp(97, -42, 0.55, 8.0)).evaluate());
+        assertEquals(Severity.PROBLEM, f.severity(), f.toString());
+        assertEquals("The mix bus is limited: up to 3.4 dB of gain reduction on the loudest hits, in 16.8 % of the "
+                + "song, behind +8.0 dB of make-up gain (the mix is the stems' sum times a gain that drops where the "
+                + "sum peaks and recovers after).", f.message());
+        assertEquals(3.4, f.measured().value());
+        assertEquals(Map.of("bypassBusProcessing", true, "gainDb", -8.0), f.fix().actions());
+        assertEquals(List.of("bypassBusProcessing", "gainDb"), List.copyOf(f.fix().actions().keySet()),
+                "bypass first, then take the make-up gain off");
+        assertEquals(
+                "Bypass the limiter/compressor on the mix bus and lower the mix bus by the make-up gain, 8.0 dB, before "
+                        + "bouncing for mastering (the mix then peaks at -5.6 dBFS, the stems' sum).",
+                f.suggestion());
+        assertEquals(List.of(new TimeRange(0.0, 0.8), new TimeRange(3.0, 3.2)), roundedRanges(f));
+        assertEquals(Severity.WARN, only(stems(limiterWithMakeUp(97, -42, 0.55, 8.0))
+                .with("problemPeakReductionDb", 4).evaluate()).severity());
+    }
+
+    @Test
+    void aLimiterWithoutMakeUpGainIsOnlyBypassed() {
+        Finding f = only(stems(limiterWithMakeUp(97, -42, 0.55, 0.02)).evaluate());
+        assertTrue(f.message().startsWith("The mix bus is limited: up to 3.4 dB"), f.message());
+        assertEquals(Map.of("bypassBusProcessing", true), f.fix().actions());
+    }
+
+    @Test
+    void saturationBendsOnlyThePeaks() {
+        Finding f = only(stems(limiterWithMakeUp(23, -25, 0.88, 0.0)).evaluate());
+        assertEquals(Severity.PROBLEM, f.severity(), f.toString());
+        assertTrue(f.message().startsWith("The mix bus clips or saturates: the loudest hits are up to 3.4 dB lower"),
+                f.message());
+        assertTrue(f.suggestion().startsWith("Bypass the clipper or saturator on the mix bus before bouncing"),
+                f.suggestion());
+        assertEquals(Map.of("bypassBusProcessing", true), f.fix().actions());
+    }
+
+    @Test
+    void staticEqIsNeitherLimitingNorSaturation() {
+        // No gain per step explains EQ, and its difference does not follow the level.
+        Finding f = only(stems(limiterWithMakeUp(150, -9, -0.56, 0.0)).evaluate());
+        assertEquals(Severity.WARN, f.severity(), f.toString());
+        assertTrue(f.message().startsWith("The stems do not add up to the mix"), f.message());
+        assertTrue(f.message().endsWith("but not its level, as bus EQ would (a limiter or saturation would follow "
+                + "the level)."), f.message());
+        assertNull(f.fix());
+    }
+
+    @Test
+    void eqWhoseResidualSitsAtThePeaksIsNotLimiting() {
+        // Measured on the clean demo with half its content below 200 Hz taken out: the kick's hits are the peaks.
+        GroupMeasurement g = limiterWithMakeUp(152, -9.5, -0.56, 0.0);
+        Map<String, Measurement> m = new HashMap<>(g.measurements());
+        m.put("peakReduction", Scalar.of(1.1, Units.DB));
+        m.put("residualAtPeaksShare", Scalar.of(0.58, Units.PERCENT));
+        m.put("framesAtPeaksShare", Scalar.of(0.16, Units.PERCENT));
+        m.put("residualSumCorrelation", Scalar.of(-0.55, Units.RATIO));
+        Finding f = only(stems(new GroupMeasurement(g.meterId(), g.tracks(), m)).evaluate());
+        assertTrue(f.message().startsWith("The stems do not add up to the mix"), f.message());
+        assertTrue(f.message().contains("as bus EQ would"), f.message());
+    }
+
+    @Test
+    void aBellBoostOnDrumsIsNoLimiter() {
+        // sox "equalizer 1000 1q +4" on a drum loop: the kick's steps, the loudest, get the least boost, so the gain
+        // follows the level a little (0.35), but no gain per step explains the mix to -35 dB.
+        Finding f = only(stems(limiterWithMakeUp(101, -24, 0.35, 2.0)).evaluate());
+        assertTrue(f.message().startsWith("The stems do not add up to the mix"), f.message());
+        assertTrue(f.message().endsWith("as bus EQ, compression or saturation would."), f.message());
+    }
+
+    @Test
+    void distortionThatFollowsTheLevelIsSaturation() {
+        // sox "gain 6 overdrive 10" on a drum loop: level-dependent, but distortion no gain per step explains.
+        Finding f = only(stems(limiterWithMakeUp(76, -6.3, 0.56, 15.1)).evaluate());
+        assertTrue(f.message().startsWith("The mix bus clips or saturates"), f.message());
+        assertEquals(Map.of("bypassBusProcessing", true, "gainDb", -15.1), f.fix().actions());
+    }
+
+    @Test
+    void aSmallGainReductionIsBelowTheThreshold() {
+        GroupMeasurement g = limiterWithMakeUp(97, -42, 0.55, 8.0);
+        Map<String, Measurement> m = new HashMap<>(g.measurements());
+        m.put("peakGainReduction", Scalar.of(0.4, Units.DB));
+        Finding f = only(stems(new GroupMeasurement(g.meterId(), g.tracks(), m)).evaluate());
+        assertTrue(f.message().startsWith("The stems do not add up to the mix"), f.message());
+    }
+
+    static List<TimeRange> roundedRanges(Finding f) {
+        return f.timeRanges().stream().map(r -> new TimeRange(Math.round(r.startSeconds() * 10) / 10.0,
+                Math.round(r.endSeconds() * 10) / 10.0)).toList();
     }
 
     @Test

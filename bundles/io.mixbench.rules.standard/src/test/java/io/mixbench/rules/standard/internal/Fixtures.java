@@ -206,6 +206,20 @@ final class Fixtures {
             return "test";
         }
 
+        private io.mixbench.rule.JudgedDeliverable deliverable = io.mixbench.rule.JudgedDeliverable.PRE_MASTER_BY_DEFAULT;
+
+        /** Judges the mix as this deliverable, guessed. */
+        FakeContext judgedAs(io.mixbench.session.Deliverable d) {
+            deliverable = new io.mixbench.rule.JudgedDeliverable(d, io.mixbench.rule.JudgedDeliverable.Source.GUESSED,
+                    "test");
+            return this;
+        }
+
+        @Override
+        public io.mixbench.rule.JudgedDeliverable deliverable() {
+            return deliverable;
+        }
+
         /** Another rule's setting in this context's rule set. */
         FakeContext withPeer(String ruleId, String parameterId, double value) {
             peerOverrides.put(ruleId + "/" + parameterId, value);

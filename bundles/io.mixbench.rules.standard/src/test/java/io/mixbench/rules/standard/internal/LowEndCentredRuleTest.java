@@ -72,7 +72,8 @@ class LowEndCentredRuleTest {
         MeasuredTrack stereo = with(lowEnd("Synth Bass", Role.BASS, -30, -8, -14), MeasurementIds.LOW_END_CORRELATION,
                 io.mixbench.meter.Scalar.of(0.4, Units.RATIO));
         Finding monoBelow = only(forTrack(context(new LowEndCentredRule(), stereo).evaluate(), "Synth Bass"));
-        assertEquals(Set.of(Fix.SIDE_HIGH_PASS_HZ), monoBelow.fix().actions().keySet());
+        assertEquals(Set.of(Fix.SIDE_HIGH_PASS_HZ, Fix.FILTER_TYPE, Fix.FILTER_SLOPE_DB_PER_OCTAVE),
+                monoBelow.fix().actions().keySet());
         assertTrue(monoBelow.suggestion().startsWith("Make the low end of Synth Bass mono: high-pass its side below"),
                 monoBelow.suggestion());
     }
@@ -83,8 +84,11 @@ class LowEndCentredRuleTest {
                 lowEnd("Synth Pad", Role.PAD, 0, -15, -20), lowEnd("Bass", Role.BASS, 0, -30, -14)).evaluate();
         Finding pad = only(forTrack(findings, "Synth Pad"));
         assertEquals(Severity.WARN, pad.severity());
-        assertEquals(new Fix("Synth Pad", Map.of(Fix.SIDE_HIGH_PASS_HZ, 300.0)), pad.fix());
-        assertEquals("High-pass the side of Synth Pad below 300 Hz.", pad.suggestion());
+        // no spectra: the parameter's corner, with the filter named
+        assertEquals(new Fix("Synth Pad", Map.of(Fix.SIDE_HIGH_PASS_HZ, 300.0, Fix.FILTER_TYPE,
+                Fix.FILTER_LINKWITZ_RILEY, Fix.FILTER_SLOPE_DB_PER_OCTAVE, 24.0)), pad.fix());
+        assertEquals("High-pass the side of Synth Pad below 300 Hz, 24 dB/octave (Linkwitz-Riley).",
+                pad.suggestion());
         assertTrue(pad.message().contains("Mix"), pad.message());
         assertTrue(forTrack(findings, "Mix").isEmpty());
         assertEquals(Severity.OK, only(forTrack(findings, "Bass")).severity());
@@ -168,5 +172,80 @@ class LowEndCentredRuleTest {
                 .evaluate();
         assertTrue(forTrack(findings, "Gtr R").isEmpty(), "no low end, no low-end finding: " + findings);
         assertEquals(Severity.PROBLEM, forTrack(findings, "Pad").get(0).severity(), findings.toString());
+    }
+
+    /**
+     * A stereo part with lowEndSide {@code sideDb} as measured, and mid and side power per 1/3-octave band given in
+     * dBFS by {@code midDb} and {@code sideDb} (NaN: none); left and right each carry mid plus side.
+     */
+    private static MeasuredTrack stereoPart(String name, Role role, double lowEndSideDb,
+            java.util.function.DoubleUnaryOperator midDb, java.util.function.DoubleUnaryOperator sideDb) {
+        double[] hz = {20, 25, 31.5, 40, 50, 63, 80, 100, 125, 160, 200, 250, 315, 400, 500, 630, 800, 1000, 1250,
+                1600, 2000, 2500, 3150, 4000, 5000, 6300, 8000, 10000, 12500, 16000, 20000};
+        double[] channel = new double[hz.length];
+        double[] mid = new double[hz.length];
+        for (int b = 0; b < hz.length; b++) {
+            mid[b] = midDb.applyAsDouble(hz[b]);
+            double power = RuleSupport.toPower(mid[b]) + RuleSupport.toPower(sideDb.applyAsDouble(hz[b]));
+            channel[b] = power > 0 ? RuleSupport.toDb(power) : Double.NaN;
+        }
+        return track(name, role).scalar(MeasurementIds.LOW_END_PAN, 0, Units.PERCENT)
+                .scalar(MeasurementIds.LOW_END_SIDE, lowEndSideDb, Units.DB)
+                .scalar(MeasurementIds.LOW_END_CORRELATION, 0, Units.RATIO)
+                .scalar(MeasurementIds.INTEGRATED_LOUDNESS, -20, Units.LUFS)
+                .spectrum(MeasurementIds.THIRD_OCTAVE_SPECTRUM, hz, mid, Units.DBFS)
+                .spectrum(MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT, hz, channel, Units.DBFS)
+                .spectrum(MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT, hz, channel, Units.DBFS).build();
+    }
+
+    /** -30 dBFS from {@code fromHz} to {@code toHz}, nothing elsewhere. */
+    private static java.util.function.DoubleUnaryOperator between(double fromHz, double toHz) {
+        return f -> f >= fromHz && f <= toHz ? -30 : Double.NaN;
+    }
+
+    /**
+     * Issue 14: a fixed 300 Hz corner left a guitar whose wide low end reaches up to 500 Hz flagged. The corner is
+     * computed from the spectra: the lowest (10 Hz steps) at which the predicted low-end side energy falls 3 dB under
+     * the limit, and the sentence names the filter.
+     */
+    @Test
+    void theSideHighPassCornerIsTheLowestThatClearsTheLowEnd() {
+        // decorrelated channels from 80 to 500 Hz: side as strong as mid
+        MeasuredTrack guitar = stereoPart("Guitar", Role.GUITAR, 0, between(80, 500), between(80, 500));
+        MeasuredTrack bass = widePart("Bass", Role.BASS, -30, -40, -14);
+        Finding finding = only(forTrack(context(new LowEndCentredRule(), bass, guitar).evaluate(), "Guitar"));
+        Map<String, Object> actions = finding.fix().actions();
+        double corner = ((Number) actions.get(Fix.SIDE_HIGH_PASS_HZ)).doubleValue();
+        assertEquals(Fix.FILTER_LINKWITZ_RILEY, actions.get(Fix.FILTER_TYPE));
+        assertEquals(24.0, actions.get(Fix.FILTER_SLOPE_DB_PER_OCTAVE));
+        assertTrue(corner > 300, "a 300 Hz corner does not clear a low end wide up to 500 Hz: " + corner);
+        SideHighPass.Powers powers = SideHighPass.powers(guitar).orElseThrow();
+        // under -20 dB, and under -22.1 dB so the low end cannot lean more than 10 %
+        double target = LowEndCentredRule.sideDbForPan(10) - SideHighPass.MARGIN_DB;
+        assertTrue(SideHighPass.lowEndSideChangeDb(powers, corner) <= target, "clears at " + corner);
+        assertTrue(SideHighPass.lowEndSideChangeDb(powers, corner - 10) > target, "lowest corner: " + corner);
+        assertEquals("High-pass the side of Guitar below " + SideHighPass.hertz(corner)
+                + " Hz, 24 dB/octave (Linkwitz-Riley).", finding.suggestion());
+    }
+
+    /**
+     * Side energy from 50 Hz up while the mid starts at 2 kHz: no side high-pass up to 1 kHz clears the low end,
+     * narrowing does.
+     */
+    @Test
+    void aLowEndWithoutMidIsNarrowedInstead() {
+        MeasuredTrack pad = stereoPart("Pad", Role.PAD, 0, between(2000, 20000), between(50, 20000));
+        MeasuredTrack bass = widePart("Bass", Role.BASS, -30, -40, -14);
+        Finding finding = only(forTrack(context(new LowEndCentredRule(), bass, pad).evaluate(), "Pad"));
+        // 0 dB side/mid to -25.1 dB: 10^(-25.1/20) = 5.55 %
+        assertEquals(new Fix("Pad", Map.of(StereoSupport.WIDTH_PERCENT, 5.5)), finding.fix());
+        assertTrue(finding.suggestion().startsWith("Narrow Pad to 5.5 % width"), finding.suggestion());
+    }
+
+    /** The side energy at which a low end can still sit 10 % off centre, whatever the side holds: -22.1 dB. */
+    @Test
+    void theSideEnergyAtWhichALowEndCanLeanIsBounded() {
+        assertEquals(-22.1, LowEndCentredRule.sideDbForPan(10), 0.05);
+        assertEquals(-100, LowEndCentredRule.sideDbForPan(0), 1e-9);
     }
 }

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.GroupMeasurement;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
 import io.mixbench.rules.standard.internal.Fixtures.FakeContext;
@@ -18,6 +20,7 @@ import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +54,26 @@ class MixAndGainRulesTest {
         Finding finding = only(context(new MixHeadroomRule(), mix(-2.5, -2.2)).evaluate());
         assertEquals(-3.5, gain(finding), 1e-9);
         assertEquals("Mix", finding.fix().track());
+    }
+
+    @Test
+    void aLimitedMixBusGetsNoFaderMoveAfterTheLimiter() {
+        // +8 dB into a -1 dBFS limiter: the null test measures the gain reduction (bus.limiting reports it).
+        GroupMeasurement nullTest = new GroupMeasurement("nullTest", List.of("Mix", "Kick"), Map.of(
+                "peakGainReduction", Scalar.of(3.4, Units.DB), "makeUpGain", Scalar.of(8.0, Units.DB),
+                "limitedShare", Scalar.of(16.8, Units.PERCENT), "limitedFitResidual", Scalar.of(-42, Units.DB),
+                "reductionSpread", Scalar.of(97, Units.PERCENT), "reductionLevelCorrelation",
+                Scalar.of(0.55, Units.RATIO), "sumPeak", Scalar.of(-5.6, Units.DBFS)));
+        MeasuredTrack kick = track("Kick", Role.KICK).build();
+        Finding finding = only(context(new MixHeadroomRule(), mix(-1.0, 0.3), kick).withGroup(nullTest).evaluate());
+        assertEquals(Severity.PROBLEM, finding.severity(), "the delivered file still has no headroom");
+        assertNull(finding.fix(), "a master fader after the limiter would leave the limiting in");
+        assertTrue(finding.message()
+                .endsWith("That peak is the ceiling of the limiter/compressor on the mix bus (up to 3.4 dB of "
+                        + "gain reduction in the null test), so a master fader after it would not give the headroom back."),
+                finding.message());
+        assertEquals("Bypass the limiter/compressor on the mix bus and take off its make-up gain (8.0 dB) instead, as "
+                + "bus.limiting says: the mix then peaks at -5.6 dBFS.", finding.suggestion());
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Spectrum;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
@@ -177,7 +178,9 @@ class MonoCompatibilityRuleTest {
         MeasuredTrack bass = withBand(folded("Bass", Role.BASS, -1.5), 63, -20);
         Finding finding = only(context(new MonoCompatibilityRule(), bass).evaluate());
         assertEquals(Severity.PROBLEM, finding.severity());
-        assertEquals(new Fix("Bass", Map.of(Fix.SIDE_HIGH_PASS_HZ, 130.0)), finding.fix());
+        assertEquals(SideHighPass.fix("Bass", 130.0), finding.fix());
+        assertTrue(finding.suggestion().contains("high-pass its side below 130 Hz, 24 dB/octave (Linkwitz-Riley)"),
+                finding.suggestion());
         assertTrue(finding.message().contains("63 Hz octave (-20.0 dB)"), finding.message());
         assertTrue(finding.measured().measure().contains("63 Hz octave band"), finding.measured().measure());
         assertEquals(-6, finding.target().min(), 1e-9);
@@ -244,5 +247,43 @@ class MonoCompatibilityRuleTest {
         assertEquals(Severity.INFO, nothing.severity());
         assertTrue(nothing.message().contains(" not checked: "), nothing.message());
         assertFalse(nothing.tracks().contains("Ref"));
+    }
+
+    /**
+     * Issue 14: the side high-pass must clear the cancellation when applied. A bass whose 160 Hz band is in opposite
+     * polarity 30 dB above its mid: an octave above the 125 Hz octave's centre (250 Hz) leaves that band cancelling
+     * (the side, 20 log10(1 / (1 + (250 / 160)^4)) = -16.8 dB down, still outweighs the mid), so the corner is
+     * computed from the spectra: the lowest at which every octave folds 3 dB better than the WARN limit.
+     */
+    @Test
+    void theSideHighPassCornerClearsTheCancellingBand() {
+        double[] mid = new double[StereoFixtures.THIRDS.length];
+        double[] channel = new double[mid.length];
+        for (int b = 0; b < mid.length; b++) {
+            mid[b] = -40;
+            double side = StereoFixtures.THIRDS[b] == 160 ? -10 : Double.NaN;
+            channel[b] = RuleSupport.toDb(RuleSupport.toPower(mid[b]) + (Double.isNaN(side)
+                    ? 0
+                    : RuleSupport.toPower(
+                            side)));
+        }
+        // the 125 Hz octave holds three bands of mid and one of side: loss -10 log10(1 + 1000 / 3)
+        MeasuredTrack bass = withBand(folded("Bass", Role.BASS, -1.5), 125, -10 * Math.log10(1 + 1000.0 / 3));
+        bass = with(bass, MeasurementIds.THIRD_OCTAVE_SPECTRUM,
+                new Spectrum(StereoFixtures.THIRDS, mid, Units.DBFS));
+        bass = with(bass, MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT,
+                new Spectrum(StereoFixtures.THIRDS, channel, Units.DBFS));
+        bass = with(bass, MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT,
+                new Spectrum(StereoFixtures.THIRDS, channel, Units.DBFS));
+        FakeContext context = context(new MonoCompatibilityRule(), bass);
+        Finding finding = only(context.evaluate());
+        double corner = ((Number) finding.fix().actions().get(Fix.SIDE_HIGH_PASS_HZ)).doubleValue();
+        assertTrue(corner > 250, "above what twice the octave's centre gives: " + corner);
+        Spectrum losses = (Spectrum) bass.measurements().get(MeasurementIds.OCTAVE_MONO_SUM_LOSS);
+        SideHighPass.Powers powers = SideHighPass.powers(bass).orElseThrow();
+        assertTrue(MonoCompatibilityRule.foldsAfter(context, losses, powers, corner), "folds at " + corner);
+        assertFalse(MonoCompatibilityRule.foldsAfter(context, losses, powers, 250), "not at 250 Hz");
+        assertFalse(MonoCompatibilityRule.foldsAfter(context, losses, powers, corner - 10), "lowest: " + corner);
+        assertEquals(SideHighPass.fix("Bass", corner), finding.fix());
     }
 }

@@ -75,8 +75,9 @@ class TonalBalanceRuleTest {
         actions.put(StereoSupport.EQ_BAND, "lowMid");
         actions.put(StereoSupport.EQ_FREQUENCY_HZ, 353.6);
         actions.put(StereoSupport.EQ_GAIN_DB, -5.0);
+        actions.put(Fix.EQ_Q, 1.41);
         assertEquals(new Fix("Mix", actions), finding.fix());
-        assertEquals("Cut about 5.0 dB around 350 Hz on Mix (a broad EQ over the low-mid band, 250-500 Hz).",
+        assertEquals("Cut about 5.0 dB around 350 Hz on Mix (a bell, Q 1.41, over the low-mid band, 250-500 Hz).",
                 finding.suggestion());
         assertEquals(4.0, finding.measured().value(), 1e-9);
         assertEquals(-5.0, finding.target().min(), 1e-9);

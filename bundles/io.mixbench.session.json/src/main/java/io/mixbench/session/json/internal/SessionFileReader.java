@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.mixbench.session.Deliverable;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
@@ -38,7 +39,7 @@ final class SessionFileReader {
     static final String FORMAT = "mixbench-session";
     static final int FORMAT_VERSION = 1;
     static final Set<String> KNOWN_FIELDS = Set.of("format", "formatVersion", "exportKind", "panLawDb", "ruleSet",
-            "tracks");
+            "deliverable", "tracks");
     /** Session files are small; a larger file is not one, and reading it whole could exhaust memory. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
@@ -87,6 +88,7 @@ final class SessionFileReader {
         ExportKind exportKind = exportKind(fields.get("exportKind"));
         PanLaw panLaw = panLaw(fields.get("panLawDb"));
         String ruleSet = ruleSet(fields.get("ruleSet"));
+        Deliverable deliverable = deliverable(fields.get("deliverable"));
 
         Located tracksField = fields.get("tracks");
         if (tracksField == null) {
@@ -105,7 +107,8 @@ final class SessionFileReader {
                 extra.put(field.getKey(), value);
             }
         }
-        return new Session(file.toAbsolutePath().normalize(), tracks, exportKind, panLaw, ruleSet, extra);
+        return new Session(file.toAbsolutePath().normalize(), tracks, exportKind, panLaw, ruleSet, extra,
+                deliverable);
     }
 
     private void checkVersion(Located version, int rootLine) throws SessionException {
@@ -137,6 +140,19 @@ final class SessionFileReader {
         }
         return ExportKind.fromId(id).orElseThrow(
                 () -> error(value.line(), "unknown exportKind " + show(id) + "; valid kinds: " + valid));
+    }
+
+    private Deliverable deliverable(Located value) throws SessionException {
+        if (value == null || value.value() == null) {
+            return null;
+        }
+        String valid = Arrays.stream(Deliverable.values()).map(d -> "\"" + d.id() + "\"")
+                .collect(Collectors.joining(", "));
+        if (!(value.value() instanceof String id)) {
+            throw error(value.line(), "\"deliverable\" must be one of " + valid + ", was " + show(value.value()));
+        }
+        return Deliverable.fromId(id).orElseThrow(
+                () -> error(value.line(), "unknown deliverable " + show(id) + "; valid deliverables: " + valid));
     }
 
     private PanLaw panLaw(Located value) throws SessionException {

@@ -57,6 +57,9 @@ final class SessionFileWriter {
         if (session.ruleSet() != null) {
             root.put("ruleSet", session.ruleSet());
         }
+        if (session.deliverable() != null) {
+            root.put("deliverable", session.deliverable().id());
+        }
         List<Map<String, Object>> tracks = new ArrayList<>();
         for (Track track : session.tracks()) {
             Map<String, Object> t = new LinkedHashMap<>();

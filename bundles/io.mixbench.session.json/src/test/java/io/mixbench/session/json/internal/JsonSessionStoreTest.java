@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.session.Deliverable;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
@@ -212,6 +213,30 @@ class JsonSessionStoreTest {
         byte[] first = Files.readAllBytes(file);
         store.save(back, file);
         assertArrayEquals(first, Files.readAllBytes(file), "saving what was opened writes the same bytes");
+    }
+
+    /** The session says what its mix is meant to be; it is read, written back after ruleSet, and checked. */
+    @Test
+    void theDeliverableIsReadWrittenAndChecked() throws IOException {
+        touch("Master.wav");
+        Path file = dir.resolve("song.mixbench");
+        Files.writeString(file, """
+                {"format": "mixbench-session", "formatVersion": 1, "ruleSet": "default", "deliverable": "master",
+                 "tracks": [{"name": "Master", "file": "Master.wav", "role": "mix"}]}
+                """);
+        Session session = store.open(file);
+        assertEquals(Deliverable.MASTER, session.deliverable());
+        assertTrue(session.extra().isEmpty(), "a known field, not an unknown one: " + session.extra());
+        store.save(session, file);
+        assertTrue(Files.readString(file).contains("\"ruleSet\": \"default\",\n  \"deliverable\": \"master\",\n"),
+                Files.readString(file));
+        assertEquals(Deliverable.MASTER, store.open(file).deliverable());
+        assertNull(store.open(dir.resolve("Master.wav")).deliverable(), "a folder states none");
+
+        String head = "{\n  \"format\": \"mixbench-session\",\n  \"formatVersion\": 1,\n";
+        expectError(head + "  \"deliverable\": \"final\",\n  \"tracks\": []\n}", 4,
+                "unknown deliverable \"final\"; valid deliverables: \"mix\", \"pre-master\", \"master\"");
+        expectError(head + "  \"deliverable\": 3,\n  \"tracks\": []\n}", 4, "\"deliverable\" must be one of");
     }
 
     @Test
