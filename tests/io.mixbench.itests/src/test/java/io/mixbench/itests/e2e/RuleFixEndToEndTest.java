@@ -485,7 +485,7 @@ class RuleFixEndToEndTest {
         String message = found.get(0).get("message").asText();
         System.err.println("vocal low for 4 s: " + message + " " + found.get(0).get("fixes"));
         assertTrue(message.contains("the vocal needs riding"), message);
-        assertTrue(message.contains("below the range in 2 phrases by "), message);
+        assertTrue(message.contains("; 2 phrases below by "), message);
         assertTrue(message.contains("; after it the vocal is above the range in 1 phrase: 0:04.2-"), message);
         JsonNode ranges = found.get(0).get("timeRanges");
         assertEquals(2, ranges.size(), ranges.toString());

@@ -185,8 +185,6 @@ public final class VocalLeadRule implements Rule {
         }
         String against = otherElements.get(most).name();
         double againstShare = 100.0 * loudestCounts[most] / count;
-        double singing = phrases.stream().mapToDouble(Phrase::seconds).sum();
-        long insideCount = phrases.size() - outside.size();
         StringBuilder message = new StringBuilder().append(vocal.name()).append(" sits ").append(position)
                 .append(" the loudest other part (").append(against)
                 .append(againstShare >= 99.5 ? "" : String.format(Locale.ROOT, " in %.0f %% of the time", againstShare))
@@ -194,10 +192,7 @@ public final class VocalLeadRule implements Rule {
                 .append(" s where it sings); target ").append(RuleSupport.f1(target.min())).append(" to ")
                 .append(RuleSupport.f1(target.max())).append(" dB above")
                 .append(RuleSupport.outside(medianExcess, Units.DB)).append(". Phrase by phrase, ")
-                .append(percent(share)).append(" % of its singing time is inside the range (")
-                .append(insideCount).append(" of ").append(phrases.size())
-                .append(phrases.size() == 1 ? " phrase" : " phrases")
-                .append(" over ").append(RuleSupport.f1(singing)).append(" s; ").append(percent(wantedShare))
+                .append(percent(share)).append(" % of its singing time is in range (").append(percent(wantedShare))
                 .append(" % wanted)");
         String outsideNow = outsideText(outside, target, 0, null);
         message.append(outsideNow.isEmpty() ? "" : "; " + outsideNow).append('.');
@@ -237,9 +232,9 @@ public final class VocalLeadRule implements Rule {
     }
 
     /**
-     * "below the range in 2 phrases by 4.1 to 4.6 dB; above the range in 1 phrase by 2.0 dB" for the phrases outside
-     * the target after a gain; with {@code named}, each of them that is among it by its time instead ("below the range
-     * in 2 phrases: 0:00.2-0:01.7 by 4.1 dB, ..."). "" when no phrase is outside.
+     * "2 phrases below by 4.1 to 4.6 dB; 1 above by 2.0 dB" for the phrases outside the target after a gain; with
+     * {@code named}, each of them that is among it by its time instead ("below the range in 2 phrases: 0:00.2-0:01.7
+     * by 4.1 dB, ..."). "" when no phrase is outside.
      */
     private static String outsideText(List<Phrase> outside, Target target, double gainDb, List<TimeRange> named) {
         StringBuilder text = new StringBuilder();
@@ -249,16 +244,20 @@ public final class VocalLeadRule implements Rule {
             if (group.isEmpty()) {
                 continue;
             }
-            text.append(text.length() == 0 ? "" : "; ").append(above ? "above" : "below").append(" the range in ")
-                    .append(group.size()).append(group.size() == 1 ? " phrase" : " phrases");
             if (named == null) {
+                // Short: the finding's time ranges say where.
                 DoubleSummaryStatistics by = group.stream()
                         .mapToDouble(p -> Math.abs(target.excess(p.leadDb() + gainDb))).summaryStatistics();
                 String least = RuleSupport.f1(by.getMin());
                 String most = RuleSupport.f1(by.getMax());
-                text.append(" by ").append(least).append(least.equals(most) ? "" : " to " + most).append(" dB");
+                text.append(text.length() == 0
+                        ? group.size() + (group.size() == 1 ? " phrase " : " phrases ")
+                        : "; " + group.size() + " ").append(above ? "above" : "below").append(" by ").append(least)
+                        .append(least.equals(most) ? "" : " to " + most).append(" dB");
                 continue;
             }
+            text.append(text.length() == 0 ? "" : "; ").append(above ? "above" : "below").append(" the range in ")
+                    .append(group.size()).append(group.size() == 1 ? " phrase" : " phrases");
             List<Phrase> shown = group.stream().filter(p -> named.contains(p.range())).toList();
             if (shown.size() < group.size()) {
                 text.append(" (").append(shown.size()).append(" named)");
