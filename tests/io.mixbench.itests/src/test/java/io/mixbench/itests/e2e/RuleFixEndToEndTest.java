@@ -469,6 +469,41 @@ class RuleFixEndToEndTest {
         assertEquals(keys(before, SERIOUS), keys(fixed, SERIOUS), summary(fixed));
     }
 
+    /**
+     * The lead vocal 7 dB low for the first 4 s, two of its three phrases: the median moves into the range with one
+     * raise, but no static move puts 70 % of the singing time inside it. The finding says the vocal needs riding and
+     * names the phrases; its static fix, applied alone, leaves the third phrase above the range, and the rule says so
+     * instead of passing.
+     */
+    @Test
+    void aVocalLowForPartOfTheSongNeedsRiding() throws Exception {
+        Multitrack session = stems();
+        Dsp.gain(session.part("Lead Vox").audio, -7, 0, 4, session.rateHz);
+        JsonNode planted = analyze(session.write(work.resolve("planted")), "default");
+        List<JsonNode> found = serious(planted, "vocal.lead");
+        assertEquals(1, found.size(), summary(planted));
+        String message = found.get(0).get("message").asText();
+        System.err.println("vocal low for 4 s: " + message + " " + found.get(0).get("fixes"));
+        assertTrue(message.contains("the vocal needs riding"), message);
+        assertTrue(message.contains("; 2 phrases below by "), message);
+        assertTrue(message.contains("; after it the vocal is above the range in 1 phrase: 0:04.2-"), message);
+        JsonNode ranges = found.get(0).get("timeRanges");
+        assertEquals(2, ranges.size(), ranges.toString());
+        assertEquals(0.2, ranges.get(0).get("startSeconds").asDouble(), 0.15, ranges.toString());
+        assertEquals(3.7, ranges.get(1).get("endSeconds").asDouble(), 0.15, ranges.toString());
+
+        JsonNode fix = found.get(0).get("fix");
+        assertTrue(fix.get("gainDb").asDouble() > 3, "the static raise that does best: " + fix);
+        FixApplier.apply(fix, session);
+        JsonNode after = analyze(session.write(work.resolve("static-fix")), "default");
+        List<JsonNode> left = serious(after, "vocal.lead");
+        assertEquals(1, left.size(), "the static fix alone does not pass: " + summary(after));
+        String leftMessage = left.get(0).get("message").asText();
+        System.err.println("after the static fix: " + leftMessage);
+        assertTrue(leftMessage.contains("the vocal needs riding"), leftMessage);
+        assertTrue(leftMessage.contains("above the range in 1 phrase: 0:04.2-"), leftMessage);
+    }
+
     static JsonNode analyze(Path session, String ruleSet) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
