@@ -69,11 +69,12 @@ class DemoSessionsTest {
         for (String line : lines) {
             assertTrue(line.length() <= 100, "wider than 100 columns: " + line);
         }
-        // A one-line header, then the moves.
+        // A one-line header and what the mix is judged as, then the moves.
         assertTrue(lines.get(0).startsWith("Mixbench "), run.out());
-        assertEquals("", lines.get(1), run.out());
-        assertEquals("Moves, most urgent first", lines.get(2), run.out());
-        assertTrue(lines.get(3).startsWith("PROBLEM "), run.out());
+        assertTrue(lines.get(1).startsWith("Judged as a pre-master: "), run.out());
+        assertEquals("", lines.get(2), run.out());
+        assertEquals("Moves, most urgent first", lines.get(3), run.out());
+        assertTrue(lines.get(4).startsWith("PROBLEM "), run.out());
         // The kick's move is asked for by two rules: said once, naming both.
         List<String> kick = lines.stream().filter(l -> l.contains("Lower Kick by")).toList();
         assertEquals(1, kick.size(), run.out());
