@@ -370,8 +370,9 @@ public final class Moves {
             said.add("Shift the balance of " + t + " " + one(Math.abs(db)) + " dB towards the "
                     + (db < 0 ? "right" : "left"));
         }
+        String filter = filter(a);
         if (a.remove(Fix.SIDE_HIGH_PASS_HZ) instanceof Number hz) {
-            said.add("High-pass the side of " + t + " below " + percent(hz.doubleValue()) + " Hz");
+            said.add("High-pass the side of " + t + " below " + percent(hz.doubleValue()) + " Hz" + filter);
         }
         if (a.remove(Fix.WIDTH_PERCENT) instanceof Number width) {
             said.add(width.doubleValue() == 0
@@ -385,12 +386,13 @@ public final class Moves {
             String where = frequency instanceof Number hz
                     ? " around " + around(hz.doubleValue()) + " Hz"
                     : band == null ? "" : " in the " + band + " band";
-            said.add((db < 0 ? "Cut " : "Boost ") + one(Math.abs(db)) + " dB" + where + " on " + t);
+            String q = a.remove(Fix.EQ_Q) instanceof Number width ? ", Q " + two(width.doubleValue()) : "";
+            said.add((db < 0 ? "Cut " : "Boost ") + one(Math.abs(db)) + " dB" + where + " on " + t + q);
         } else if (band != null) {
             a.put(Fix.EQ_BAND, band);
         }
         if (a.remove(Fix.HIGH_PASS_HZ) instanceof Number hz) {
-            said.add("High-pass " + t + " below " + percent(hz.doubleValue()) + " Hz");
+            said.add("High-pass " + t + " below " + percent(hz.doubleValue()) + " Hz" + filter);
         }
         if (a.remove(Fix.TRUE_PEAK_LIMIT_DBTP) instanceof Number limit) {
             said.add("Limit the true peak of " + t + " to " + one(limit.doubleValue()) + " dBTP");
@@ -410,6 +412,25 @@ public final class Moves {
         }
         String text = String.join(", ", said);
         return text;
+    }
+
+    /** ", 24 dB/octave Linkwitz-Riley" from a high-pass's slope and type (taken out of the actions), else "". */
+    private static String filter(Map<String, Object> actions) {
+        Object slope = actions.remove(Fix.FILTER_SLOPE_DB_PER_OCTAVE);
+        Object type = actions.remove(Fix.FILTER_TYPE);
+        String text = slope instanceof Number db ? ", " + percent(db.doubleValue()) + " dB/octave" : "";
+        if (Fix.FILTER_LINKWITZ_RILEY.equals(type)) {
+            text += text.isEmpty() ? ", Linkwitz-Riley" : " Linkwitz-Riley";
+        } else if (Fix.FILTER_BUTTERWORTH.equals(type)) {
+            text += text.isEmpty() ? ", Butterworth" : " Butterworth";
+        } else if (type != null) {
+            text += (text.isEmpty() ? ", " : " ") + type;
+        }
+        return text;
+    }
+
+    private static String two(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String one(double value) {

@@ -179,4 +179,27 @@ class MovesTest {
         assertEquals(Map.of(Fix.GAIN_DB, 15.6, Fix.TRUE_PEAK_LIMIT_DBTP, -1.0), move.fixes().get(0).actions());
         assertEquals("Raise Vox by 15.6 dB, with a true-peak limiter at -1.0 dBTP", move.shortText());
     }
+
+    /** A filter or EQ move reads as an engineer dials it: slope and type, Q; never a raw action key. */
+    @Test
+    void filtersAndBellsSayTheirSlopeTypeAndQ() {
+        Map<String, Object> side = new java.util.LinkedHashMap<>();
+        side.put(Fix.SIDE_HIGH_PASS_HZ, 140.0);
+        side.put(Fix.FILTER_TYPE, Fix.FILTER_LINKWITZ_RILEY);
+        side.put(Fix.FILTER_SLOPE_DB_PER_OCTAVE, 24.0);
+        assertEquals("High-pass the side of Mix below 140 Hz, 24 dB/octave Linkwitz-Riley",
+                Moves.describe(List.of(new Fix("Mix", side))));
+        Map<String, Object> dc = new java.util.LinkedHashMap<>();
+        dc.put(Fix.HIGH_PASS_HZ, 5.0);
+        dc.put(Fix.FILTER_TYPE, Fix.FILTER_BUTTERWORTH);
+        dc.put(Fix.FILTER_SLOPE_DB_PER_OCTAVE, 12.0);
+        assertEquals("High-pass Bass below 5 Hz, 12 dB/octave Butterworth", Moves.describe(List.of(new Fix("Bass",
+                dc))));
+        Map<String, Object> bell = new java.util.LinkedHashMap<>();
+        bell.put(Fix.EQ_BAND, "high");
+        bell.put(Fix.EQ_FREQUENCY_HZ, 6324.6);
+        bell.put(Fix.EQ_GAIN_DB, 6.0);
+        bell.put(Fix.EQ_Q, 1.05);
+        assertEquals("Boost 6.0 dB around 6300 Hz on Mix, Q 1.05", Moves.describe(List.of(new Fix("Mix", bell))));
+    }
 }
