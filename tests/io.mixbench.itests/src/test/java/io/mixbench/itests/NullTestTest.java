@@ -148,9 +148,11 @@ class NullTestTest {
         }
 
         Product.Run text = Product.run(product, "analyze", session.toString());
-        String firstFinding = text.out().lines().dropWhile(l -> !l.equals("Findings")).skip(1).findFirst()
-                .orElseThrow();
-        assertTrue(firstFinding.matches("PROBLEM +Mix: The mix bus is limited: .*"), text.out());
+        // The text report starts with its moves: the limiter's is the first, most urgent.
+        String firstMove = text.out().lines().dropWhile(l -> !l.equals("Moves, most urgent first")).skip(1)
+                .findFirst().orElseThrow(() -> new AssertionError("no moves: " + text.out()));
+        assertTrue(firstMove.matches("PROBLEM +Bypass the bus processing on Mix.*\\[bus\\.limiting.*"), text.out());
+        assertTrue(text.out().contains("The mix bus is limited: "), text.out());
     }
 
     private Path copyOfCleanDemo(String name) throws IOException {

@@ -100,7 +100,7 @@ class DeliverableEndToEndTest {
     @Test
     void theTextReportSaysWhatWasJudged() throws Exception {
         String text = run(master.toString());
-        assertTrue(text.contains("Judged as  a master: guessed from the audio ("), text);
+        assertTrue(text.contains("\nJudged as a master: guessed from the audio ("), text);
     }
 
     static JsonNode analyze(String... args) throws Exception {
