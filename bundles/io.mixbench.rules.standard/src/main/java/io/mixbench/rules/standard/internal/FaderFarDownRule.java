@@ -162,6 +162,7 @@ public final class FaderFarDownRule implements Rule {
             shortfalls.add(usualPeak(context, part.track().role()) - peak.getAsDouble());
         }
         double[] all = shortfalls.stream().mapToDouble(Double::doubleValue).toArray();
+        LevelOffset offset = LevelOffset.of(context);
         double bandMedian = RuleSupport.median(all, all.length);
         List<String> fine = new ArrayList<>();
         for (int i = 0; i < judged.size(); i++) {
@@ -189,9 +190,14 @@ public final class FaderFarDownRule implements Rule {
                 builder.message(statement + ", yet it sits in range relative to the band: the other parts are a "
                         + "median " + RuleSupport.f1(othersMedian) + " dB below their usual peaks too. The balance "
                         + "only works with every fader far down: a recording or gain-staging problem.");
-                RuleSupport.gainFix(context, builder, List.of(part), bandMedian, "Raise every part by "
-                        + RuleSupport.f1(bandMedian) + " dB together (clip gain, or one VCA over all of them), "
-                        + part.name() + " included, so the balance stays and the faders come back up.");
+                if (offset.applies()) {
+                    // One move for the whole mix, said once by levels.offset: the same fix, so it is one move.
+                    builder.fix(LevelOffsetRule.fix(context, offset), LevelOffsetRule.sentence(context, offset));
+                } else {
+                    RuleSupport.gainFix(context, builder, List.of(part), bandMedian, "Raise every part by "
+                            + RuleSupport.f1(bandMedian) + " dB together (clip gain, or one VCA over all of them), "
+                            + part.name() + " included, so the balance stays and the faders come back up.");
+                }
             } else {
                 double gain = shortfall - (others.length > 0 ? Math.max(0, othersMedian) : 0) - tolerance;
                 gain = Math.max(gain, shortfall - farDown + 1);

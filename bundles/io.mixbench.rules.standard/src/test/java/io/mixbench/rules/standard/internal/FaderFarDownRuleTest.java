@@ -78,6 +78,29 @@ class FaderFarDownRuleTest {
         assertTrue(ofSeverity(after, Severity.WARN).isEmpty(), after.toString());
     }
 
+    /** When levels.offset finds the common move, every far-down part asks for that one move (one line of moves). */
+    @Test
+    void aWholeMixFarDownAsksForLevelOffsetsOneMove() {
+        MeasuredTrack kick = Fixtures.drum("Kick", Role.KICK, -33, 16).scalar(MeasurementIds.SAMPLE_PEAK, -33,
+                Units.DBFS).build();
+        MeasuredTrack snare = Fixtures.drum("Snare", Role.SNARE, -35, 16).scalar(MeasurementIds.SAMPLE_PEAK, -35,
+                Units.DBFS).build();
+        MeasuredTrack mix = track("Mix", Role.MIX).scalar(MeasurementIds.SAMPLE_PEAK, -28, Units.DBFS).build();
+        List<MeasuredTrack> all = List.of(kick, snare, part("Bass", Role.BASS, -37), part("Vox", Role.LEAD_VOCAL, -37),
+                mix);
+        List<Finding> warns = ofSeverity(new FakeContext(new FaderFarDownRule(), ExportKind.STEMS,
+                PanLaw.MINUS_3_DB, all).evaluate(), Severity.WARN);
+        assertTrue(warns.size() >= 2, warns.toString());
+        Finding offset = only(new FakeContext(new LevelOffsetRule(), ExportKind.STEMS, PanLaw.MINUS_3_DB, all)
+                .evaluate());
+        assertEquals(Severity.WARN, offset.severity(), offset.message());
+        for (Finding warn : warns) {
+            assertEquals(offset.fix(), warn.fix(), warn.toString());
+            assertEquals(offset.suggestion(), warn.suggestion());
+        }
+        assertEquals(Boolean.TRUE, offset.fix().actions().get(io.mixbench.rule.Fix.ALL_PARTS));
+    }
+
     @Test
     void bandToleranceSeparatesTheTwoCases() {
         // band 20 dB down; a vocal 26 dB down is within 6 dB of it, 27 dB down is not
