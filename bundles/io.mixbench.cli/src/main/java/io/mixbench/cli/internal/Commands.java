@@ -1,5 +1,6 @@
 package io.mixbench.cli.internal;
 
+import io.mixbench.files.AtomicFiles;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;

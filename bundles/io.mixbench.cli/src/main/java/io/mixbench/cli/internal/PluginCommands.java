@@ -1,5 +1,6 @@
 package io.mixbench.cli.internal;
 
+import io.mixbench.files.AtomicFiles;
 import io.mixbench.launch.LaunchContext;
 import io.mixbench.launch.PluginHost;
 import io.mixbench.launch.PluginProblem;

@@ -1,5 +1,6 @@
 package io.mixbench.cli.internal;
 
+import io.mixbench.files.AtomicFiles;
 import io.mixbench.rule.Parameter;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSet;

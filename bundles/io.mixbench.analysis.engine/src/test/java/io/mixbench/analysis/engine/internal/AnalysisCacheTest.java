@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
-import io.mixbench.audio.testing.LockHolder;
+import io.mixbench.files.testing.LockHolder;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;

@@ -1,11 +1,11 @@
-package io.mixbench.cli.internal;
+package io.mixbench.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mixbench.audio.testing.LockHolder;
+import io.mixbench.files.testing.LockHolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

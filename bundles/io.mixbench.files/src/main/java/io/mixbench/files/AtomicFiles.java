@@ -1,4 +1,4 @@
-package io.mixbench.cli.internal;
+package io.mixbench.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,10 +29,11 @@ import java.util.stream.Stream;
  * files get the permissions the user's umask gives (the temporary file is created with the default mode, not
  * {@link Files#createTempFile}'s private one); a replaced file keeps its permissions.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Produces the file's content. */
-    interface Content {
+    @FunctionalInterface
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -41,7 +42,12 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, Content content) throws IOException {
+    /**
+     * Writes {@code target} with what {@code content} writes, atomically; a failure leaves the old file (or none).
+     *
+     * @throws IOException the content's own, or the file system's
+     */
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
@@ -75,7 +81,7 @@ final class AtomicFiles {
     }
 
     /** The temporary file's name for a target; {@code digits} tell concurrent writers apart. */
-    static String temporaryName(Path target, String digits) {
+    public static String temporaryName(Path target, String digits) {
         return "." + target.getFileName() + "." + digits + ".tmp";
     }
 
@@ -84,7 +90,7 @@ final class AtomicFiles {
      *
      * @return the files deleted
      */
-    static List<Path> removeStaleTemporaries(Path target) throws IOException {
+    public static List<Path> removeStaleTemporaries(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Pattern ours = Pattern.compile(Pattern.quote("." + target.getFileName() + ".") + "[0-9]+\\.tmp");
         List<Path> candidates;

@@ -1,4 +1,4 @@
-package io.mixbench.audio.testing;
+package io.mixbench.files.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
