@@ -1,34 +1,35 @@
-package io.mixbench.cli.internal;
+package io.mixbench.workspace.internal;
 
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleDescriptor;
-import java.io.PrintStream;
+import io.mixbench.workspace.RuleCatalogue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
-/** The installed rules' descriptors; a rule that cannot describe itself is named in one line on stderr. */
+/** The installed rules' descriptors; a rule that cannot describe itself is named in one line. */
 final class RuleDescriptions {
 
     private RuleDescriptions() {
     }
 
-    /** The descriptors of the rules that can describe themselves, by id. */
-    static List<RuleDescriptor> of(List<Rule> rules, PrintStream err) {
+    /** The descriptors of the rules that can describe themselves, by id, and a line for each that cannot. */
+    static RuleCatalogue of(List<Rule> rules) {
         List<RuleDescriptor> descriptors = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Rule rule : rules) {
             String problem = problem(rule);
             if (problem == null) {
                 descriptors.add(rule.descriptor());
             } else {
-                err.println("mixbench: skipping a rule (" + rule.getClass().getName() + ", bundle " + bundle(rule)
+                problems.add("skipping a rule (" + rule.getClass().getName() + ", bundle " + bundle(rule)
                         + ") that cannot describe itself: " + problem);
             }
         }
         descriptors.sort(Comparator.comparing(RuleDescriptor::id));
-        return descriptors;
+        return new RuleCatalogue(descriptors, problems);
     }
 
     /** Null when the rule describes itself, else what went wrong, in one line. */

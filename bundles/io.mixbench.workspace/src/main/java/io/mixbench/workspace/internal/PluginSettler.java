@@ -1,4 +1,4 @@
-package io.mixbench.cli.internal;
+package io.mixbench.workspace.internal;
 
 import java.util.List;
 import org.osgi.framework.Bundle;

@@ -1,4 +1,4 @@
-package io.mixbench.cli.internal;
+package io.mixbench.workspace.internal;
 
 import io.mixbench.rule.Rule;
 import java.io.IOException;

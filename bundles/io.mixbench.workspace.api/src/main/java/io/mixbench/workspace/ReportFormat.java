@@ -1,0 +1,10 @@
+package io.mixbench.workspace;
+
+/**
+ * An installed report format.
+ *
+ * @param id the format's id, e.g. "html"
+ * @param fileExtension the extension of its files, without the dot, e.g. "html"
+ */
+public record ReportFormat(String id, String fileExtension) {
+}
