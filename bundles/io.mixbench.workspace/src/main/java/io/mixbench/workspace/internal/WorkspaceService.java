@@ -12,6 +12,7 @@ import io.mixbench.report.ReportOptions;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.RuleSetException;
 import io.mixbench.rule.RuleSetRegistry;
 import io.mixbench.session.Session;
 import io.mixbench.session.SessionStore;
@@ -183,22 +184,23 @@ public final class WorkspaceService implements Workspace {
     }
 
     @Override
-    public RuleSet saveRuleSet(String json) throws IOException {
-        // Validated as a file of its own first: a set that does not load never replaces a good one.
-        Path check = Files.createTempDirectory("mixbench-ruleset-");
-        RuleSet set;
+    public RuleSet checkRuleSet(String json) throws IOException {
+        // The registry validates files: the text goes to a private one, whose name the messages then leave out.
+        Path draft = Files.createTempFile("mixbench-ruleset-", ".json");
         try {
-            Path draft = check.resolve("draft.json");
-            Files.writeString(draft, json);
-            set = ruleSets.load(draft);
+            Files.writeString(draft, json, StandardCharsets.UTF_8);
+            return ruleSets.load(draft);
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).replace(draft.toString(), "line");
+            throw new RuleSetException(message, e);
         } finally {
-            try (var files = Files.list(check)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(check);
+            Files.deleteIfExists(draft);
         }
+    }
+
+    @Override
+    public RuleSet saveRuleSet(String json) throws IOException {
+        RuleSet set = checkRuleSet(json);
         Path target = ruleSets.userFolder().resolve(set.id() + ".json");
         AtomicFiles.write(target, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
         return ruleSets.load(target);
@@ -214,6 +216,12 @@ public final class WorkspaceService implements Workspace {
     @Override
     public AnalysisJob analyse(AnalysisRequest request, AnalysisListener listener) {
         return analysis.submit(request, listener);
+    }
+
+    @Override
+    public AnalysisResult analyseAndWait(AnalysisRequest request, AnalysisListener listener)
+            throws InterruptedException {
+        return analysis.analyze(request, listener);
     }
 
     @Override
