@@ -192,9 +192,11 @@ public final class AtomicFiles {
     }
 
     /**
-     * Deletes the temporary files of {@code target} that no live writer holds: those a killed run left behind.
+     * Deletes the temporary files of {@code target} that no live writer holds: those a killed run left behind. One
+     * that cannot be opened is left.
      *
      * @return the files deleted
+     * @throws IOException when the folder cannot be listed
      */
     public static List<Path> removeStaleTemporaries(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -233,6 +235,8 @@ public final class AtomicFiles {
                 // This process holds it through a channel not opened here: leave it to its writer.
             } catch (NoSuchFileException e) {
                 // Its writer finished in the meantime.
+            } catch (IOException e) {
+                // Another user's, say, in a shared folder: not ours to delete, and no reason to fail a write.
             }
         }
         return removed;

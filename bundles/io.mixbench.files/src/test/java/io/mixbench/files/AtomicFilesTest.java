@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.mixbench.files.testing.LockHolder;
 import java.io.IOException;
@@ -72,6 +73,18 @@ class AtomicFilesTest {
         assertFalse(Files.exists(stale), "the dead writer's temporary file is gone");
         assertTrue(Files.exists(otherTarget), "only the temporaries of the file being written are swept");
         assertTrue(Files.exists(users), "a name that is not our pattern is not touched");
+    }
+
+    @Test
+    void aTemporaryTheWriterCannotOpenIsLeftAndTheWriteGoesOn() throws IOException {
+        Path target = dir.resolve("song.mixbench");
+        Path others = dir.resolve(AtomicFiles.temporaryName(target, "55"));
+        Files.writeString(others, "another user's save");
+        Files.setPosixFilePermissions(others, PosixFilePermissions.fromString("r--r--r--"));
+        assumeFalse(Files.isWritable(others), "the user may write any file (root): nothing to test");
+        AtomicFiles.write(target, o -> o.write(1));
+        assertTrue(Files.exists(others));
+        assertEquals(1, Files.size(target));
     }
 
     @Test
