@@ -44,6 +44,11 @@ public final class MeasurementIds {
     public static final String RMS_SERIES = "rmsSeries";
     /** {@link Series}: 1 where the track plays in each 100 ms step, else 0 (unit {@link Units#FLAG}). */
     public static final String ACTIVITY = "activity";
+    /**
+     * {@link Series}: the sample peak at each step that is a hit, NaN at every other step, dBFS. A hit is a local
+     * maximum of the {@link #PEAK_SERIES} on an active step ({@link HitPeaks}). Since 1.4.
+     */
+    public static final String HIT_PEAK_SERIES = "hitPeakSeries";
 
     /** Loudness range, EBU Tech 3342, LU; absent under 3 s of complete short-term windows. */
     public static final String LOUDNESS_RANGE = "loudnessRange";
