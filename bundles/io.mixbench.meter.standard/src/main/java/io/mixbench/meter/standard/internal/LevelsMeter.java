@@ -5,6 +5,7 @@ import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.HitPeaks;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Meter;
@@ -679,6 +680,8 @@ public final class LevelsMeter implements Meter {
         out.put(MeasurementIds.PEAK_SERIES, new Series(0.1, peaks, Units.DBFS));
         out.put(MeasurementIds.RMS_SERIES, new Series(0.1, rms, Units.DBFS));
         activity(out, loudnessReason);
+        out.put(MeasurementIds.HIT_PEAK_SERIES, HitPeaks.of((Series) out.get(MeasurementIds.PEAK_SERIES),
+                (Series) out.get(MeasurementIds.ACTIVITY)));
         return out;
     }
 

@@ -191,6 +191,29 @@ class LevelsMeterTest {
         assertEquals(1, series(m, MeasurementIds.ACTIVITY).get(12));
     }
 
+    /** Drum-like hits: every 100 ms burst is a hit at its peak; the quiet steps between never come near them. */
+    @Test
+    void hitPeaksAreTheBurstsOfThePeakSeries() {
+        int fs = 48_000;
+        float[] x = tone(fs, 1000, 0.1, -6, 0.4, -30, 0.1, -3, 0.4, -30, 0.1, -6, 0.4, -30, 0.1, -9, 0.4, -30);
+        Map<String, Measurement> m = stereo(fs, x);
+        Series hits = series(m, MeasurementIds.HIT_PEAK_SERIES);
+        Series peaks = series(m, MeasurementIds.PEAK_SERIES);
+        assertEquals(peaks.size(), hits.size());
+        assertEquals(io.mixbench.meter.Units.DBFS, hits.unit());
+        double[] expected = {-6, -3, -6, -9};
+        for (int h = 0; h < expected.length; h++) {
+            assertEquals(expected[h], hits.get(5 * h), 0.01, "hit " + h);
+        }
+        int loud = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            loud += hits.get(i) > -20 ? 1 : 0;
+        }
+        assertEquals(expected.length, loud);
+        assertArrayEquals(io.mixbench.meter.HitPeaks.of(peaks, series(m, MeasurementIds.ACTIVITY)).values(),
+                hits.values());
+    }
+
     @Test
     void activityFollowsBursts() {
         int fs = 48_000;
