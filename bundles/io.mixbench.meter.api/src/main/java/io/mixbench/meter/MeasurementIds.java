@@ -49,6 +49,12 @@ public final class MeasurementIds {
      * maximum of the {@link #PEAK_SERIES} on an active step ({@link HitPeaks}). Since 1.4.
      */
     public static final String HIT_PEAK_SERIES = "hitPeakSeries";
+    /**
+     * {@link Series}: the sections of the track by its short-term loudness ({@link SongSections} at its default
+     * parameters): at each step, the mean short-term loudness of the section that holds it, LUFS; a boundary is where
+     * the value changes. Since 1.4.
+     */
+    public static final String SECTION_LOUDNESS_SERIES = "sectionLoudnessSeries";
 
     /** Loudness range, EBU Tech 3342, LU; absent under 3 s of complete short-term windows. */
     public static final String LOUDNESS_RANGE = "loudnessRange";

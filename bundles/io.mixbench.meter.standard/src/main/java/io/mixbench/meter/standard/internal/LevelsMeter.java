@@ -12,6 +12,7 @@ import io.mixbench.meter.Meter;
 import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
+import io.mixbench.meter.SongSections;
 import io.mixbench.meter.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -682,6 +683,12 @@ public final class LevelsMeter implements Meter {
         activity(out, loudnessReason);
         out.put(MeasurementIds.HIT_PEAK_SERIES, HitPeaks.of((Series) out.get(MeasurementIds.PEAK_SERIES),
                 (Series) out.get(MeasurementIds.ACTIVITY)));
+        double[] shortTermLufs = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            shortTermLufs[i] = shortTerm[i];
+        }
+        out.put(MeasurementIds.SECTION_LOUDNESS_SERIES, SongSections.asSeries(SongSections.detect(shortTermLufs, 0.1,
+                SongSections.DEFAULT_MIN_SECONDS, SongSections.DEFAULT_MIN_CHANGE_LU), steps, 0.1));
         return out;
     }
 

@@ -214,6 +214,27 @@ class LevelsMeterTest {
                 hits.values());
     }
 
+    /** A quiet verse and a louder chorus: two sections, the boundary where the level changes, each at its level. */
+    @Test
+    void sectionsFollowTheShortTermLoudness() {
+        int fs = 48_000;
+        Map<String, Measurement> m = stereo(fs, tone(fs, 1000, 10, -30, 10, -18));
+        Series sections = series(m, MeasurementIds.SECTION_LOUDNESS_SERIES);
+        Series shortTerm = series(m, MeasurementIds.SHORT_TERM_SERIES);
+        assertEquals(shortTerm.size(), sections.size());
+        assertEquals(io.mixbench.meter.Units.LUFS, sections.unit());
+        assertEquals(-30, sections.get(40), 0.2);
+        assertEquals(-18, sections.get(180), 0.2);
+        int boundary = -1;
+        for (int i = 1; i < sections.size(); i++) {
+            if (sections.get(i) != sections.get(i - 1)) {
+                assertEquals(-1, boundary, "one boundary");
+                boundary = i;
+            }
+        }
+        assertEquals(100, boundary, 5, "where the music changed, at 10 s");
+    }
+
     @Test
     void activityFollowsBursts() {
         int fs = 48_000;

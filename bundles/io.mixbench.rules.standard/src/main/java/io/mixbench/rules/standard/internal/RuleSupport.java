@@ -1,5 +1,6 @@
 package io.mixbench.rules.standard.internal;
 
+import io.mixbench.meter.LoudnessSums;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Series;
 import io.mixbench.rule.Finding;
@@ -225,42 +226,24 @@ final class RuleSupport {
     }
 
     /**
-     * The element's loudness at each step: the power sum of its tracks' series (in LUFS, each corrected to stereo
-     * with the session's pan law), NaN where no track has a value. Empty when no track has the series.
+     * The element's loudness at each step: the power sum of its tracks' series ({@link LoudnessSums}, each corrected
+     * to stereo with the session's pan law), NaN where no track has a value. Empty when no track has the series.
      */
     static Optional<double[]> loudnessSeries(RuleContext context, Element element, String seriesId) {
-        int length = -1;
+        List<Series> series = new ArrayList<>();
+        List<Double> offsets = new ArrayList<>();
         for (MeasuredTrack t : element.tracks()) {
             Optional<Series> s = t.series(seriesId);
             if (s.isPresent()) {
-                length = Math.max(length, s.get().size());
+                series.add(s.get());
+                offsets.add(offset(context, t));
             }
         }
-        if (length < 0) {
+        if (series.isEmpty()) {
             return Optional.empty();
         }
-        double[] power = new double[length];
-        boolean[] any = new boolean[length];
-        for (MeasuredTrack t : element.tracks()) {
-            Optional<Series> s = t.series(seriesId);
-            if (s.isEmpty()) {
-                continue;
-            }
-            double offset = offset(context, t);
-            Series series = s.get();
-            for (int i = 0; i < series.size(); i++) {
-                float v = series.get(i);
-                if (Float.isFinite(v)) {
-                    power[i] += toPower(v + offset);
-                    any[i] = true;
-                }
-            }
-        }
-        double[] db = new double[length];
-        for (int i = 0; i < length; i++) {
-            db[i] = any[i] && power[i] > 0 ? toDb(power[i]) : Double.NaN;
-        }
-        return Optional.of(db);
+        return Optional.of(LoudnessSums.powerSum(series, offsets.stream().mapToDouble(Double::doubleValue)
+                .toArray()));
     }
 
     /** Where any of the element's tracks plays. Empty when no track has an activity series. */
