@@ -173,6 +173,19 @@ class TextReportRendererTest {
         assertTrue(verbose(with(Fixtures.withMix(), spotify)).contains("INFO        Mix: Spotify (-14.0 LUFS)"));
     }
 
+    /** A plug-in rule's finding that declares a streaming row joins the table; an untagged one stays a finding. */
+    @Test
+    void theStreamingTableTakesEveryTaggedRowWhicheverRuleGaveIt() throws IOException {
+        Finding radio = Finding.of("acme.radio", Severity.INFO).tag(Finding.STREAMING_ROW).tracks("Mix")
+                .message("Acme Radio turns Mix down by 3.0 dB.").measured(-3.0, Units.DB, "Acme Radio").build();
+        Finding untagged = Finding.of(SessionFixtures.STREAMING_RULE, Severity.INFO).tracks("Mix")
+                .message("Untagged turns Mix down by 1.0 dB.").measured(-1.0, Units.DB, "Untagged").build();
+        String text = render(with(Fixtures.withMix(), radio, untagged), false);
+        assertTrue(text.contains("\n\nStreaming           Acme Radio\nGain, dB                  -3.0\n"), text);
+        assertFalse(text.contains("Acme Radio turns"), text);
+        assertTrue(text.contains("Untagged turns Mix down"), text);
+    }
+
     @Test
     void verboseStatesTheSessionSettingsFiguresAndTracks() throws IOException {
         String text = verbose(Fixtures.withMix());
