@@ -1,0 +1,51 @@
+package io.mixbench.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link AtomicFiles#write} in a JVM of an unprivileged user ({@code nobody}, through {@code setpriv}): tests of
+ * what a writer may not open need a user to whom permissions apply, which root is not.
+ */
+final class AsAnotherUser {
+
+    private static final String SOURCE = """
+            import io.mixbench.files.AtomicFiles;
+            import java.nio.file.Path;
+            public class Write {
+                public static void main(String[] args) throws Exception {
+                    AtomicFiles.write(Path.of(args[0]), o -> o.write(1));
+                    System.out.println("written");
+                }
+            }
+            """;
+
+    private AsAnotherUser() {
+    }
+
+    /**
+     * Writes one byte to {@code target} as user nobody.
+     *
+     * @param scratch a folder nobody can read, for the program's source
+     * @return what the program printed: "written", or its error
+     */
+    static String write(Path target, Path scratch) throws IOException, InterruptedException {
+        Path source = Files.writeString(scratch.resolve("Write.java"), SOURCE);
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-r--r--"));
+        Path classes = Path.of(AtomicFiles.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                java.toString(), "-cp", classes.toString(), source.toString(), target.toString()))
+                .redirectErrorStream(true).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) { // guards a hang only
+            p.destroyForcibly();
+            throw new IOException("the writer run as nobody did not end");
+        }
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+}
