@@ -22,6 +22,9 @@ import java.util.Set;
 @org.osgi.annotation.versioning.ProviderType
 public interface Workspace {
 
+    /** The extension of session files, without the dot: {@value}. */
+    String SESSION_FILE_EXTENSION = io.mixbench.session.SessionStore.SESSION_FILE_EXTENSION;
+
     // ---- sessions
 
     /**
@@ -79,6 +82,15 @@ public interface Workspace {
      * @return the saved set, resolved
      */
     RuleSet saveRuleSet(String json) throws IOException;
+
+    /**
+     * Validates a rule-set document as {@link #saveRuleSet} does, without saving it (an editor checks as the user
+     * types).
+     *
+     * @return the set, resolved
+     * @throws IOException naming the problem and, where known, its line as {@code line:N}
+     */
+    RuleSet validateRuleSet(String json) throws IOException;
 
     /** The installed rules as they describe themselves, sorted by id, and the rules that cannot. */
     RuleCatalogue rules();

@@ -5,20 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workbench's parts that need no display: script parsing, JSON dumps, preferences. */
+/** The workbench's parts that need no display: the open dialog's filters, preferences. */
 class PlainPartsTest {
-
-    @Test
-    void scriptArgumentsMayBeQuoted() {
-        assertEquals(List.of("open", "/a b/c", "2"), Robot.tokens("  open \"/a b/c\"   2 "));
-        assertEquals(List.of("x", ""), Robot.tokens("x \"\""));
-    }
 
     @Test
     void theOpenDialogOffersSessionsAndAudioFilesTogether() {
@@ -27,16 +19,6 @@ class PlainPartsTest {
                 "*.flac;*.FLAC;*.wav;*.WAV", "*"), List.of(filters[0]));
         assertEquals(filters[0].length, filters[1].length);
         assertEquals("Sessions and audio files", filters[1][0]);
-    }
-
-    @Test
-    void jsonEscapesAndNestsValues() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("s", "a\"b\\c\n");
-        m.put("l", List.of(1, 2.5, true));
-        m.put("n", null);
-        m.put("nan", Double.NaN);
-        assertEquals("{\"s\":\"a\\\"b\\\\c\\n\",\"l\":[1,2.5,true],\"n\":null,\"nan\":null}", Json.write(m));
     }
 
     @Test

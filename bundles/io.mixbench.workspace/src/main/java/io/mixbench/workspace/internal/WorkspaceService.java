@@ -12,6 +12,7 @@ import io.mixbench.report.ReportOptions;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.RuleSetException;
 import io.mixbench.rule.RuleSetRegistry;
 import io.mixbench.session.Session;
 import io.mixbench.session.SessionStore;
@@ -185,12 +186,22 @@ public final class WorkspaceService implements Workspace {
     @Override
     public RuleSet saveRuleSet(String json) throws IOException {
         // Validated as a file of its own first: a set that does not load never replaces a good one.
+        RuleSet set = validateRuleSet(json);
+        Path target = ruleSets.userFolder().resolve(set.id() + ".json");
+        AtomicFiles.write(target, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
+        return ruleSets.load(target);
+    }
+
+    @Override
+    public RuleSet validateRuleSet(String json) throws IOException {
         Path check = Files.createTempDirectory("mixbench-ruleset-");
-        RuleSet set;
+        Path draft = check.resolve("draft.json");
         try {
-            Path draft = check.resolve("draft.json");
             Files.writeString(draft, json);
-            set = ruleSets.load(draft);
+            return ruleSets.load(draft);
+        } catch (IOException e) {
+            // The draft's file name means nothing to the user: the message keeps only its line.
+            throw new RuleSetException(String.valueOf(e.getMessage()).replace(draft.toString(), "line"), e);
         } finally {
             try (var files = Files.list(check)) {
                 for (Path f : files.toList()) {
@@ -199,9 +210,6 @@ public final class WorkspaceService implements Workspace {
             }
             Files.deleteIfExists(check);
         }
-        Path target = ruleSets.userFolder().resolve(set.id() + ".json");
-        AtomicFiles.write(target, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
-        return ruleSets.load(target);
     }
 
     @Override
@@ -233,7 +241,7 @@ public final class WorkspaceService implements Workspace {
     @Override
     public Map<String, ReportFormat> reportFormats() {
         Map<String, ReportFormat> formats = new TreeMap<>();
-        renderers.forEach((id, r) -> formats.put(id, new ReportFormat(id, r.fileExtension())));
+        renderers.forEach((id, r) -> formats.put(id, new ReportFormat(id, r.fileExtension(), r.mediaType())));
         return formats;
     }
 
