@@ -88,7 +88,8 @@ public interface Workspace {
      * types).
      *
      * @return the set, resolved
-     * @throws IOException naming the problem and, where known, its line as {@code line:N}
+     * @throws IOException naming the problem and, where known, its line; the draft's temporary file is named
+     *             {@code line}, never its path
      */
     RuleSet validateRuleSet(String json) throws IOException;
 

@@ -205,6 +205,31 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    void theRuleSetEditorValidatesAsYouTypeAndItsSavedSetIsUsedAtOnce() throws Exception {
+        Path demo = Product.demo("flawed");
+        Path broken = work.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"format\": \"mixbench-ruleset\",\n  \"formatVersion\": 1,\n"
+                + "  \"id\": \"studio\",\n  \"extends\": \"default\",\n  \"rules\": {\"no.such.rule\": {}}\n}\n");
+        Path invalid = work.resolve("invalid.json");
+        Path report = work.resolve("report.json");
+        Path shot = screenshot("gui-rule-set-editor.png");
+        String editor = "io.mixbench.rulesets";
+        gui(List.of("open \"" + demo + "\"", "waitAnalysis", "showView " + editor,
+                "setTextFile " + editor + " " + broken, "waitViewState " + editor + " valid=false 30",
+                "dumpViews " + invalid, "click " + editor + " \"New studio set\"",
+                "waitViewState " + editor + " valid=true 30", "click " + editor + " \"Save and use\"",
+                "waitAnalysis", "export json " + report, "screenshot " + shot, "quit"));
+        JsonNode problem = view(read(invalid), editor).get("state").get("problem");
+        assertTrue(problem.asText().contains("no.such.rule"), "the problem names the unknown rule: " + problem);
+        System.err.println("The rule-set editor says: " + problem.asText());
+        assertFalse(problem.asText().contains("mixbench-ruleset-"), "and no temporary file: " + problem);
+        assertTrue(Files.isRegularFile(work.resolve("config/mixbench/rulesets/studio.json")),
+                "saved in the user's rule-set folder");
+        assertEquals("studio", read(report).get("ruleSet").get("id").asText(), "the next analysis used it");
+        assertShowsContent(shot);
+    }
+
+    @Test
     void openingAndClosingASessionTenTimesLeaksNoSwtResources() throws Exception {
         Path demo = Product.demo("flawed");
         Path first = work.resolve("handles-1.json");

@@ -2,8 +2,10 @@ package io.mixbench.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.mixbench.workspace.OpenSession;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,18 @@ class PlainPartsTest {
                 "*.flac;*.FLAC;*.wav;*.WAV", "*"), List.of(filters[0]));
         assertEquals(filters[0].length, filters[1].length);
         assertEquals("Sessions and audio files", filters[1][0]);
+    }
+
+    @Test
+    void theOpenSessionRunsAnalysesByThePreferences(@TempDir Path dir) {
+        Preferences p = new Preferences(dir.resolve("workbench.properties")).load();
+        assertEquals(OpenSession.Settings.DEFAULT, Window.settings(p), "the defaults: cache, analyse on open");
+        p.put(Preferences.USE_CACHE, "false");
+        p.put(Preferences.ANALYSE_ON_OPEN, "false");
+        OpenSession.Settings s = Window.settings(p);
+        assertFalse(s.useCache());
+        assertFalse(s.analyseOnOpen());
+        assertEquals(OpenSession.Settings.DEFAULT.ruleTimeLimit(), s.ruleTimeLimit());
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -47,6 +48,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -72,7 +74,9 @@ import org.osgi.service.component.annotations.Reference;
  * RULE;</li>
  * <li>{@code dumpFindings FILE}: the findings view's rows; {@code selectFinding N}: clicks row N (from 0);</li>
  * <li>{@code showView ID}, {@code waitView ID [S]}, {@code waitNoView ID [S]}, {@code dumpViews FILE},
- * {@code waitViewState ID TEXT [S]}: until the view's published state contains TEXT;</li>
+ * {@code waitViewState ID TEXT [S]}: until the view's published state contains TEXT; {@code click ID TEXT}: the
+ * button with that text in a view; {@code setTextFile ID FILE}: the view's first text field gets the file's
+ * content;</li>
  * <li>{@code installPlugin JAR}: shows the plug-in manager and installs through the workspace;
  * {@code removeFile PATH}, {@code copyFile SRC DST};</li>
  * <li>{@code export FORMAT FILE}: the workspace's export of the result; {@code screenshot PNG};</li>
@@ -251,6 +255,17 @@ public final class Robot {
             case "waitNoView" -> waitUntil(seconds(c, 2), "no view " + c.get(1), () -> ui(() -> tab(c.get(
                     1)) == null));
             case "dumpViews" -> Json.writeFile(Path.of(c.get(1)), ui(this::views));
+            case "click" -> ui(() -> {
+                click(c.get(1), c.get(2));
+                return null;
+            });
+            case "setTextFile" -> {
+                String text = Files.readString(Path.of(c.get(2)));
+                ui(() -> {
+                    setText(c.get(1), text);
+                    return null;
+                });
+            }
             case "waitViewState" -> waitUntil(seconds(c, 3), "view " + c.get(1) + " to show " + c.get(2),
                     () -> ui(() -> viewState(c.get(1)).contains(c.get(2))));
             case "installPlugin" -> {
@@ -477,6 +492,24 @@ public final class Robot {
             return parent.getChildren()[0];
         }
         return null;
+    }
+
+    /** Clicks the button with this text in a view. */
+    private void click(String id, String text) throws InvalidSyntaxException {
+        Button button = first(viewControl(id), c -> c instanceof Button b && b.getText().equals(text) ? b : null);
+        if (button == null) {
+            throw new AssertionError("no button '" + text + "' in view " + id);
+        }
+        button.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Replaces the text of the view's first text field, as typing would (it sends the modify event). */
+    private void setText(String id, String text) throws InvalidSyntaxException {
+        Text field = find(viewControl(id), Text.class);
+        if (field == null) {
+            throw new AssertionError("no text field in view " + id);
+        }
+        field.setText(text);
     }
 
     /** What a view publishes under {@link ViewContribution#STATE_DATA}, as text; empty when nothing. */
