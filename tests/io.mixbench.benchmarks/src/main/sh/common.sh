@@ -22,7 +22,7 @@ bench_jar() {
 # warning (a meter being written), the others are required.
 bench_build_classpath() {
   local required=(bundles/io.mixbench.audio.api bundles/io.mixbench.meter.api bundles/io.mixbench.audio.wav
-    tests/io.mixbench.benchmarks)
+    bundles/io.mixbench.files tests/io.mixbench.benchmarks)
   local meters=() dir missing=() jar
   for dir in "$root"/bundles/io.mixbench.meter.*; do
     [ "$(basename "$dir")" = io.mixbench.meter.api ] && continue

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.mixbench.files.testing.LockHolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -74,6 +76,18 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aTemporaryTheWriterCannotOpenIsLeftAndTheWriteGoesOn() throws IOException {
+        Path target = dir.resolve("song.mixbench");
+        Path others = dir.resolve(AtomicFiles.temporaryName(target, "55"));
+        Files.writeString(others, "another user's save");
+        Files.setPosixFilePermissions(others, PosixFilePermissions.fromString("r--r--r--"));
+        assumeFalse(Files.isWritable(others), "the user may write any file (root): nothing to test");
+        AtomicFiles.write(target, o -> o.write(1));
+        assertTrue(Files.exists(others));
+        assertEquals(1, Files.size(target));
+    }
+
+    @Test
     @Timeout(120) // guards a hang only
     void aLiveWritersTemporaryInAnotherProcessIsLeftAlone() throws Exception {
         Path target = dir.resolve("report.json");
@@ -87,5 +101,83 @@ class AtomicFilesTest {
         // Its writer has gone: the next write removes it.
         AtomicFiles.write(target, o -> o.write(2));
         assertFalse(Files.exists(live));
+    }
+
+    @Test
+    void anOpenedFileAppearsWholeOnCommitWithWhatItsChannelHolds() throws IOException {
+        Path target = dir.resolve("take.wav");
+        Files.writeString(target, "old");
+        try (AtomicFiles.PendingFile file = AtomicFiles.open(target)) {
+            file.channel().write(ByteBuffer.wrap("?...body".getBytes(StandardCharsets.UTF_8)));
+            // A streaming writer patches its header last.
+            file.channel().write(ByteBuffer.wrap("HEAD".getBytes(StandardCharsets.UTF_8)), 0);
+            assertEquals("old", Files.readString(target), "nothing reaches the target before the commit");
+            assertEquals(2, names().size(), "the content is in a temporary file beside the target");
+            file.commit();
+        }
+        assertEquals("HEADbody", Files.readString(target));
+        assertEquals(List.of("take.wav"), names());
+    }
+
+    @Test
+    void anOpenedFileClosedWithoutCommitLeavesTheOldFileAndNoTemporary() throws IOException {
+        Path target = dir.resolve("take.wav");
+        Files.writeString(target, "old");
+        try (AtomicFiles.PendingFile file = AtomicFiles.open(target)) {
+            file.channel().write(ByteBuffer.wrap(new byte[]{1, 2, 3}));
+        }
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of("take.wav"), names());
+    }
+
+    @Test
+    void aCommittedFileCannotBeCommittedAgain() throws IOException {
+        AtomicFiles.PendingFile file = AtomicFiles.open(dir.resolve("take.wav"));
+        file.commit();
+        assertThrows(IllegalStateException.class, file::commit);
+        file.close();
+        assertEquals(List.of("take.wav"), names());
+    }
+
+    @Test
+    @Timeout(120) // guards a hang only
+    void aFolderSweepRemovesEveryDeadWritersTemporaryAndKeepsLiveOnesAndOtherFiles() throws Exception {
+        Path stale = dir.resolve(AtomicFiles.temporaryName(dir.resolve("a.bin"), "1"));
+        Path otherStale = dir.resolve(AtomicFiles.temporaryName(dir.resolve("b.bin"), "22"));
+        Path live = dir.resolve(AtomicFiles.temporaryName(dir.resolve("c.bin"), "333"));
+        Path users = dir.resolve(".notes.tmp");
+        for (Path p : List.of(stale, otherStale, live, users)) {
+            Files.writeString(p, "x");
+        }
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        LockHolder writer = LockHolder.lock(live, scratch);
+        try (writer) {
+            assertEquals(List.of(stale, otherStale),
+                    AtomicFiles.removeStaleTemporariesIn(dir).stream().sorted().toList());
+            assertTrue(Files.exists(live), "a live writer's temporary file is not deleted under it");
+            assertTrue(Files.exists(users), "a name that is not our pattern is not touched");
+        }
+        assertEquals(List.of(), AtomicFiles.removeStaleTemporariesIn(dir.resolve("no such folder")));
+    }
+
+    @Test
+    @Timeout(120) // guards a hang only
+    void aSweepInTheWritersOwnProcessKeepsItsTemporaryAndItsLock() throws Exception {
+        Path target = dir.resolve("report.json");
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        AtomicFiles.write(target, out -> {
+            out.write(1);
+            // Another report of the same run, or a cache write on another thread, sweeps while this one writes.
+            AtomicFiles.removeStaleTemporaries(target);
+            AtomicFiles.removeStaleTemporariesIn(dir);
+            Path mine;
+            try (Stream<Path> files = Files.list(dir)) {
+                mine = files.filter(p -> p.getFileName().toString().startsWith(".report.json.")).findFirst()
+                        .orElseThrow();
+            }
+            assertTrue(LockHolder.isLockedByAnotherProcess(mine, scratch),
+                    "the writer still holds its lock, so a sweep in another process leaves it alone");
+        });
+        assertEquals("\u0001", Files.readString(target));
     }
 }

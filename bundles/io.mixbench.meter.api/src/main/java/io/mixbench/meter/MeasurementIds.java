@@ -44,6 +44,17 @@ public final class MeasurementIds {
     public static final String RMS_SERIES = "rmsSeries";
     /** {@link Series}: 1 where the track plays in each 100 ms step, else 0 (unit {@link Units#FLAG}). */
     public static final String ACTIVITY = "activity";
+    /**
+     * {@link Series}: the sample peak at each step that is a hit, NaN at every other step, dBFS. A hit is a local
+     * maximum of the {@link #PEAK_SERIES} on an active step ({@link HitPeaks}). Since 1.4.
+     */
+    public static final String HIT_PEAK_SERIES = "hitPeakSeries";
+    /**
+     * {@link Series}: the sections of the track by its short-term loudness ({@link SongSections} at its default
+     * parameters): at each step, the mean short-term loudness of the section that holds it, LUFS; a boundary is where
+     * the value changes. Since 1.4.
+     */
+    public static final String SECTION_LOUDNESS_SERIES = "sectionLoudnessSeries";
 
     /** Loudness range, EBU Tech 3342, LU; absent under 3 s of complete short-term windows. */
     public static final String LOUDNESS_RANGE = "loudnessRange";

@@ -1,5 +1,6 @@
 package io.mixbench.rule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,9 +20,22 @@ import java.util.Objects;
  * @param fixes every structured change the finding asks for, in the order to make them; empty when nothing is to
  *        change. Either of {@code fix} and {@code fixes} may be given for the other (null or empty); given both,
  *        {@code fix} must be the first of {@code fixes}. Since 1.1.
+ * @param tags what a report may lay out from the finding beside the list of findings, e.g. {@link #STREAMING_ROW};
+ *        empty for none. Since 1.3.
+ * @param tonalTarget the genre tilt the finding judges a tonal balance against, which a report may draw as the tonal
+ *        target; null for none. Since 1.3.
  */
 public record Finding(String ruleId, Severity severity, List<String> tracks, String message, Value measured,
-        Target target, Fix fix, String suggestion, List<TimeRange> timeRanges, List<Fix> fixes) {
+        Target target, Fix fix, String suggestion, List<TimeRange> timeRanges, List<Fix> fixes, List<String> tags,
+        TonalTarget tonalTarget) {
+
+    /**
+     * Tag: the finding is one row of a streaming-platform preview. {@code measured.measure} names the platform,
+     * {@code measured.value} is the gain the platform applies (dB), and {@code target}'s upper end, when there is one,
+     * the most gain that keeps the true peak at the platform's ceiling. Reports gather every finding with this tag
+     * and a measured value into one table, whichever rule gave it. Since 1.3.
+     */
+    public static final String STREAMING_ROW = "streamingRow";
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -29,6 +43,7 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
         Objects.requireNonNull(message, "message");
         tracks = List.copyOf(tracks);
         timeRanges = List.copyOf(timeRanges);
+        tags = tags == null ? List.of() : List.copyOf(tags);
         fixes = fixes == null ? List.of() : List.copyOf(fixes);
         if (fixes.isEmpty()) {
             fixes = fix == null ? List.of() : List.of(fix);
@@ -39,10 +54,21 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
         }
     }
 
+    /** A finding without tags or tonal target, as in rule API 1.1. */
+    public Finding(String ruleId, Severity severity, List<String> tracks, String message, Value measured,
+            Target target, Fix fix, String suggestion, List<TimeRange> timeRanges, List<Fix> fixes) {
+        this(ruleId, severity, tracks, message, measured, target, fix, suggestion, timeRanges, fixes, List.of(), null);
+    }
+
     /** A finding with at most one fix, as in rule API 1.0. */
     public Finding(String ruleId, Severity severity, List<String> tracks, String message, Value measured,
             Target target, Fix fix, String suggestion, List<TimeRange> timeRanges) {
         this(ruleId, severity, tracks, message, measured, target, fix, suggestion, timeRanges, List.of());
+    }
+
+    /** Whether the finding carries the tag, e.g. {@link #STREAMING_ROW}. Since 1.3. */
+    public boolean hasTag(String tag) {
+        return tags.contains(tag);
     }
 
     public static Builder of(String ruleId, Severity severity) {
@@ -60,6 +86,8 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
         private List<Fix> fixes = List.of();
         private String suggestion;
         private List<TimeRange> timeRanges = List.of();
+        private final List<String> tags = new ArrayList<>();
+        private TonalTarget tonalTarget;
 
         private Builder(String ruleId, Severity severity) {
             this.ruleId = ruleId;
@@ -118,9 +146,31 @@ public record Finding(String ruleId, Severity severity, List<String> tracks, Str
             return this;
         }
 
+        /**
+         * Adds a tag saying what a report may lay out from the finding, e.g. {@link Finding#STREAMING_ROW}.
+         *
+         * @since 1.3
+         */
+        public Builder tag(String tag) {
+            if (!tags.contains(tag)) {
+                tags.add(Objects.requireNonNull(tag, "tag"));
+            }
+            return this;
+        }
+
+        /**
+         * The genre tilt the finding judges a tonal balance against.
+         *
+         * @since 1.3
+         */
+        public Builder tonalTarget(TonalTarget tilt) {
+            this.tonalTarget = tilt;
+            return this;
+        }
+
         public Finding build() {
             return new Finding(ruleId, severity, tracks, message, measured, target, null, suggestion, timeRanges,
-                    fixes);
+                    fixes, tags, tonalTarget);
         }
     }
 }

@@ -7,7 +7,7 @@
  * {@link io.mixbench.rule.RuleSet} selects rules and sets their parameters.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.mixbench.rule;
 
 import org.osgi.annotation.bundle.Export;

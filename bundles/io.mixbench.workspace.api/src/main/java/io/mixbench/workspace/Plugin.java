@@ -12,9 +12,11 @@ import java.util.Map;
  * @param version its version
  * @param state its state
  * @param file its jar in the plug-in folder, or null when it came with the product
- * @param brings what it contributes, by kind ("rules", "meters", "reports", "views", "decoders"): the ids its
- *            services carry when it runs, else the rules its component descriptions declare
- * @param problems what went wrong with it (a rule that cannot describe itself, a start that failed)
+ * @param brings what it contributes, by kind ("rules", "meters", "reports", "views"): the ids its services carry
+ *            when it runs, else the rules its component descriptions declare; a rule that cannot describe itself
+ *            is among the problems instead
+ * @param problems what went wrong with it, a line each ("rule x  cannot describe itself: ...", a start that
+ *            failed)
  */
 public record Plugin(long id, String symbolicName, String version, State state, Path file,
         Map<String, List<String>> brings, List<String> problems) {

@@ -76,22 +76,21 @@ public interface Workspace {
     Path createRuleSet(String id, RuleSet base, Path target, boolean overwrite) throws IOException;
 
     /**
+     * Validates a rule-set document without saving it, e.g. as the user types.
+     *
+     * @param json the set, in the rule-set file format (docs/rule-sets.md)
+     * @return the set, resolved
+     * @throws IOException naming the line and the problem, as the registry does for a file
+     */
+    RuleSet checkRuleSet(String json) throws IOException;
+
+    /**
      * Validates a rule-set document and saves it atomically as {@code <id>.json} in the user's rule-set folder.
      *
      * @param json the set, in the rule-set file format (docs/rule-sets.md)
      * @return the saved set, resolved
      */
     RuleSet saveRuleSet(String json) throws IOException;
-
-    /**
-     * Validates a rule-set document as {@link #saveRuleSet} does, without saving it (an editor checks as the user
-     * types).
-     *
-     * @return the set, resolved
-     * @throws IOException naming the problem and, where known, its line; the draft's temporary file is named
-     *             {@code line}, never its path
-     */
-    RuleSet validateRuleSet(String json) throws IOException;
 
     /** The installed rules as they describe themselves, sorted by id, and the rules that cannot. */
     RuleCatalogue rules();
@@ -103,6 +102,13 @@ public interface Workspace {
      * end keeps open, use an {@link OpenSession}, which also supersedes and re-runs analyses.
      */
     AnalysisJob analyse(AnalysisRequest request, AnalysisListener listener);
+
+    /**
+     * Runs one analysis and waits for it; interrupted, it cancels the analysis.
+     *
+     * @throws java.util.concurrent.CancellationException when it was cancelled
+     */
+    AnalysisResult analyseAndWait(AnalysisRequest request, AnalysisListener listener) throws InterruptedException;
 
     /** A new open session, empty; {@link OpenSession#close()} ends it. */
     OpenSession newOpenSession(OpenSession.Settings settings);

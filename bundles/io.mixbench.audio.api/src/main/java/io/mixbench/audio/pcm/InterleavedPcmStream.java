@@ -1,9 +1,9 @@
 package io.mixbench.audio.pcm;
 
+import io.mixbench.audio.AbstractAudioStream;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.AudioStream;
-import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.TruncatedAudioException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import java.util.Objects;
  * {@link TruncatedAudioException}, a NaN or infinite float sample and a failing read are
  * {@link AudioDecodeException}s. A partial frame at the end is never delivered.
  */
-public final class InterleavedPcmStream implements AudioStream {
+public final class InterleavedPcmStream extends AbstractAudioStream {
 
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final float SCALE_8 = 1f / 128;
@@ -38,7 +38,6 @@ public final class InterleavedPcmStream implements AudioStream {
     private static final VarHandle DOUBLE_BE = view(double[].class, ByteOrder.BIG_ENDIAN);
 
     private final InputStream in;
-    private final String source;
     private final AudioFormat format;
     private final Map<String, String> metadata;
     private final PcmEncoding encoding;
@@ -55,7 +54,8 @@ public final class InterleavedPcmStream implements AudioStream {
     private boolean afterSamplesChecked;
     private long framesRead;
     private boolean atEnd;
-    private boolean closed;
+    /** The frames of the last run are the last the data holds, fewer than its declared length. */
+    private boolean truncatedAfterRun;
 
     /**
      * @param in the input, positioned at the first frame; closed with this stream
@@ -82,9 +82,9 @@ public final class InterleavedPcmStream implements AudioStream {
      */
     public InterleavedPcmStream(InputStream in, String source, AudioFormat format, Map<String, String> metadata,
             PcmEncoding encoding, int bytesPerFrame, long framesAvailable, AfterSamples afterSamples) {
+        super(source);
         this.afterSamples = afterSamples;
         this.in = Objects.requireNonNull(in, "in");
-        this.source = Objects.requireNonNull(source, "source");
         this.format = Objects.requireNonNull(format, "format");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.encoding = Objects.requireNonNull(encoding, "encoding");
@@ -114,45 +114,55 @@ public final class InterleavedPcmStream implements AudioStream {
         return metadata;
     }
 
+    /** Reads up to a buffer of whole frames; they are converted by {@link #copyRun}. */
     @Override
-    public int read(float[][] block, int maxFrames) throws IOException {
-        if (closed) {
-            throw new IOException(source + ": stream is closed");
+    protected int nextRun(int maxFrames) throws IOException {
+        if (truncatedAfterRun) {
+            throw new TruncatedAudioException(source(), framesRead, framesDeclared);
         }
-        AudioStreams.checkReadArguments(block, maxFrames, channels);
         long wanted = maxFrames;
         if (framesDeclared >= 0) {
             wanted = Math.min(wanted, framesAvailable - framesRead);
         }
         if (atEnd || wanted <= 0) {
-            if (framesDeclared >= 0 && !afterSamplesChecked) {
-                afterSamplesChecked = true;
-                checkAfterSamples();
-            }
-            if (framesDeclared >= 0 && framesRead < framesDeclared) {
-                throw new TruncatedAudioException(source, framesRead, framesDeclared);
-            }
-            return -1;
+            return 0;
         }
-        int done = 0;
-        while (done < wanted) {
-            int frames = (int) Math.min(bufferFrames, wanted - done);
-            int bytes = frames * bytesPerFrame;
-            int got = fill(bytes);
-            int whole = got / bytesPerFrame;
-            convert(block, done, whole);
-            done += whole;
-            framesRead += whole;
-            if (got < bytes) {
-                if (framesDeclared >= 0) {
-                    throw new TruncatedAudioException(source, framesRead, framesDeclared);
+        int frames = (int) Math.min(bufferFrames, wanted);
+        int bytes = frames * bytesPerFrame;
+        int got = fill(bytes);
+        int whole = got / bytesPerFrame;
+        if (got < bytes) {
+            if (framesDeclared >= 0) {
+                if (whole == 0) {
+                    throw new TruncatedAudioException(source(), framesRead, framesDeclared);
                 }
+                // Delivered (and checked) first, as far as the block goes; the next run reports the truncation.
+                truncatedAfterRun = true;
+            } else {
                 // Length unknown: the end of the input ends the data; a partial last frame is dropped.
                 atEnd = true;
-                break;
             }
         }
-        return done == 0 ? -1 : done;
+        return whole;
+    }
+
+    @Override
+    protected void copyRun(float[][] block, int offset, int frames) throws AudioDecodeException {
+        convert(block, offset, frames);
+        framesRead += frames;
+    }
+
+    /** Checks the rest of the container, once, and that the declared frames were all there. */
+    @Override
+    protected int endOfData() throws IOException {
+        if (framesDeclared >= 0 && !afterSamplesChecked) {
+            afterSamplesChecked = true;
+            checkAfterSamples();
+        }
+        if (framesDeclared >= 0 && framesRead < framesDeclared) {
+            throw new TruncatedAudioException(source(), framesRead, framesDeclared);
+        }
+        return -1;
     }
 
     /** Frames delivered so far. */
@@ -161,11 +171,8 @@ public final class InterleavedPcmStream implements AudioStream {
     }
 
     @Override
-    public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            in.close();
-        }
+    protected void closeInput() throws IOException {
+        in.close();
     }
 
     private void checkAfterSamples() throws IOException {
@@ -177,7 +184,7 @@ public final class InterleavedPcmStream implements AudioStream {
         } catch (AudioDecodeException e) {
             throw e;
         } catch (IOException e) {
-            throw new AudioDecodeException(source, "reading after the samples failed: " + e.getMessage(), e);
+            throw new AudioDecodeException(source(), "reading after the samples failed: " + e.getMessage(), e);
         }
     }
 
@@ -195,7 +202,7 @@ public final class InterleavedPcmStream implements AudioStream {
             throw e;
         } catch (IOException e) {
             // An I/O error names neither the file nor where it happened; the report needs both.
-            throw new AudioDecodeException(source, "reading failed after " + (framesRead + got / bytesPerFrame)
+            throw new AudioDecodeException(source(), "reading failed after " + (framesRead + got / bytesPerFrame)
                     + " sample frames: " + e.getMessage(), e);
         }
         return got;
@@ -308,7 +315,7 @@ public final class InterleavedPcmStream implements AudioStream {
                         : encoding == PcmEncoding.FLOAT_64_LE || encoding == PcmEncoding.FLOAT_64_BE
                                 ? "infinite or beyond the float range"
                                 : "infinite";
-                return new AudioDecodeException(source, String.format(Locale.ROOT,
+                return new AudioDecodeException(source(), String.format(Locale.ROOT,
                         "sample %d of channel %d is %s (at %.3f s)", sample, channel + 1, what,
                         (double) sample / format.sampleRateHz()));
             }

@@ -1,25 +1,21 @@
 package io.mixbench.audio.wav;
 
+import io.mixbench.files.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a WAV file from planar float samples (full scale = 1.0). Integer encodings are rounded to the nearest
  * step and clipped to full scale, without dither, so the same input always gives the same bytes.
  * <p>
- * The samples go to a temporary file in the target's folder; {@link #close()} patches the header sizes and moves
- * the file to its name atomically, so a crash or a failed {@link #write} never leaves a partial file under the
- * final name. 16-bit and float files with one or two channels use the plain WAVE_FORMAT_PCM / IEEE_FLOAT header;
+ * The samples go to a temporary file in the target's folder ({@link AtomicFiles#open}); {@link #close()} patches
+ * the header sizes and moves the file to its name atomically, so a crash or a failed {@link #write} never leaves a
+ * partial file under the final name. 16-bit and float files with one or two channels use the plain WAVE_FORMAT_PCM / IEEE_FLOAT header;
  * 24- and 32-bit integers and more than two channels use WAVE_FORMAT_EXTENSIBLE with the usual channel mask
  * (mono: centre; stereo: L R; 6 channels: 5.1 L R C LFE Ls Rs; 8: 7.1), as sox and DAWs do.
  * Not thread-safe.
@@ -41,7 +37,7 @@ public final class WavWriter implements Closeable {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path file;
-    private final Path temp;
+    private final AtomicFiles.PendingFile pending;
     private final FileChannel channel;
     private final int channels;
     private final WavEncoding encoding;
@@ -56,11 +52,11 @@ public final class WavWriter implements Closeable {
     private boolean failed;
     private boolean closed;
 
-    private WavWriter(Path file, Path temp, FileChannel channel, int sampleRateHz, int channels,
+    private WavWriter(Path file, AtomicFiles.PendingFile pending, int sampleRateHz, int channels,
             WavEncoding encoding) throws IOException {
         this.file = file;
-        this.temp = temp;
-        this.channel = channel;
+        this.pending = pending;
+        this.channel = pending.channel();
         this.channels = channels;
         this.encoding = encoding;
         this.blockAlign = channels * encoding.bytesPerSample();
@@ -119,15 +115,11 @@ public final class WavWriter implements Closeable {
             throw new IllegalArgumentException("channels must be 1.." + MAX_CHANNELS + ", was " + channels);
         }
         Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
-        // CREATE_NEW with the default attributes: the file gets the umask's permissions, unlike createTempFile.
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        AtomicFiles.PendingFile pending = AtomicFiles.open(target);
         try {
-            return new WavWriter(target, temp, channel, sampleRateHz, channels, encoding);
+            return new WavWriter(target, pending, sampleRateHz, channels, encoding);
         } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(temp);
+            pending.close();
             throw e;
         }
     }
@@ -201,10 +193,9 @@ public final class WavWriter implements Closeable {
             return;
         }
         closed = true;
-        boolean moved = false;
-        try {
+        try (pending) {
             if (failed) {
-                return;
+                return; // closing the pending file deletes it
             }
             long dataBytes = framesWritten * blockAlign;
             long end = headerBytes + dataBytes;
@@ -220,19 +211,7 @@ public final class WavWriter implements Closeable {
                 // fact holds a 32-bit frame count; saturate rather than wrap.
                 writeFully(word.putInt(0, (int) Math.min(framesWritten, MAX_RIFF_SIZE)).rewind(), factOffset);
             }
-            channel.force(true);
-            channel.close();
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                channel.close();
-                Files.deleteIfExists(temp);
-            }
+            pending.commit();
         }
     }
 

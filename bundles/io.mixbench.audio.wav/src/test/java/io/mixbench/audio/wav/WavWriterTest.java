@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,6 +48,15 @@ class WavWriterTest {
         }
         assertEquals("the old file", Files.readString(file), "the old file is untouched");
         assertEquals(List.of(file), files(), "no temporary file is left");
+    }
+
+    @Test
+    void aKilledWritersTemporaryFileIsRemovedByTheNextWriteOfTheFile() throws IOException {
+        Path file = dir.resolve("pad.wav");
+        // What a render killed mid-way leaves: nobody holds its lock.
+        Files.writeString(dir.resolve(AtomicFiles.temporaryName(file, "123")), "half a file");
+        WavWriter.write(file, 44_100, WavEncoding.PCM_16, new float[][]{{0.25f}});
+        assertEquals(List.of(file), files());
     }
 
     @Test

@@ -1,21 +1,18 @@
 package io.mixbench.cli.internal;
 
-import io.mixbench.files.AtomicFiles;
+import io.mixbench.workspace.RuleCatalogue;
+import io.mixbench.workspace.ReportFormat;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.report.ReportOptions;
-import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Parameter;
-import io.mixbench.rule.Rule;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSet;
-import io.mixbench.rule.RuleSetRegistry;
 import io.mixbench.rule.Severity;
 import io.mixbench.session.Deliverable;
 import io.mixbench.session.Session;
-import io.mixbench.session.SessionStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -152,20 +149,21 @@ final class Commands {
                 err.println("mixbench: --fail-on must be warn or problem, not '" + failOn + "'");
                 return ExitCodes.USAGE;
             }
-            List<ReportRenderer> renderers = new ArrayList<>();
+            Map<String, ReportFormat> installed = top.cli.workspace.reportFormats();
+            List<ReportFormat> reportFormats = new ArrayList<>();
             for (String id : format.split(",", -1)) {
                 String wanted = id.strip().toLowerCase(Locale.ROOT);
-                ReportRenderer renderer = top.cli.renderers().get(wanted);
-                if (renderer == null) {
+                ReportFormat reportFormat = installed.get(wanted);
+                if (reportFormat == null) {
                     err.println("mixbench: unknown --format '" + id.strip() + "'; installed formats: "
-                            + String.join(", ", top.cli.renderers().keySet()));
+                            + String.join(", ", installed.keySet()));
                     return ExitCodes.USAGE;
                 }
-                if (!renderers.contains(renderer)) {
-                    renderers.add(renderer);
+                if (!reportFormats.contains(reportFormat)) {
+                    reportFormats.add(reportFormat);
                 }
             }
-            if (renderers.size() > 1 && out == null) {
+            if (reportFormats.size() > 1 && out == null) {
                 err.println("mixbench: several formats need --out: a base path (reports are written as"
                         + " <base>.<extension>) or a folder");
                 return ExitCodes.USAGE;
@@ -179,10 +177,11 @@ final class Commands {
                 return ExitCodes.USAGE;
             }
             if (!each) {
-                return analyse(inputs, renderers, threshold, out == null ? null : r -> reportFile(out, r, renderers));
+                return analyse(inputs, reportFormats, threshold,
+                        out == null ? null : r -> reportFile(out, r, reportFormats));
             }
             // --each: one session per input, in one process (a batch of deliveries pays one JVM start).
-            if (out == null && !(renderers.size() == 1 && renderers.get(0) == top.cli.renderers().get("text"))) {
+            if (out == null && !(reportFormats.size() == 1 && reportFormats.get(0).id().equals("text"))) {
                 err.println("mixbench: --each writes one report per input: give --out FOLDER (the text format"
                         + " alone may go to stdout)");
                 return ExitCodes.USAGE;
@@ -211,7 +210,7 @@ final class Commands {
                     continue;
                 }
                 try {
-                    code = analyse(List.of(inputs.get(i)), renderers, threshold,
+                    code = analyse(List.of(inputs.get(i)), reportFormats, threshold,
                             out == null ? null : r -> out.resolve(base + "." + r.fileExtension()));
                 } catch (IOException | RuntimeException e) {
                     // one input failing (a report that cannot be written, say) must not lose the rest of the batch
@@ -225,28 +224,17 @@ final class Commands {
         }
 
         /**
-         * Analyses one session and writes its reports: each renderer's to the file {@code targets} gives, or, when
+         * Analyses one session and writes its reports: each format's report to the file {@code targets} gives, or, when
          * it is null, the one report to stdout.
          */
-        private int analyse(List<Path> sessionInputs, List<ReportRenderer> renderers, Severity threshold,
-                Function<ReportRenderer, Path> targets) throws IOException, InterruptedException {
+        private int analyse(List<Path> sessionInputs, List<ReportFormat> reportFormats, Severity threshold,
+                Function<ReportFormat, Path> targets) throws IOException, InterruptedException {
             PrintStream err = top.err;
             Session session;
             RuleSet ruleSet;
             try {
-                session = openSession(top.cli.sessions, sessionInputs);
-                Path location = session.location();
-                Path folder = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
-                if (rules == null) {
-                    // The session's own set: an id or a file inside its folder (the registry refuses other paths).
-                    ruleSet = top.cli.ruleSets.resolve(
-                            session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID, folder);
-                } else if (top.cli.ruleSets.find(rules).isEmpty() && Files.exists(Path.of(rules))) {
-                    // --rules is the user's own choice: any rule-set file.
-                    ruleSet = top.cli.ruleSets.load(Path.of(rules));
-                } else {
-                    ruleSet = top.cli.ruleSets.resolve(rules, folder);
-                }
+                session = top.cli.workspace.open(sessionInputs);
+                ruleSet = top.cli.workspace.resolveRuleSet(rules, session);
             } catch (IOException e) {
                 err.println("mixbench: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -255,7 +243,7 @@ final class Commands {
                 err.println("mixbench: nothing to analyse: no audio files in " + session.location());
                 return ExitCodes.USAGE;
             }
-            PluginSettler.await(top.cli.scr, List.of(top.cli.bundleContext().getBundles()), 5_000);
+            top.cli.workspace.awaitPlugins(5_000);
             if (!quiet) {
                 err.printf(Locale.ROOT, "Analysing %d track(s) of %s with rule set '%s'%n", session.tracks().size(),
                         session.location(), ruleSet.id());
@@ -281,22 +269,21 @@ final class Commands {
                     }
                 }
             };
-            AnalysisResult result = top.cli.analysis.analyze(new AnalysisRequest(session, ruleSet,
+            AnalysisResult result = top.cli.workspace.analyseAndWait(new AnalysisRequest(session, ruleSet,
                     Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), !noCache,
                     deliverable == null ? null : Deliverable.fromId(deliverable).orElseThrow()), progress);
             boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
             ReportOptions options = new ReportOptions(colour, threshold, verbose);
             if (targets != null) {
-                for (ReportRenderer renderer : renderers) {
-                    Path target = targets.apply(renderer);
-                    AtomicFiles.write(target, o -> renderer.render(result, options, o));
+                for (ReportFormat reportFormat : reportFormats) {
+                    Path target = targets.apply(reportFormat);
+                    top.cli.workspace.export(result, reportFormat.id(), options, target);
                     if (!quiet) {
                         err.println("Report written to " + target.toAbsolutePath());
                     }
                 }
             } else {
-                renderers.get(0).render(result, options, top.out);
-                top.out.flush();
+                top.cli.workspace.render(result, reportFormats.get(0).id(), options, top.out);
             }
             if (!quiet) {
                 err.printf(Locale.ROOT, "Analysed in %.2f s%n", result.elapsed().toMillis() / 1000.0);
@@ -332,12 +319,12 @@ final class Commands {
     static final String DEFAULT_REPORT_BASE = "report";
 
     /**
-     * Where `analyze --out` writes one renderer's report. One format: {@code out} itself, or
+     * Where `analyze --out` writes the report of one format. One format: {@code out} itself, or
      * {@code out/report.<extension>} when {@code out} is an existing folder. Several formats: {@code <base>.<extension>},
      * where the base is {@code out/report} for a folder, else {@code out} less an extension one of the requested
      * formats uses (so {@code --out mix.html} gives mix.html, mix.json, ...).
      */
-    static Path reportFile(Path out, ReportRenderer renderer, List<ReportRenderer> all) {
+    static Path reportFile(Path out, ReportFormat reportFormat, List<ReportFormat> all) {
         boolean folder = Files.isDirectory(out);
         if (all.size() == 1 && !folder) {
             return out;
@@ -346,7 +333,7 @@ final class Commands {
         if (!folder) {
             base = out;
             String name = out.getFileName() == null ? DEFAULT_REPORT_BASE : out.getFileName().toString();
-            for (ReportRenderer r : all) {
+            for (ReportFormat r : all) {
                 String suffix = "." + r.fileExtension();
                 if (name.length() > suffix.length() && name.endsWith(suffix)) {
                     base = out.resolveSibling(name.substring(0, name.length() - suffix.length()));
@@ -354,30 +341,10 @@ final class Commands {
                 }
             }
         }
-        return base.resolveSibling(base.getFileName() + "." + renderer.fileExtension());
+        return base.resolveSibling(base.getFileName() + "." + reportFormat.fileExtension());
     }
 
-    static Session openSession(SessionStore store, List<Path> inputs) throws IOException {
-        if (inputs.size() == 1) {
-            Path only = inputs.get(0);
-            if (Files.isDirectory(only) && !looksLikeAudio(only)) {
-                return store.open(only);
-            }
-            if (only.getFileName() != null
-                    && only.getFileName().toString().endsWith("." + SessionStore.SESSION_FILE_EXTENSION)) {
-                return store.open(only);
-            }
-        }
-        return store.fromFiles(inputs);
-    }
-
-    /** A folder named like an audio file is a broken input, not a session folder. */
-    private static boolean looksLikeAudio(Path p) {
-        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.matches(".*\\.(wav|wave|bwf|aif|aiff|aifc|flac|mp3|ogg|oga)");
-    }
-
-    /** Completion candidates for --format: the installed renderers at the time help is printed. */
+    /** Completion candidates for --format: the installed reportFormats at the time help is printed. */
     static final class Formats extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
@@ -393,8 +360,9 @@ final class Commands {
 
         @Override
         public Integer call() {
-            List<RuleDescriptor> descriptors = RuleDescriptions.of(top.cli.rules(), top.err);
-            for (RuleDescriptor d : descriptors) {
+            RuleCatalogue catalogue = top.cli.workspace.rules();
+            catalogue.problems().forEach(p -> top.err.println("mixbench: " + p));
+            for (RuleDescriptor d : catalogue.rules()) {
                 List<String> needs = new ArrayList<>();
                 d.requiredRoles().stream().map(r -> r.id()).sorted().forEach(needs::add);
                 if (d.needsMix()) {

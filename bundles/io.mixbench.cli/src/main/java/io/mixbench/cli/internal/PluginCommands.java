@@ -1,25 +1,13 @@
 package io.mixbench.cli.internal;
 
-import io.mixbench.files.AtomicFiles;
-import io.mixbench.launch.LaunchContext;
-import io.mixbench.launch.PluginHost;
-import io.mixbench.launch.PluginProblem;
-import io.mixbench.rule.Rule;
+import io.mixbench.workspace.Plugin;
+import io.mixbench.workspace.PluginInstall;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,91 +22,32 @@ final class PluginCommands implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path folder = folder(top);
-        top.out.println("Plug-in folder: " + folder);
+        top.out.println("Plug-in folder: " + folder(top));
         top.out.println("(listed without starting them: the rules are read from their component descriptions)");
-        boolean any = false;
-        for (Bundle b : top.cli.bundleContext().getBundles()) {
-            if (inFolder(b, folder)) {
-                any = true;
-                describe(top, b);
-            }
-        }
-        if (!any) {
+        List<Plugin> plugins = top.cli.workspace.plugins();
+        plugins.forEach(p -> describe(top.out, p));
+        if (plugins.isEmpty()) {
             top.out.println("  (no plug-ins)");
         }
         return ExitCodes.OK;
     }
 
     static Path folder(Commands.Top top) {
-        LaunchContext launch = top.cli.launchContext();
-        if (launch == null) {
+        Path folder = top.cli.workspace.pluginFolder();
+        if (folder == null) {
             throw new IllegalStateException("no plug-in folder: Mixbench was not started by its launcher");
         }
-        return launch.pluginsDir();
+        return folder;
     }
 
-    static boolean inFolder(Bundle b, Path folder) {
-        return b.getLocation().startsWith(folder.toAbsolutePath().toFile().toURI().normalize().toString());
-    }
-
-    /**
-     * The bundle's line and its rules: those it registered when it runs, else those its component descriptions
-     * declare (a bundle that is not started runs no code, so listing it is safe whatever its activator does).
-     */
-    static void describe(Commands.Top top, Bundle b) {
-        top.out.printf(Locale.ROOT, "  %-40s %-16s %s%n", b.getSymbolicName(), b.getVersion(), state(b));
-        if (b.getState() != Bundle.ACTIVE) {
-            for (String rule : ComponentDescriptions.ruleIds(b)) {
-                top.out.println("      rule " + rule);
-            }
-            return;
+    /** The bundle's line, its rules, and the rules that cannot describe themselves. */
+    static void describe(PrintStream out, Plugin p) {
+        out.printf(Locale.ROOT, "  %-40s %-16s %s%n", p.symbolicName(), p.version(), p.state().words());
+        for (String rule : p.brings().getOrDefault("rules", List.of())) {
+            out.println("      rule " + rule);
         }
-        ServiceReference<?>[] services = b.getRegisteredServices();
-        if (services == null) {
-            return;
-        }
-        for (ServiceReference<?> ref : services) {
-            Object id = ref.getProperty(Rule.ID);
-            if (id == null) {
-                continue;
-            }
-            Object service = top.cli.bundleContext().getService(ref);
-            try {
-                String problem = service instanceof Rule rule ? RuleDescriptions.problem(rule) : null;
-                top.out.println("      rule " + id + (problem == null ? "" : "  cannot describe itself: " + problem));
-            } finally {
-                top.cli.bundleContext().ungetService(ref);
-            }
-        }
-    }
-
-    static String state(Bundle b) {
-        return switch (b.getState()) {
-            case Bundle.ACTIVE -> "active";
-            case Bundle.RESOLVED -> "resolves (not started)";
-            case Bundle.INSTALLED -> "does not resolve";
-            case Bundle.STARTING -> "starting";
-            case Bundle.STOPPING -> "stopping";
-            default -> "uninstalled";
-        };
-    }
-
-    /** The symbolic name in a jar's manifest, or null when it is not a bundle. */
-    static String symbolicName(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            String bsn = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
-            return bsn == null ? null : bsn.split(";")[0].trim();
-        }
-    }
-
-    static List<Path> jars(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        for (String problem : p.problems()) {
+            out.println("      " + problem);
         }
     }
 
@@ -131,74 +60,29 @@ final class PluginCommands implements Callable<Integer> {
         Path jar;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
+        public Integer call() {
             Commands.Top top = parent.top;
-            String bsn;
-            try {
-                bsn = Files.isRegularFile(jar) ? symbolicName(jar) : null;
-            } catch (IOException e) {
-                top.err.println("mixbench: " + jar + " is not a jar: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            if (!Files.isRegularFile(jar) || bsn == null) {
-                top.err.println("mixbench: " + jar + (Files.isRegularFile(jar)
-                        ? " is not an OSGi bundle (no Bundle-SymbolicName in its manifest)"
-                        : " not found"));
-                return ExitCodes.USAGE;
-            }
             Path folder = folder(top);
-            Files.createDirectories(folder);
-            Path target = folder.resolve(jar.getFileName());
-            for (Path existing : jars(folder)) {
-                if (!existing.equals(target) && bsn.equals(symbolicName(existing))) {
-                    Files.delete(existing);
-                    top.out.println("Removed the older copy " + existing.getFileName());
-                }
-            }
-            AtomicFiles.write(target, o -> {
-                try (InputStream in = Files.newInputStream(jar)) {
-                    in.transferTo(o);
-                }
-            });
-            Bundle bundle = null;
-            String problem;
+            PluginInstall done;
             try {
-                for (Bundle b : top.cli.bundleContext().getBundles()) {
-                    if (bsn.equals(b.getSymbolicName()) && inFolder(b, folder)) {
-                        b.uninstall();
-                    }
-                }
-                bundle = top.cli.bundleContext().installBundle(
-                        target.toAbsolutePath().toFile().toURI().normalize().toString());
-                problem = start(top, bundle);
-            } catch (BundleException e) {
-                problem = bsn + " does not install: " + e.getMessage().lines().findFirst().orElse("");
+                done = top.cli.workspace.install(jar);
+            } catch (IOException e) {
+                top.err.println("mixbench: " + e.getMessage());
+                return ExitCodes.USAGE;
             }
-            if (problem != null) {
-                top.err.println("mixbench: " + problem + " (it was copied to " + folder
+            done.replaced().forEach(p -> top.out.println("Removed the older copy " + p.getFileName()));
+            if (done.problem() != null) {
+                String bsn = done.plugin() != null
+                        ? done.plugin().symbolicName()
+                        : done.file().getFileName().toString();
+                top.err.println("mixbench: " + done.problem() + " (it was copied to " + folder
                         + "; 'mixbench plugins uninstall " + bsn + "' removes it)");
                 return ExitCodes.FINDINGS;
             }
-            PluginSettler.await(top.cli.scr, List.of(bundle), 5_000);
-            top.out.println("Installed " + target);
-            describe(top, bundle);
+            top.out.println("Installed " + done.file());
+            describe(top.out, done.plugin());
             return ExitCodes.OK;
         }
-    }
-
-    /**
-     * Starts a newly installed plug-in with the launcher's time limit (its activator may block or throw).
-     *
-     * @return null when it started, else one line naming it and the problem
-     */
-    static String start(Commands.Top top, Bundle bundle) throws BundleException {
-        PluginHost host = top.cli.pluginHost();
-        if (host == null) {
-            bundle.start();
-            return null;
-        }
-        PluginProblem problem = host.start(bundle);
-        return problem == null ? null : problem.message();
     }
 
     @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove a plug-in (by symbolic name or file name) from the plug-in folder.")
@@ -212,31 +96,9 @@ final class PluginCommands implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Commands.Top top = parent.top;
-            Path folder = folder(top);
-            List<Path> removed = new ArrayList<>();
-            for (Path jar : jars(folder)) {
-                String bsn;
-                try {
-                    bsn = symbolicName(jar);
-                } catch (IOException e) {
-                    bsn = null;
-                }
-                if (name.equals(bsn) || name.equals(jar.getFileName().toString())) {
-                    for (Bundle b : top.cli.bundleContext().getBundles()) {
-                        if (b.getLocation().equals(jar.toAbsolutePath().toFile().toURI().normalize().toString())) {
-                            try {
-                                b.uninstall();
-                            } catch (BundleException e) {
-                                top.err.println("mixbench: cannot stop " + b.getSymbolicName() + ": " + e.getMessage());
-                            }
-                        }
-                    }
-                    Files.delete(jar);
-                    removed.add(jar);
-                }
-            }
+            List<Path> removed = top.cli.workspace.uninstall(name);
             if (removed.isEmpty()) {
-                top.err.println("mixbench: no plug-in named '" + name + "' in " + folder);
+                top.err.println("mixbench: no plug-in named '" + name + "' in " + folder(top));
                 return ExitCodes.USAGE;
             }
             removed.forEach(p -> top.out.println("Removed " + p));

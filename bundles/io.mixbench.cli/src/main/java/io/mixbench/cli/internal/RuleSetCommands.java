@@ -1,13 +1,8 @@
 package io.mixbench.cli.internal;
 
-import io.mixbench.files.AtomicFiles;
-import io.mixbench.rule.Parameter;
-import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +24,7 @@ final class RuleSetCommands implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleSetRegistry registry = top.cli.ruleSets;
+        RuleSetRegistry registry = top.cli.workspace.ruleSets();
         for (RuleSet s : registry.ruleSets()) {
             top.out.printf(Locale.ROOT, "%-20s %s  (%s)%n", s.id(), s.title(), s.source());
         }
@@ -53,7 +48,7 @@ final class RuleSetCommands implements Callable<Integer> {
         public Integer call() {
             Commands.Top top = parent.top;
             try {
-                RuleSet s = top.cli.ruleSets.resolve(set);
+                RuleSet s = top.cli.workspace.ruleSets().resolve(set);
                 top.out.println(s.id() + ": " + s.title());
                 top.out.println("  " + s.description());
                 top.out.println("  source: " + s.source());
@@ -84,7 +79,7 @@ final class RuleSetCommands implements Callable<Integer> {
         public Integer call() {
             Commands.Top top = parent.top;
             try {
-                RuleSet s = top.cli.ruleSets.load(file);
+                RuleSet s = top.cli.workspace.ruleSets().load(file);
                 top.out.println(file + ": valid rule set '" + s.id() + "'"
                         + (s.extendsId() == null ? "" : ", extends '" + s.extendsId() + "'"));
                 return ExitCodes.OK;
@@ -114,85 +109,22 @@ final class RuleSetCommands implements Callable<Integer> {
         boolean force;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             Commands.Top top = parent.top;
-            if (!name.matches("[a-z0-9][a-z0-9._-]*")) {
-                top.err.println("mixbench: a rule-set name is made of a-z, 0-9, '.', '_' and '-', not '" + name + "'");
-                return ExitCodes.USAGE;
-            }
-            RuleSet baseSet;
+            Path file;
+            String baseId;
             try {
-                baseSet = top.cli.ruleSets.resolve(base);
+                RuleSet baseSet = top.cli.workspace.ruleSets().resolve(base);
+                baseId = baseSet.id();
+                file = top.cli.workspace.createRuleSet(name, baseSet, out, force);
             } catch (IOException e) {
                 top.err.println("mixbench: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            Path file = out != null ? out : top.cli.ruleSets.userFolder().resolve(name + ".json");
-            if (Files.exists(file) && !force) {
-                top.err.println("mixbench: " + file + " exists; use --force to overwrite it");
-                return ExitCodes.USAGE;
-            }
-            String json = render(name, baseSet, descriptors(top));
-            AtomicFiles.write(file, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
-            top.out.println("Created " + file + " (extends '" + baseSet.id() + "'). Edit the values you need; check"
+            top.cli.workspace.rules().problems().forEach(p -> top.err.println("mixbench: " + p));
+            top.out.println("Created " + file + " (extends '" + baseId + "'). Edit the values you need; check"
                     + " it with: mixbench rulesets check " + file);
             return ExitCodes.OK;
-        }
-
-        private static List<RuleDescriptor> descriptors(Commands.Top top) {
-            return RuleDescriptions.of(top.cli.rules(), top.err);
-        }
-
-        /** The new set: every installed rule's parameters at the base set's values, ready to edit. */
-        static String render(String id, RuleSet base, List<RuleDescriptor> rules) {
-            StringBuilder json = new StringBuilder();
-            json.append("{\n  \"format\": \"mixbench-ruleset\",\n  \"formatVersion\": 1,\n");
-            json.append("  \"id\": ").append(quote(id)).append(",\n");
-            json.append("  \"title\": ").append(quote(id)).append(",\n");
-            json.append("  \"description\": ").append(quote("Studio rule set based on '" + base.id()
-                    + "'. Change the values you need and delete the lines you do not: what is not here comes from '"
-                    + base.id() + "'.")).append(",\n");
-            json.append("  \"extends\": ").append(quote(base.id())).append(",\n");
-            json.append("  \"rules\": {");
-            boolean firstRule = true;
-            for (RuleDescriptor d : rules) {
-                json.append(firstRule ? "\n" : ",\n");
-                firstRule = false;
-                json.append("    ").append(quote(d.id())).append(": {\n");
-                json.append("      \"enabled\": ").append(base.enables(d.id())).append(",\n");
-                json.append("      \"parameters\": {");
-                boolean firstParameter = true;
-                for (Parameter p : d.parameters()) {
-                    double value = base.parameter(d.id(), p.id()).orElse(p.defaultValue());
-                    json.append(firstParameter ? "\n" : ",\n");
-                    firstParameter = false;
-                    json.append("        ").append(quote(p.id())).append(": ")
-                            .append(quote(Commands.fmt(value) + " " + p.unit()));
-                }
-                json.append(firstParameter ? "}\n" : "\n      }\n").append("    }");
-            }
-            json.append(firstRule ? "}\n}\n" : "\n  }\n}\n");
-            return json.toString();
-        }
-
-        static String quote(String text) {
-            StringBuilder q = new StringBuilder("\"");
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> q.append("\\\"");
-                    case '\\' -> q.append("\\\\");
-                    case '\n' -> q.append("\\n");
-                    case '\t' -> q.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            q.append(c);
-                        }
-                    }
-                }
-            }
-            return q.append('"').toString();
         }
     }
 }

@@ -30,6 +30,20 @@ public final class LockHolder implements AutoCloseable {
             }
             """;
 
+    private static final String PROBE = """
+            import java.nio.channels.FileChannel;
+            import java.nio.file.Path;
+            import java.nio.file.StandardOpenOption;
+            public class Probe {
+                public static void main(String[] args) throws Exception {
+                    try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
+                            var lock = c.tryLock()) {
+                        System.out.println(lock == null ? "held" : "free");
+                    }
+                }
+            }
+            """;
+
     private final Process process;
 
     private LockHolder(Process process) {
@@ -54,6 +68,31 @@ public final class LockHolder implements AutoCloseable {
             throw new IOException("the lock holder did not lock " + file + " (it said " + line + ")");
         }
         return new LockHolder(process);
+    }
+
+    /**
+     * Whether another process holds a lock on {@code file}, asked from a JVM of its own (a process cannot see its
+     * own locks).
+     *
+     * @param scratch a folder for the probe's source
+     */
+    public static boolean isLockedByAnotherProcess(Path file, Path scratch) throws IOException {
+        Path source = Files.writeString(Files.createTempFile(scratch, "Probe", ".java"), PROBE);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), source.toString(), file.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        if (!"held".equals(line) && !"free".equals(line)) {
+            throw new IOException("the lock probe could not open " + file + " (it said " + line + ")");
+        }
+        return "held".equals(line);
     }
 
     /** Releases the lock: the holder reads its standard input's end and exits. */

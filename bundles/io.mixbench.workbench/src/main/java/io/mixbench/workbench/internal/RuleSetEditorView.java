@@ -45,7 +45,7 @@ public final class RuleSetEditorView implements ViewContribution {
     /** Validates rule-set text: null when valid, else the workspace's message (line, problem). */
     static String validate(Workspace workspace, String text) {
         try {
-            workspace.validateRuleSet(text);
+            workspace.checkRuleSet(text);
             return null;
         } catch (IOException | RuntimeException e) {
             return String.valueOf(e.getMessage());

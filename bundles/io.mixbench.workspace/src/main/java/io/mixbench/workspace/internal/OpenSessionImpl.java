@@ -89,6 +89,14 @@ final class OpenSessionImpl implements OpenSession {
         }
     }
 
+    /**
+     * Runs {@code task} on the event thread after the events of every state change so far have been delivered
+     * (under the lock: a change in progress queues its events first).
+     */
+    synchronized void runAfterEvents(Runnable task) {
+        events.execute(task);
+    }
+
     @Override
     public synchronized Session session() {
         return session;

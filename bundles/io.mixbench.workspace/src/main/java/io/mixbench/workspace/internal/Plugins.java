@@ -90,21 +90,24 @@ final class Plugins {
             }
         } else {
             ServiceReference<?>[] refs = registeredServices(b);
-            for (String kind : KIND_ORDER) {
-                for (ServiceReference<?> ref : refs) {
-                    KINDS.forEach((key, k) -> {
-                        if (k.equals(kind) && ref.getProperty(key) instanceof String id) {
-                            brings.computeIfAbsent(kind, x -> new ArrayList<>()).add(id);
-                        }
-                    });
-                }
-            }
+            List<String> broken = new ArrayList<>();
             for (ServiceReference<?> ref : refs) {
                 if (ref.getProperty(Rule.ID) instanceof String id) {
                     String problem = ruleProblem(ref);
                     if (problem != null) {
-                        problems.add("rule " + id + " cannot describe itself: " + problem);
+                        broken.add(id);
+                        problems.add("rule " + id + "  cannot describe itself: " + problem);
                     }
+                }
+            }
+            for (String kind : KIND_ORDER) {
+                for (ServiceReference<?> ref : refs) {
+                    KINDS.forEach((key, k) -> {
+                        if (k.equals(kind) && ref.getProperty(key) instanceof String id
+                                && !(kind.equals("rules") && broken.contains(id))) {
+                            brings.computeIfAbsent(kind, x -> new ArrayList<>()).add(id);
+                        }
+                    });
                 }
             }
         }

@@ -184,32 +184,26 @@ public final class WorkspaceService implements Workspace {
     }
 
     @Override
-    public RuleSet saveRuleSet(String json) throws IOException {
-        // Validated as a file of its own first: a set that does not load never replaces a good one.
-        RuleSet set = validateRuleSet(json);
-        Path target = ruleSets.userFolder().resolve(set.id() + ".json");
-        AtomicFiles.write(target, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
-        return ruleSets.load(target);
+    public RuleSet checkRuleSet(String json) throws IOException {
+        // The registry validates files: the text goes to a private one, whose name the messages then leave out.
+        Path draft = Files.createTempFile("mixbench-ruleset-", ".json");
+        try {
+            Files.writeString(draft, json, StandardCharsets.UTF_8);
+            return ruleSets.load(draft);
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).replace(draft.toString(), "line");
+            throw new RuleSetException(message, e);
+        } finally {
+            Files.deleteIfExists(draft);
+        }
     }
 
     @Override
-    public RuleSet validateRuleSet(String json) throws IOException {
-        Path check = Files.createTempDirectory("mixbench-ruleset-");
-        Path draft = check.resolve("draft.json");
-        try {
-            Files.writeString(draft, json);
-            return ruleSets.load(draft);
-        } catch (IOException e) {
-            // The draft's file name means nothing to the user: the message keeps only its line.
-            throw new RuleSetException(String.valueOf(e.getMessage()).replace(draft.toString(), "line"), e);
-        } finally {
-            try (var files = Files.list(check)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(check);
-        }
+    public RuleSet saveRuleSet(String json) throws IOException {
+        RuleSet set = checkRuleSet(json);
+        Path target = ruleSets.userFolder().resolve(set.id() + ".json");
+        AtomicFiles.write(target, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
+        return ruleSets.load(target);
     }
 
     @Override
@@ -222,6 +216,12 @@ public final class WorkspaceService implements Workspace {
     @Override
     public AnalysisJob analyse(AnalysisRequest request, AnalysisListener listener) {
         return analysis.submit(request, listener);
+    }
+
+    @Override
+    public AnalysisResult analyseAndWait(AnalysisRequest request, AnalysisListener listener)
+            throws InterruptedException {
+        return analysis.analyze(request, listener);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * ({@value #LOCK}) for as long as the run lives, and the framework's files in {@code felix/}. It is deleted when
  * the run closes it or the JVM shuts down (SIGINT, SIGTERM); a folder left by a killed run (SIGKILL, a crash) has
  * a lock nobody holds, and the next run's {@link #sweep} deletes it.
+ * Not {@code AtomicFiles}: the launcher is on the class path below every bundle, and this locks the framework's folder.
  */
 final class FrameworkStorage implements AutoCloseable {
 

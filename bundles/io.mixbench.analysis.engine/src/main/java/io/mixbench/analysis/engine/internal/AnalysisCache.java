@@ -5,6 +5,7 @@ import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
+import io.mixbench.files.AtomicFiles;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeterFactory;
 import io.mixbench.meter.PerChannel;
@@ -21,17 +22,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -40,9 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,8 +50,8 @@ import java.util.zip.CRC32C;
  * The cache may arrive inside a shared session folder, so its bytes are not trusted: each entry carries the keys it
  * was stored under and a CRC-32C of all its bytes; an entry whose keys differ (two entries swapped) or whose checksum
  * fails (a flipped byte), an older format, or anything unreadable is discarded, said in a note, and the file is
- * measured again. Entries are written to a temporary file, locked while it is written, and moved into place; a later
- * run deletes temporary files whose writer died (their lock is free).
+ * measured again. Entries are written with {@link AtomicFiles} (a temporary file, locked while it is written, moved
+ * into place); each analysis first deletes the temporary files in the cache whose writer died (their lock is free).
  */
 final class AnalysisCache {
 
@@ -71,18 +62,10 @@ final class AnalysisCache {
     /** Far above any real entry (a 100 ms series of a 10 h file is 1.4 MB); a larger file is not read. */
     static final int MAX_ENTRY_BYTES = 64 << 20;
     private static final int MAX_INDEX_BYTES = 8192;
-    private static final String TEMP_PREFIX = ".";
-    private static final String TEMP_SUFFIX = ".tmp";
     private static final byte SCALAR = 1;
     private static final byte PER_CHANNEL = 2;
     private static final byte SPECTRUM = 3;
     private static final byte SERIES = 4;
-
-    /**
-     * Temporary files this process is writing. A sweep must not open them: closing any channel on a file releases
-     * every POSIX lock the process holds on it, the writer's too.
-     */
-    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     /** Why an entry is not trusted, in words that never quote it. */
     private static final class Untrusted extends IOException {
@@ -227,63 +210,17 @@ final class AnalysisCache {
      */
     void sweepStaleTemporaries() {
         for (String folder : List.of("entries", "paths")) {
-            try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(dir.resolve(folder),
-                    TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
-                for (Path temporary : temporaries) {
-                    deleteIfStale(temporary);
-                }
+            try {
+                AtomicFiles.removeStaleTemporariesIn(dir.resolve(folder));
             } catch (IOException | RuntimeException e) {
-                // No folder yet, or an unreadable one: nothing to sweep.
+                // An unreadable folder: nothing to sweep.
+                LOG.log(Level.FINE, "cannot sweep " + dir.resolve(folder), e);
             }
         }
     }
 
-    private static void deleteIfStale(Path temporary) {
-        if (WRITING.contains(temporary) || !Files.isRegularFile(temporary, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                Files.deleteIfExists(temporary);
-                lock.release();
-            }
-        } catch (OverlappingFileLockException e) {
-            // Locked by this process: a live writer.
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "cannot sweep " + temporary, e);
-        }
-    }
-
-    /**
-     * Writes {@code bytes} to a temporary file in the target's folder, locked while it is written, and moves it into
-     * place. The temporary file gets the umask's permissions, like the entry it becomes.
-     */
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temporary = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
-        WRITING.add(temporary);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            // Held until the channel closes, after the move: a sweep in another process sees a live writer.
-            channel.lock();
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } finally {
-                WRITING.remove(temporary);
-            }
-        }
+        AtomicFiles.write(target, out -> out.write(bytes));
     }
 
     /** An entry: magic, format version, the keys it is stored under, the measurements, and a CRC-32C of all that. */

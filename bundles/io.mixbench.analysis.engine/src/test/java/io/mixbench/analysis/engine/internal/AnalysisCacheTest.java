@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.files.AtomicFiles;
 import io.mixbench.files.testing.LockHolder;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.session.ExportKind;
@@ -137,8 +138,10 @@ class AnalysisCacheTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void staleTemporaryFilesAreSweptButNotALiveWritersFile() throws Exception {
         Files.createDirectories(entries());
-        Path stale = Files.writeString(entries().resolve(".3f2a-killed.tmp"), "half an entry");
-        Path live = Files.writeString(entries().resolve(".77c1-writing.tmp"), "being written");
+        Path stale = Files.writeString(entries().resolve(AtomicFiles.temporaryName(entries().resolve("killed.bin"),
+                "3")), "half an entry");
+        Path live = Files.writeString(entries().resolve(AtomicFiles.temporaryName(entries().resolve("writing.bin"),
+                "77")), "being written");
         Path notOurs = Files.writeString(entries().resolve("notes.tmp"), "not a temporary file of ours");
         // Another process holds the lock, as a writer does while it writes.
         LockHolder writer = LockHolder.lock(live, dir);

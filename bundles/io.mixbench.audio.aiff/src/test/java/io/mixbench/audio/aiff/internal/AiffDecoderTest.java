@@ -14,6 +14,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.TruncatedAudioException;
 import io.mixbench.audio.testing.DecodedAudio.Decoded;
+import io.mixbench.audio.testing.Decoding;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AiffDecoderTest {
+
+    private static final Decoding DECODING = new Decoding(AiffDecoder::new, "take 3.aif");
 
     private final AiffDecoder decoder = new AiffDecoder();
 
@@ -42,7 +45,7 @@ class AiffDecoderTest {
     void decodesBigEndian16BitStereo() throws IOException {
         AiffBytes b = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(2, 3, 16, 44100)).ssndHeader(12);
         b.u16(0x7FFF).u16(0x8000).u16(1).u16(0xFFFF).u16(0x4000).u16(0);
-        Decoded d = Decoding.decode(b.build());
+        Decoded d = DECODING.decode(b.build());
         assertEquals(44100, d.format().sampleRateHz());
         assertEquals(ChannelLayout.STEREO, d.format().layout());
         assertEquals(16, d.format().bitsPerSample());
@@ -54,44 +57,44 @@ class AiffDecoderTest {
 
     @Test
     void decodesEveryIntegerWidthAndByteOrder() throws IOException {
-        Decoded s8 = Decoding.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 8, 8000)).ssndHeader(2)
+        Decoded s8 = DECODING.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 8, 8000)).ssndHeader(2)
                 .raw(0x80, 0x40).build());
         assertArrayEquals(new float[]{-1f, 0.5f}, s8.samples()[0]);
 
-        Decoded s24 = Decoding.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 24, 96000))
+        Decoded s24 = DECODING.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 24, 96000))
                 .ssndHeader(6).s24(0x7FFFFF).s24(-0x800000).build());
         assertArrayEquals(new float[]{8388607f / 8388608, -1f}, s24.samples()[0]);
 
-        Decoded s32 = Decoding.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 1, 32, 192000))
+        Decoded s32 = DECODING.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 1, 32, 192000))
                 .ssndHeader(4).u32(0xC0000000L).build());
         assertArrayEquals(new float[]{-0.5f}, s32.samples()[0]);
 
-        Decoded sowt16 = Decoding.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 2, 16, 48000, "sowt"))
+        Decoded sowt16 = DECODING.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 2, 16, 48000, "sowt"))
                 .ssndHeader(4).u16le(0x4000).u16le(0xC000).build());
         assertArrayEquals(new float[]{0.5f, -0.5f}, sowt16.samples()[0]);
         assertEquals("AIFF-C PCM 16-bit little-endian", sowt16.format().formatName());
 
-        Decoded sowt24 = Decoding.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 24, 48000, "sowt"))
+        Decoded sowt24 = DECODING.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 24, 48000, "sowt"))
                 .ssndHeader(3).raw(0x00, 0x00, 0xC0).build());
         assertArrayEquals(new float[]{-0.5f}, sowt24.samples()[0]);
 
-        Decoded sowt32 = Decoding.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 32, 48000, "sowt"))
+        Decoded sowt32 = DECODING.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 32, 48000, "sowt"))
                 .ssndHeader(4).raw(0, 0, 0, 0x40).build());
         assertArrayEquals(new float[]{0.5f}, sowt32.samples()[0]);
 
-        Decoded none = Decoding.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 16, 48000, "NONE"))
+        Decoded none = DECODING.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 16, 48000, "NONE"))
                 .ssndHeader(2).u16(0x2000).build());
         assertArrayEquals(new float[]{0.25f}, none.samples()[0]);
         assertEquals("AIFF-C PCM 16-bit", none.format().formatName());
 
-        Decoded raw8 = Decoding.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 2, 8, 48000, "raw "))
+        Decoded raw8 = DECODING.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 2, 8, 48000, "raw "))
                 .ssndHeader(2).raw(0x00, 0xC0).build());
         assertArrayEquals(new float[]{-1f, 0.5f}, raw8.samples()[0]);
     }
 
     @Test
     void samplesNarrowerThanTheirBytesAreLeftJustified() throws IOException {
-        Decoded d = Decoding.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 1, 20, 48000)).ssndHeader(3)
+        Decoded d = DECODING.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 1, 20, 48000)).ssndHeader(3)
                 .s24(0x400000).build());
         assertEquals(20, d.format().bitsPerSample());
         assertArrayEquals(new float[]{0.5f}, d.samples()[0]);
@@ -100,7 +103,7 @@ class AiffDecoderTest {
     @Test
     void decodesFloats() throws IOException {
         for (String type : List.of("fl32", "FL32")) {
-            Decoded d = Decoding.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(2, 1, 32, 48000, type))
+            Decoded d = DECODING.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(2, 1, 32, 48000, type))
                     .ssndHeader(8).f32(1.5f).f32(-0.25f).build());
             assertEquals(SampleEncoding.PCM_FLOAT, d.format().encoding());
             assertEquals("AIFF-C float 32-bit", d.format().formatName());
@@ -108,7 +111,7 @@ class AiffDecoderTest {
             assertArrayEquals(new float[]{-0.25f}, d.samples()[1]);
         }
         for (String type : List.of("fl64", "FL64")) {
-            Decoded d = Decoding.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 2, 64, 48000, type))
+            Decoded d = DECODING.decode(AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 2, 64, 48000, type))
                     .ssndHeader(16).f64(0.125).f64(-2).build());
             assertEquals(64, d.format().bitsPerSample());
             assertArrayEquals(new float[]{0.125f, -2f}, d.samples()[0]);
@@ -119,11 +122,11 @@ class AiffDecoderTest {
     void nonFiniteFloatsAreRejectedWithTheirPosition() {
         byte[] file = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 3, 32, 8000, "fl32")).ssndHeader(12)
                 .f32(0).f32(0).f32(Float.NaN).build();
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(file));
-        assertEquals(Decoding.NAME + ": sample 2 of channel 1 is NaN (at 0.000 s)", e.getMessage());
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(file));
+        assertEquals(DECODING.name() + ": sample 2 of channel 1 is NaN (at 0.000 s)", e.getMessage());
         byte[] inf = AiffBytes.aifc().chunk("COMM", AiffBytes.commC(1, 1, 64, 8000, "fl64")).ssndHeader(8)
                 .f64(Double.NEGATIVE_INFINITY).build();
-        assertTrue(assertThrows(AudioDecodeException.class, () -> Decoding.decode(inf)).getMessage()
+        assertTrue(assertThrows(AudioDecodeException.class, () -> DECODING.decode(inf)).getMessage()
                 .contains("infinite"));
     }
 
@@ -134,7 +137,7 @@ class AiffDecoderTest {
                 .chunk("COMM", AiffBytes.comm(1, 2, 16, 48000)).chunk("MARK", new byte[7]);
         b.ascii("SSND").u32(8 + 3 + 4).u32(3).u32(0).raw(9, 9, 9).u16(0x4000).u16(0x2000);
         b.chunk("AUTH", "after the samples".getBytes(StandardCharsets.US_ASCII));
-        Decoded d = Decoding.decode(b.build());
+        Decoded d = DECODING.decode(b.build());
         assertArrayEquals(new float[]{0.5f, 0.25f}, d.samples()[0]);
         assertEquals("Kick In", d.metadata().get(AudioMetadataKeys.TITLE));
     }
@@ -167,7 +170,7 @@ class AiffDecoderTest {
         AiffBytes b = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(5, 1, 16, 48000)).ssndHeader(10).raw(
                 new int[10]);
         assertEquals(List.of(Channel.LEFT, Channel.RIGHT, Channel.CENTRE, Channel.LEFT_SURROUND,
-                Channel.RIGHT_SURROUND), Decoding.decode(b.build()).format().layout().channels());
+                Channel.RIGHT_SURROUND), DECODING.decode(b.build()).format().layout().channels());
     }
 
     private static Decoded sixChannels(byte[] chan, int channels) throws IOException {
@@ -176,7 +179,7 @@ class AiffDecoderTest {
         for (int c = 0; c < channels; c++) {
             b.u16(c * 1000);
         }
-        Decoded d = Decoding.decode(b.build());
+        Decoded d = DECODING.decode(b.build());
         for (int c = 0; c < channels; c++) {
             assertEquals(c * 1000 / 32768f, d.samples()[c][0], "channel " + c);
         }
@@ -185,7 +188,7 @@ class AiffDecoderTest {
 
     @Test
     void fractionalRatesAreRounded() throws IOException {
-        Decoded d = Decoding.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 0, 8, 22254.5454))
+        Decoded d = DECODING.decode(AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 0, 8, 22254.5454))
                 .ssndHeader(0).build());
         assertEquals(22255, d.format().sampleRateHz());
         assertEquals(0, d.frames());
@@ -196,15 +199,15 @@ class AiffDecoderTest {
         byte[] whole = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(2, 1000, 16, 48000)).ssndHeader(4000)
                 .raw(new int[4000]).build();
         byte[] cut = Arrays.copyOf(whole, whole.length - 41);
-        TruncatedAudioException e = assertThrows(TruncatedAudioException.class, () -> Decoding.decode(cut));
+        TruncatedAudioException e = assertThrows(TruncatedAudioException.class, () -> DECODING.decode(cut));
         assertEquals(989, e.framesRead());
         assertEquals(1000, e.framesDeclared());
-        assertTrue(e.getMessage().startsWith(Decoding.NAME + ": file is truncated"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(DECODING.name() + ": file is truncated"), e.getMessage());
 
         // The SSND chunk holds fewer frames than COMM declares: also truncated, even with bytes after it.
         byte[] small = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 10, 16, 48000)).ssndHeader(8)
                 .raw(new int[8]).chunk("ANNO", new byte[100]).build();
-        TruncatedAudioException s = assertThrows(TruncatedAudioException.class, () -> Decoding.decode(small));
+        TruncatedAudioException s = assertThrows(TruncatedAudioException.class, () -> DECODING.decode(small));
         assertEquals(4, s.framesRead());
         assertEquals(10, s.framesDeclared());
     }
@@ -217,18 +220,18 @@ class AiffDecoderTest {
     void aSecondSsndChunkIsAnError() throws IOException {
         byte[] whole = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 16, 48000)).ssndHeader(4).raw(new int[4])
                 .chunk("ANNO", new byte[3]).ssndHeader(4).raw(new int[4]).build();
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(whole));
-        assertEquals(Decoding.NAME + ": two \"SSND\" chunks, at bytes 38 and 70: Mixbench reads a file's first one "
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(whole));
+        assertEquals(DECODING.name() + ": two \"SSND\" chunks, at bytes 38 and 70: Mixbench reads a file's first one "
                 + "only and would drop the audio of the second", e.getMessage());
         byte[] split = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 4, 16, 48000)).ssndHeader(4).raw(new int[4])
                 .ssndHeader(4).raw(new int[4]).build();
-        AudioDecodeException s = assertThrows(AudioDecodeException.class, () -> Decoding.decode(split));
+        AudioDecodeException s = assertThrows(AudioDecodeException.class, () -> DECODING.decode(split));
         assertFalse(s instanceof TruncatedAudioException, s.getMessage());
         assertTrue(s.getMessage().contains("two \"SSND\" chunks, at bytes 38 and 58"), s.getMessage());
 
         byte[] trailing = AiffBytes.aiff().chunk("COMM", AiffBytes.comm(1, 2, 16, 48000)).ssndHeader(4).raw(
                 new int[4]).chunk("NAME", "x".getBytes(StandardCharsets.US_ASCII)).ascii("ju").build();
-        assertEquals(2, Decoding.decode(trailing).frames());
+        assertEquals(2, DECODING.decode(trailing).frames());
     }
 
     @Test
@@ -296,7 +299,7 @@ class AiffDecoderTest {
         };
         // The error names the file and how far reading got, as for WAV.
         AudioDecodeException e = assertThrows(AudioDecodeException.class,
-                () -> Decoding.decode(failing, "bad.aif", 100));
+                () -> DECODING.decode(failing, "bad.aif", 100));
         assertEquals("bad.aif: reading failed after 2500 sample frames: Input/output error", e.getMessage());
         assertEquals("Input/output error", e.getCause().getMessage());
     }
@@ -306,7 +309,7 @@ class AiffDecoderTest {
     }
 
     private static void expect(String problem, byte[] file) {
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(file));
-        assertTrue(e.getMessage().startsWith(Decoding.NAME + ": " + problem), e.getMessage());
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(file));
+        assertTrue(e.getMessage().startsWith(DECODING.name() + ": " + problem), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import io.mixbench.audio.testing.DecodedAudio;
 import io.mixbench.audio.testing.ExternalTools;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.testing.DecodedAudio.Decoded;
+import io.mixbench.audio.testing.Decoding;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * missing outside CI; with CI=true a missing tool fails.
  */
 class AiffToolsCompatibilityTest {
+
+    private static final Decoding DECODING = new Decoding(AiffDecoder::new, "take 3.aif");
 
     /** Either tool's float output of a 32-bit sample is rounded to float precision. */
     private static final double FLOAT_STEP = 0x1p-24;
@@ -44,7 +47,7 @@ class AiffToolsCompatibilityTest {
                 command[n++] = s;
             }
             ExternalTools.run(java.util.Arrays.copyOf(command, n));
-            Decoded mine = Decoding.decode(file);
+            Decoded mine = DECODING.decode(file);
             boolean wide = c[c.length - 1].equals("32") || c[c.length - 1].equals("64");
             DecodedAudio.assertSamples(ExternalTools.soxFloats(file), mine, wide ? FLOAT_STEP : 0, file.toString());
             assertEquals(mine.frames(), mine.format().frames());
@@ -61,7 +64,7 @@ class AiffToolsCompatibilityTest {
             ExternalTools.run(ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                     "aevalsrc=0.8*sin(2*PI*440*t)|0.5*random(1)-0.25:s=44100:d=0.4", "-c:a", c[0], "-f", "aiff",
                     file.toString());
-            Decoded mine = Decoding.decode(file);
+            Decoded mine = DECODING.decode(file);
             assertEquals(Integer.parseInt(c[1]), mine.format().bitsPerSample(), c[0]);
             boolean wide = !c[1].equals("16") && !c[1].equals("8") && !c[1].equals("24");
             DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), mine, wide ? FLOAT_STEP : 0, file.toString());
@@ -75,7 +78,7 @@ class AiffToolsCompatibilityTest {
         ExternalTools.run(ffmpeg, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "aevalsrc=0.1|0.2|0.3|0.4|0.5|0.6*sin(2*PI*50*t):s=48000:d=0.2:c=5.1", "-c:a", "pcm_s24be",
                 file.toString());
-        Decoded mine = Decoding.decode(file);
+        Decoded mine = DECODING.decode(file);
         assertEquals(ChannelLayout.SURROUND_5_1, mine.format().layout());
         DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), mine, 0, file.toString());
         assertEquals(0.3f, mine.samples()[2][100], 1e-6, "centre is the third channel");

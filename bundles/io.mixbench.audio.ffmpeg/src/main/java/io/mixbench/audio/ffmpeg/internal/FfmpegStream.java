@@ -1,9 +1,8 @@
 package io.mixbench.audio.ffmpeg.internal;
 
+import io.mixbench.audio.AbstractAudioStream;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
-import io.mixbench.audio.AudioStream;
-import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.SampleEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * and may seek in it), 32-bit float samples come back on its stdout and are read in blocks into one reused buffer. ffmpeg's error output, or a non-zero exit, fails the
  * stream with ffmpeg's own words; closing the stream kills the process.
  */
-final class FfmpegStream implements AudioStream {
+final class FfmpegStream extends AbstractAudioStream {
 
     /**
      * The demuxers ffmpeg may use: audio formats, and the film containers bounces come in, that hold their own samples.
@@ -45,7 +44,6 @@ final class FfmpegStream implements AudioStream {
     private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class,
             ByteOrder.LITTLE_ENDIAN);
 
-    private final String source;
     private final AudioFormat format;
     private final int channels;
     private final int frameBytes;
@@ -64,8 +62,6 @@ final class FfmpegStream implements AudioStream {
     private volatile IOException sourceFailure;
     private IOException outputFailure;
     private boolean atEnd;
-    /** Read by the copier thread. */
-    private volatile boolean closed;
 
     /**
      * @param input ffmpeg's input: "pipe:0" to be fed {@code head} and then {@code in}, or a file ({@link #input})
@@ -73,7 +69,7 @@ final class FfmpegStream implements AudioStream {
      */
     private FfmpegStream(FfmpegTools tools, String input, InputStream in, byte[] head, int headLength, String source,
             Probe probe) throws IOException {
-        this.source = source;
+        super(source);
         this.in = in;
         this.channels = probe.channels();
         this.frameBytes = 4 * channels;
@@ -142,28 +138,24 @@ final class FfmpegStream implements AudioStream {
     }
 
     @Override
-    public int read(float[][] block, int maxFrames) throws IOException {
-        if (closed) {
-            throw new IOException(source + ": stream is closed");
-        }
-        AudioStreams.checkReadArguments(block, maxFrames, channels);
-        int done = 0;
-        while (done < maxFrames && !atEnd) {
+    protected int nextRun(int maxFrames) throws IOException {
+        while (!atEnd) {
             int whole = (end - start) / frameBytes;
-            if (whole == 0) {
-                if (!fill()) {
-                    finish();
-                    break;
-                }
-                continue;
+            if (whole > 0) {
+                return Math.min(whole, maxFrames);
             }
-            int n = Math.min(whole, maxFrames - done);
-            convert(block, done, n);
-            start += n * frameBytes;
-            done += n;
-            framesRead += n;
+            if (!fill()) {
+                finish();
+            }
         }
-        return done == 0 ? -1 : done;
+        return 0;
+    }
+
+    @Override
+    protected void copyRun(float[][] block, int offset, int n) throws AudioDecodeException {
+        convert(block, offset, n);
+        start += n * frameBytes;
+        framesRead += n;
     }
 
     /** Reads more of ffmpeg's output; false at its end. */
@@ -194,7 +186,7 @@ final class FfmpegStream implements AudioStream {
         try {
             if (!process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AudioDecodeException(source, "ffmpeg did not exit after its output ended");
+                throw new AudioDecodeException(source(), "ffmpeg did not exit after its output ended");
             }
             errorReader.join(TimeUnit.SECONDS.toMillis(EXIT_TIMEOUT_SECONDS));
             if (copier != null) {
@@ -202,23 +194,23 @@ final class FfmpegStream implements AudioStream {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AudioDecodeException(source, "interrupted while waiting for ffmpeg", e);
+            throw new AudioDecodeException(source(), "interrupted while waiting for ffmpeg", e);
         }
         IOException failure = sourceFailure;
         if (failure != null) {
-            throw new AudioDecodeException(source, "cannot be read: " + failure.getMessage(), failure);
+            throw new AudioDecodeException(source(), "cannot be read: " + failure.getMessage(), failure);
         }
         String text = text(errors);
         if (process.exitValue() != 0 || !text.isEmpty()) {
-            throw new AudioDecodeException(source, "ffmpeg could not decode the file after " + framesRead
+            throw new AudioDecodeException(source(), "ffmpeg could not decode the file after " + framesRead
                     + " sample frames (exit code " + process.exitValue() + ")" + (text.isEmpty() ? "" : ": " + text));
         }
         if (outputFailure != null) {
-            throw new AudioDecodeException(source, "reading ffmpeg's output failed: " + outputFailure.getMessage(),
+            throw new AudioDecodeException(source(), "reading ffmpeg's output failed: " + outputFailure.getMessage(),
                     outputFailure);
         }
         if (end != start) {
-            throw new AudioDecodeException(source, "ffmpeg's output ends inside a sample frame");
+            throw new AudioDecodeException(source(), "ffmpeg's output ends inside a sample frame");
         }
     }
 
@@ -239,7 +231,7 @@ final class FfmpegStream implements AudioStream {
                 for (int i = offset; i < offset + frames; i++) {
                     if (!Float.isFinite(out[i])) {
                         long sample = framesRead + (i - offset);
-                        throw new AudioDecodeException(source, String.format(Locale.ROOT,
+                        throw new AudioDecodeException(source(), String.format(Locale.ROOT,
                                 "sample %d of channel %d is %s (at %.3f s)", sample, c + 1, Float.isNaN(out[i])
                                         ? "NaN"
                                         : "infinite",
@@ -251,11 +243,7 @@ final class FfmpegStream implements AudioStream {
     }
 
     @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void closeInput() throws IOException {
         process.destroyForcibly();
         IOException failure = null;
         try {
@@ -296,12 +284,12 @@ final class FfmpegStream implements AudioStream {
                 return; // ffmpeg stopped reading: it has ended or failed, which its exit reports
             }
             byte[] chunk = new byte[BUFFER_BYTES];
-            while (!closed) {
+            while (!isClosed()) {
                 int n;
                 try {
                     n = in.read(chunk);
                 } catch (IOException e) {
-                    if (!closed) {
+                    if (!isClosed()) {
                         sourceFailure = e;
                         process.destroyForcibly();
                     }

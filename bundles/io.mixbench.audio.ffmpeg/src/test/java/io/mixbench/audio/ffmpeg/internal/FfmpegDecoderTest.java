@@ -11,6 +11,7 @@ import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioStream;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.testing.DecodedAudio.Decoded;
+import io.mixbench.audio.testing.Decoding;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class FfmpegDecoderTest {
+
+    private static final Decoding DECODING = new Decoding(FfmpegDecoder::new, "take 3.wv");
 
     private static final String SIGNAL = "aevalsrc=0.6*sin(2*PI*220*t)+0.2*random(0)|0.5*sin(2*PI*330*t):s=48000"
             + ":d=1.5";
@@ -67,7 +70,7 @@ class FfmpegDecoderTest {
                 {"d.w64", "pcm_s24le", "s32"}, {"e.mka", "wavpack", "s32p"}, {"f.mka", "pcm_f32le", "flt"}};
         for (String[] c : cases) {
             Path file = encode(c[0], SIGNAL, "-c:a", c[1], "-sample_fmt", c[2]);
-            Decoded mine = Decoding.decode(file);
+            Decoded mine = DECODING.decode(file);
             assertEquals(48000, mine.format().sampleRateHz(), c[0]);
             assertEquals(ChannelLayout.STEREO, mine.format().layout(), c[0]);
             assertEquals("ffmpeg " + c[1], mine.format().formatName());
@@ -80,12 +83,12 @@ class FfmpegDecoderTest {
         requireTools();
         for (String[] c : new String[][]{{"a.ogg", "libvorbis"}, {"b.opus", "libopus"}}) {
             Path file = encode(c[0], SIGNAL, "-c:a", c[1]);
-            DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), Decoding.decode(file), 0, file.toString());
+            DecodedAudio.assertSamples(ExternalTools.ffmpegFloats(file), DECODING.decode(file), 0, file.toString());
         }
         // Read from a pipe, ffmpeg does not trim an MP3's end padding (it does from a seekable file): the samples
         // agree, and at most one MP3 frame (1152 samples) is left over.
         Path mp3 = encode("c.mp3", SIGNAL, "-c:a", "libmp3lame");
-        Decoded mine = Decoding.decode(mp3);
+        Decoded mine = DECODING.decode(mp3);
         float[] reference = ExternalTools.ffmpegFloats(mp3);
         int frames = reference.length / 2;
         assertTrue(mine.frames() >= frames && mine.frames() < frames + 1152, mine.frames() + " vs " + frames);
@@ -126,7 +129,7 @@ class FfmpegDecoderTest {
         requireTools();
         Path file = encode("s.mka", "aevalsrc=0.1|0.2|0.3|0.4|0.5|0.6*sin(2*PI*50*t):s=96000:d=0.3:c=5.1", "-c:a",
                 "flac");
-        Decoded mine = Decoding.decode(file);
+        Decoded mine = DECODING.decode(file);
         assertEquals(ChannelLayout.SURROUND_5_1, mine.format().layout());
         assertEquals(96000, mine.format().sampleRateHz());
         assertEquals(0.3f, mine.samples()[2][100], 1e-6f, "centre is the third channel");
@@ -138,7 +141,7 @@ class FfmpegDecoderTest {
         requireTools();
         byte[] noise = new byte[5000];
         new Random(1).nextBytes(noise);
-        AudioDecodeException garbage = assertThrows(AudioDecodeException.class, () -> Decoding.decode(
+        AudioDecodeException garbage = assertThrows(AudioDecodeException.class, () -> DECODING.decode(
                 new ByteArrayInputStream(noise), "noise.bin", 1000));
         assertTrue(garbage.getMessage().startsWith("noise.bin: ffmpeg finds no audio stream"), garbage
                 .getMessage());
@@ -146,7 +149,7 @@ class FfmpegDecoderTest {
         Path video = dir.resolve("video.mkv");
         ExternalTools.run(ExternalTools.require("ffmpeg"), "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "color=size=16x16:d=0.2", "-c:v", "ffv1", video.toString());
-        AudioDecodeException noAudio = assertThrows(AudioDecodeException.class, () -> Decoding.decode(video));
+        AudioDecodeException noAudio = assertThrows(AudioDecodeException.class, () -> DECODING.decode(video));
         assertTrue(noAudio.getMessage().startsWith(video + ": ffmpeg finds no audio stream"), noAudio
                 .getMessage());
 
@@ -155,7 +158,7 @@ class FfmpegDecoderTest {
         for (int i = file.length / 2; i < file.length / 2 + 40; i++) {
             file[i] ^= 0x5A;
         }
-        AudioDecodeException damaged = assertThrows(AudioDecodeException.class, () -> Decoding.decode(
+        AudioDecodeException damaged = assertThrows(AudioDecodeException.class, () -> DECODING.decode(
                 new ByteArrayInputStream(file), "damaged.mka", 1000));
         assertTrue(damaged.getMessage().startsWith("damaged.mka: ffmpeg could not decode the file after "), damaged
                 .getMessage());
@@ -179,7 +182,7 @@ class FfmpegDecoderTest {
                 return n;
             }
         };
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(failing,
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(failing,
                 "long.mka", 4096));
         assertEquals("long.mka: cannot be read: Input/output error", e.getMessage());
     }
@@ -269,7 +272,7 @@ class FfmpegDecoderTest {
         assertEquals("session/x.m4a: ffmpeg reads it as \"hls\", a format that opens other files or addresses (a "
                 + "playlist, for one); Mixbench lets ffmpeg read only audio formats that hold their own samples",
                 byPath.getMessage());
-        AudioDecodeException byPipe = assertThrows(AudioDecodeException.class, () -> Decoding.decode(
+        AudioDecodeException byPipe = assertThrows(AudioDecodeException.class, () -> DECODING.decode(
                 new ByteArrayInputStream(Files.readAllBytes(playlist)), "session/x.m4a", 4096));
         assertTrue(byPipe.getMessage().startsWith("session/x.m4a: ffmpeg reads it as \"hls\""), byPipe
                 .getMessage());

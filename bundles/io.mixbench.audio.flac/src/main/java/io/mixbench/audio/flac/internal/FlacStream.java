@@ -1,9 +1,8 @@
 package io.mixbench.audio.flac.internal;
 
+import io.mixbench.audio.AbstractAudioStream;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
-import io.mixbench.audio.AudioStream;
-import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.TruncatedAudioException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +13,9 @@ import java.util.Map;
  * count STREAMINFO declares is the length: data ending before it is a truncated file, and bytes after it (an ID3v1
  * tag, padding) are not read.
  */
-final class FlacStream implements AudioStream {
+final class FlacStream extends AbstractAudioStream {
 
     private final InputStream raw;
-    private final String source;
     private final AudioFormat format;
     private final Map<String, String> metadata;
     private final BitReader in;
@@ -31,11 +29,10 @@ final class FlacStream implements AudioStream {
     private int framePosition;
     private long framesRead;
     private boolean atEnd;
-    private boolean closed;
 
     FlacStream(InputStream raw, String source, BitReader in, FlacHeader header) {
+        super(source);
         this.raw = raw;
-        this.source = source;
         this.format = header.format();
         this.metadata = header.metadata();
         this.in = in;
@@ -59,23 +56,18 @@ final class FlacStream implements AudioStream {
     }
 
     @Override
-    public int read(float[][] block, int maxFrames) throws IOException {
-        if (closed) {
-            throw new IOException(source + ": stream is closed");
+    protected int nextRun(int maxFrames) throws IOException {
+        if (framePosition == frameLength && !nextFrame()) {
+            return 0;
         }
-        AudioStreams.checkReadArguments(block, maxFrames, channels);
-        int done = 0;
-        while (done < maxFrames) {
-            if (framePosition == frameLength && !nextFrame()) {
-                break;
-            }
-            int n = Math.min(maxFrames - done, frameLength - framePosition);
-            convert(block, done, n);
-            framePosition += n;
-            done += n;
-            framesRead += n;
-        }
-        return done == 0 ? -1 : done;
+        return Math.min(maxFrames, frameLength - framePosition);
+    }
+
+    @Override
+    protected void copyRun(float[][] block, int offset, int n) throws AudioDecodeException {
+        convert(block, offset, n);
+        framePosition += n;
+        framesRead += n;
     }
 
     private boolean nextFrame() throws IOException {
@@ -88,19 +80,19 @@ final class FlacStream implements AudioStream {
             n = frames.next();
         } catch (BitReader.EndOfData e) {
             if (framesDeclared >= 0) {
-                throw new TruncatedAudioException(source, framesRead, framesDeclared);
+                throw new TruncatedAudioException(source(), framesRead, framesDeclared);
             }
-            throw new AudioDecodeException(source, "file is truncated: the data stops inside frame "
+            throw new AudioDecodeException(source(), "file is truncated: the data stops inside frame "
                     + frames.frames() + " (at byte " + frames.frameStart() + "), after " + framesRead
                     + " sample frames");
         } catch (BitReader.FrameTooLarge e) {
-            throw new AudioDecodeException(source, "frame " + frames.frames() + " at byte " + frames.frameStart()
+            throw new AudioDecodeException(source(), "frame " + frames.frames() + " at byte " + frames.frameStart()
                     + " is larger than " + (BitReader.MAX_BUFFER_BYTES >> 20) + " MiB; the file is damaged");
         }
         if (n < 0) {
             atEnd = true;
             if (framesDeclared >= 0 && framesRead < framesDeclared) {
-                throw new TruncatedAudioException(source, framesRead, framesDeclared);
+                throw new TruncatedAudioException(source(), framesRead, framesDeclared);
             }
             return false;
         }
@@ -121,17 +113,15 @@ final class FlacStream implements AudioStream {
                 out[offset + i] = v * k;
             }
             if (outOfRange) {
-                throw new AudioDecodeException(source, "frame " + (frames.frames() - 1) + " decodes to samples beyond "
-                        + format.bitsPerSample() + " bits; the file is damaged");
+                throw new AudioDecodeException(source(),
+                        "frame " + (frames.frames() - 1) + " decodes to samples beyond "
+                                + format.bitsPerSample() + " bits; the file is damaged");
             }
         }
     }
 
     @Override
-    public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            raw.close();
-        }
+    protected void closeInput() throws IOException {
+        raw.close();
     }
 }

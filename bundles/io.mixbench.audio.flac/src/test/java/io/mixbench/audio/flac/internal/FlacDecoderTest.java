@@ -14,6 +14,7 @@ import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.TruncatedAudioException;
 import io.mixbench.audio.testing.DecodedAudio.Decoded;
 import io.mixbench.audio.flac.internal.FlacWriter.Subframe;
+import io.mixbench.audio.testing.Decoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FlacDecoderTest {
+
+    private static final Decoding DECODING = new Decoding(FlacDecoder::new, "take 3.flac");
 
     private final FlacDecoder decoder = new FlacDecoder();
 
@@ -43,7 +46,7 @@ class FlacDecoderTest {
         for (int bits : new int[]{8, 12, 16, 20, 24}) {
             long[][] s = signal(2, 20_000, bits, bits);
             byte[] file = new FlacWriter(44_100, bits).blockSizes(4096, 192, 1152, 17, 256, 4608, 3000).encode(s);
-            Decoded d = Decoding.decode(file);
+            Decoded d = DECODING.decode(file);
             assertEquals(44_100, d.format().sampleRateHz());
             assertEquals(bits, d.format().bitsPerSample());
             assertEquals(SampleEncoding.PCM_INTEGER, d.format().encoding());
@@ -60,7 +63,7 @@ class FlacDecoderTest {
         s[1][10] = Integer.MIN_VALUE;
         s[0][11] = Integer.MIN_VALUE;
         s[1][11] = Integer.MAX_VALUE;
-        Decoded d = Decoding.decode(new FlacWriter(96_000, 32).blockSizes(1000).encode(s));
+        Decoded d = DECODING.decode(new FlacWriter(96_000, 32).blockSizes(1000).encode(s));
         assertExact(s, d, 32);
         assertEquals(-1f, d.samples()[1][10]);
     }
@@ -72,7 +75,7 @@ class FlacDecoderTest {
             for (int i = 1000; i < 2000; i++) {
                 s[0][i] = -1234; // a constant block for CONSTANT
             }
-            Decoded d = Decoding.decode(new FlacWriter(8000, 16).subframes(type).blockSizes(1000).encode(s));
+            Decoded d = DECODING.decode(new FlacWriter(8000, 16).subframes(type).blockSizes(1000).encode(s));
             assertExact(s, d, 16);
         }
     }
@@ -85,7 +88,7 @@ class FlacDecoderTest {
                 channel[i] &= ~0xFFL; // 16-bit material in a 24-bit file
             }
         }
-        Decoded d = Decoding.decode(new FlacWriter(192_000, 24).variableBlocking().unknownTotal()
+        Decoded d = DECODING.decode(new FlacWriter(192_000, 24).variableBlocking().unknownTotal()
                 .blockSizes(1024, 333, 4096, 16, 2000).encode(s));
         assertEquals(-1, d.format().frames());
         assertExact(s, d, 24);
@@ -95,17 +98,17 @@ class FlacDecoderTest {
     void channelCountsHaveFlacOrders() throws IOException {
         for (int channels = 1; channels <= 8; channels++) {
             long[][] s = signal(channels, 1500, 16, channels);
-            Decoded d = Decoding.decode(new FlacWriter(48_000, 16).blockSizes(512).encode(s));
+            Decoded d = DECODING.decode(new FlacWriter(48_000, 16).blockSizes(512).encode(s));
             assertExact(s, d, 16);
             assertEquals(channels, d.format().channels());
         }
-        assertEquals(ChannelLayout.SURROUND_5_1, Decoding.decode(new FlacWriter(48_000, 16).encode(signal(6, 10,
+        assertEquals(ChannelLayout.SURROUND_5_1, DECODING.decode(new FlacWriter(48_000, 16).encode(signal(6, 10,
                 16, 0))).format().layout());
         assertEquals(List.of(Channel.LEFT, Channel.RIGHT, Channel.CENTRE, Channel.LFE, Channel.LEFT_BACK,
                 Channel.RIGHT_BACK, Channel.LEFT_SURROUND, Channel.RIGHT_SURROUND),
-                Decoding.decode(new FlacWriter(
+                DECODING.decode(new FlacWriter(
                         48_000, 16).encode(signal(8, 10, 16, 0))).format().layout().channels());
-        Decoded masked = Decoding.decode(new FlacWriter(48_000, 16).comment(
+        Decoded masked = DECODING.decode(new FlacWriter(48_000, 16).comment(
                 "WAVEFORMATEXTENSIBLE_CHANNEL_MASK=0x0603").encode(signal(4, 10, 16, 0)));
         assertEquals(List.of(Channel.LEFT, Channel.RIGHT, Channel.LEFT_SURROUND, Channel.RIGHT_SURROUND), masked
                 .format().layout().channels());
@@ -113,7 +116,7 @@ class FlacDecoderTest {
 
     @Test
     void titleComesFromTheVorbisComment() throws IOException {
-        Decoded d = Decoding.decode(new FlacWriter(48_000, 16).comment("ARTIST=Nobody").comment("title=Snare Top")
+        Decoded d = DECODING.decode(new FlacWriter(48_000, 16).comment("ARTIST=Nobody").comment("title=Snare Top")
                 .encode(signal(1, 10, 16, 0)));
         assertEquals("Snare Top", d.metadata().get(AudioMetadataKeys.TITLE));
     }
@@ -130,14 +133,14 @@ class FlacDecoderTest {
         tag[8] = 300 >> 7;
         tag[9] = 300 & 0x7F;
         byte[] file = concat(tag, flac);
-        assertExact(s, Decoding.decode(file), 16);
+        assertExact(s, DECODING.decode(file), 16);
     }
 
     @Test
     void bytesAfterTheDeclaredLengthAreNotRead() throws IOException {
         long[][] s = signal(1, 700, 16, 2);
         byte[] file = concat(new FlacWriter(48_000, 16).encode(s), "TAG junk".getBytes(StandardCharsets.US_ASCII));
-        assertExact(s, Decoding.decode(file), 16);
+        assertExact(s, DECODING.decode(file), 16);
     }
 
     @Test
@@ -148,9 +151,9 @@ class FlacDecoderTest {
         int truncations = 0;
         for (int cut = 0; cut < whole.length; cut += 7) {
             byte[] file = Arrays.copyOf(whole, cut);
-            AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(file),
+            AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(file),
                     "cut at " + cut);
-            assertTrue(e.getMessage().startsWith(Decoding.NAME + ": "), e.getMessage());
+            assertTrue(e.getMessage().startsWith(DECODING.name() + ": "), e.getMessage());
             if (cut >= headerEnd) {
                 TruncatedAudioException t = assertInstanceOf(e);
                 assertEquals(3000, t.framesDeclared());
@@ -160,7 +163,7 @@ class FlacDecoderTest {
         }
         assertTrue(truncations > 100);
         byte[] unknown = new FlacWriter(48_000, 16).blockSizes(1000).unknownTotal().encode(s);
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(Arrays.copyOf(
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(Arrays.copyOf(
                 unknown, unknown.length - 100)));
         assertTrue(e.getMessage().contains("file is truncated: the data stops inside frame 2"), e.getMessage());
     }
@@ -179,9 +182,9 @@ class FlacDecoderTest {
             byte[] file = whole.clone();
             int at = 42 + random.nextInt(whole.length - 42);
             file[at] ^= (byte) (1 << random.nextInt(8));
-            AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(file),
+            AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(file),
                     "flip at " + at);
-            assertTrue(e.getMessage().startsWith(Decoding.NAME + ": "), e.getMessage());
+            assertTrue(e.getMessage().startsWith(DECODING.name() + ": "), e.getMessage());
             if (e.getMessage().contains("CRC")) {
                 crcFailures++;
             }
@@ -245,8 +248,8 @@ class FlacDecoderTest {
     }
 
     private static void expect(String problem, byte[] file) {
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> Decoding.decode(file));
-        assertTrue(e.getMessage().startsWith(Decoding.NAME + ": ") && e.getMessage().contains(problem), e
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(file));
+        assertTrue(e.getMessage().startsWith(DECODING.name() + ": ") && e.getMessage().contains(problem), e
                 .getMessage());
     }
 

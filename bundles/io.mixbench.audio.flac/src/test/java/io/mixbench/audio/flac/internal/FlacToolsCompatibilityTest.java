@@ -6,6 +6,7 @@ import io.mixbench.audio.testing.DecodedAudio;
 import io.mixbench.audio.testing.ExternalTools;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.testing.DecodedAudio.Decoded;
+import io.mixbench.audio.testing.Decoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * CI=true a missing tool fails.
  */
 class FlacToolsCompatibilityTest {
+
+    private static final Decoding DECODING = new Decoding(FlacDecoder::new, "take 3.flac");
 
     @TempDir
     Path dir;
@@ -105,13 +108,13 @@ class FlacToolsCompatibilityTest {
         Path file = dir.resolve("ours32.flac");
         Files.write(file, new FlacWriter(96_000, 32).variableBlocking().uniformHeaderCodes().blockSizes(1000, 77)
                 .encode(s));
-        Decoded mine = Decoding.decode(file);
+        Decoded mine = DECODING.decode(file);
         FlacDecoderTest.assertExact(s, mine, 32);
         DecodedAudio.assertSamples(ExternalTools.soxFloats(file), mine, 0x1p-24, file + " (sox)");
     }
 
     private static Decoded check(Path file, float[] reference) throws IOException {
-        Decoded mine = Decoding.decode(file);
+        Decoded mine = DECODING.decode(file);
         DecodedAudio.assertSamples(reference, mine, 0, file.toString());
         assertEquals(mine.frames(), mine.format().frames(), file.toString());
         return mine;

@@ -1,9 +1,8 @@
 package io.mixbench.audio.lossy.internal;
 
+import io.mixbench.audio.AbstractAudioStream;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
-import io.mixbench.audio.AudioStream;
-import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.TruncatedAudioException;
@@ -19,7 +18,7 @@ import javazoom.jl.decoder.Obuffer;
  * One MP3 file: JLayer decodes frame by frame into a float buffer (its own output would round to 16 bits), and
  * the samples are handed out after the gapless skip and up to the gapless end.
  */
-final class Mp3Stream implements AudioStream {
+final class Mp3Stream extends AbstractAudioStream {
 
     /** JLayer scales its synthesis output so that full scale is this value (to fit 16-bit output). */
     private static final float JLAYER_FULL_SCALE = 32700f;
@@ -29,7 +28,6 @@ final class Mp3Stream implements AudioStream {
     private static final int ID3_HEADER_BYTES = 10;
 
     private final InputStream in;
-    private final String source;
     private final Bitstream bits;
     private final Decoder decoder;
     private final FloatOutput output;
@@ -46,11 +44,10 @@ final class Mp3Stream implements AudioStream {
     private int position;
     private int available;
     private boolean endOfData;
-    private boolean closed;
 
     private Mp3Stream(InputStream in, String source, Bitstream bits, Header first, GaplessInfo gapless) {
+        super(source);
         this.in = in;
-        this.source = source;
         this.bits = bits;
         this.pending = first;
         this.channels = first.mode() == Header.SINGLE_CHANNEL ? 1 : 2;
@@ -141,20 +138,15 @@ final class Mp3Stream implements AudioStream {
     }
 
     @Override
-    public int read(float[][] block, int maxFrames) throws IOException {
-        if (closed) {
-            throw new IOException(source + ": stream is closed");
-        }
-        AudioStreams.checkReadArguments(block, maxFrames, channels);
-        int done = 0;
-        while (done < maxFrames) {
+    protected int nextRun(int maxFrames) throws IOException {
+        while (true) {
             if (limit >= 0 && delivered >= limit) {
-                break;
+                return 0;
             }
             if (position == available) {
                 if (endOfData || !decodeNext()) {
                     endOfData = true;
-                    break;
+                    return 0;
                 }
                 continue;
             }
@@ -164,22 +156,27 @@ final class Mp3Stream implements AudioStream {
                 skipLeft -= skip;
                 continue;
             }
-            int n = Math.min(maxFrames - done, available - position);
+            int n = Math.min(maxFrames, available - position);
             if (limit >= 0) {
                 n = (int) Math.min(n, limit - delivered);
             }
-            for (int c = 0; c < channels; c++) {
-                System.arraycopy(output.samples[c], position, block[c], done, n);
-            }
-            position += n;
-            done += n;
-            delivered += n;
+            return n;
         }
-        if (done > 0) {
-            return done;
+    }
+
+    @Override
+    protected void copyRun(float[][] block, int offset, int n) {
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(output.samples[c], position, block[c], offset, n);
         }
+        position += n;
+        delivered += n;
+    }
+
+    @Override
+    protected int endOfData() throws IOException {
         if (limit >= 0 && delivered < limit) {
-            throw new TruncatedAudioException(source, delivered, limit);
+            throw new TruncatedAudioException(source(), delivered, limit);
         }
         return -1;
     }
@@ -195,7 +192,7 @@ final class Mp3Stream implements AudioStream {
             }
             int frameChannels = header.mode() == Header.SINGLE_CHANNEL ? 1 : 2;
             if (frameChannels != channels || header.frequency() != sampleRateHz) {
-                throw new AudioDecodeException(source, "MPEG audio frame " + framesDecoded + " changes the stream"
+                throw new AudioDecodeException(source(), "MPEG audio frame " + framesDecoded + " changes the stream"
                         + " from " + channels + " channels at " + sampleRateHz + " Hz to " + frameChannels
                         + " channels at " + header.frequency() + " Hz");
             }
@@ -203,14 +200,14 @@ final class Mp3Stream implements AudioStream {
             bits.closeFrame();
         } catch (JavaLayerException | RuntimeException e) {
             if (e.getCause() instanceof IOException io) {
-                throw new AudioDecodeException(source, "reading failed after " + delivered + " sample frames ("
+                throw new AudioDecodeException(source(), "reading failed after " + delivered + " sample frames ("
                         + io.getMessage() + ")", io);
             }
-            throw new AudioDecodeException(source, "MPEG audio frame " + framesDecoded + " cannot be decoded ("
+            throw new AudioDecodeException(source(), "MPEG audio frame " + framesDecoded + " cannot be decoded ("
                     + e + ")", e);
         }
         if (output.count[0] != samplesPerFrame || (channels == 2 && output.count[1] != samplesPerFrame)) {
-            throw new AudioDecodeException(source, "MPEG audio frame " + framesDecoded + " decoded to "
+            throw new AudioDecodeException(source(), "MPEG audio frame " + framesDecoded + " decoded to "
                     + output.count[0] + " samples instead of " + samplesPerFrame);
         }
         framesDecoded++;
@@ -220,16 +217,13 @@ final class Mp3Stream implements AudioStream {
     }
 
     @Override
-    public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            try {
-                bits.close();
-            } catch (JavaLayerException e) {
-                throw new IOException(source + ": closing failed", e);
-            } finally {
-                in.close();
-            }
+    protected void closeInput() throws IOException {
+        try {
+            bits.close();
+        } catch (JavaLayerException e) {
+            throw new IOException(source() + ": closing failed", e);
+        } finally {
+            in.close();
         }
     }
 

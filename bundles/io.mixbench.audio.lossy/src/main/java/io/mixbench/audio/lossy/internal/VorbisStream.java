@@ -8,11 +8,10 @@ import com.jcraft.jorbis.Block;
 import com.jcraft.jorbis.Comment;
 import com.jcraft.jorbis.DspState;
 import com.jcraft.jorbis.Info;
+import io.mixbench.audio.AbstractAudioStream;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.AudioMetadataKeys;
-import io.mixbench.audio.AudioStream;
-import io.mixbench.audio.AudioStreams;
 import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
@@ -29,14 +28,13 @@ import java.util.Map;
  * block. The last page's granule position ends the stream (gapless end trimming); a stream that stops without its
  * end-of-stream page is reported as truncated, and a lost or damaged page as corrupt, never skipped.
  */
-final class VorbisStream implements AudioStream {
+final class VorbisStream extends AbstractAudioStream {
 
     private static final int READ_BYTES = 8192;
     /** Header packets larger than this (cover art in comments) are refused, bytes. */
     private static final long MAX_HEADER_BYTES = 16L << 20;
 
     private final InputStream in;
-    private final String source;
     private final SyncState sync = new SyncState();
     private final StreamState stream = new StreamState();
     private final Page page = new Page();
@@ -58,21 +56,20 @@ final class VorbisStream implements AudioStream {
     private long endGranule = -1;
     private boolean endOfStream;
     private boolean endOfFile;
-    private boolean closed;
 
     private VorbisStream(InputStream in, String source) throws IOException {
+        super(source);
         this.in = in;
-        this.source = source;
         sync.init();
         info.init();
         comment.init();
         readHeaders();
         channels = info.channels;
         if (channels < 1) {
-            throw new AudioDecodeException(source, "the Vorbis header declares " + channels + " channels");
+            throw new AudioDecodeException(source(), "the Vorbis header declares " + channels + " channels");
         }
         if (!AudioFormat.isSupportedSampleRate(info.rate)) {
-            throw new AudioDecodeException(source, AudioFormat.unsupportedSampleRate(Integer.toUnsignedString(
+            throw new AudioDecodeException(source(), AudioFormat.unsupportedSampleRate(Integer.toUnsignedString(
                     info.rate)));
         }
         dsp.synthesis_init(info);
@@ -116,24 +113,24 @@ final class VorbisStream implements AudioStream {
             if (r == 1) {
                 if (info.synthesis_headerin(comment, packet) < 0) {
                     if (headers == 2 && misreadsCoupling(info.channels)) {
-                        throw new AudioDecodeException(source, "Ogg Vorbis with " + info.channels
+                        throw new AudioDecodeException(source(), "Ogg Vorbis with " + info.channels
                                 + " channels is not supported: the embedded JOrbis decoder misreads its channel"
                                 + " coupling; convert the file to WAV or FLAC");
                     }
-                    throw new AudioDecodeException(source, headers == 0
+                    throw new AudioDecodeException(source(), headers == 0
                             ? "not an Ogg Vorbis file (the first packet is not a Vorbis identification header)"
                             : "Vorbis header packet " + (headers + 1) + " of 3 is corrupt");
                 }
                 headers++;
             } else if (r < 0) {
-                throw new AudioDecodeException(source, "the Vorbis header packets are damaged");
+                throw new AudioDecodeException(source(), "the Vorbis header packets are damaged");
             } else {
                 if (bytesRead > MAX_HEADER_BYTES) {
-                    throw new AudioDecodeException(source, "the Vorbis header packets exceed "
+                    throw new AudioDecodeException(source(), "the Vorbis header packets exceed "
                             + (MAX_HEADER_BYTES >> 20) + " MiB");
                 }
                 if (!nextPage()) {
-                    throw new AudioDecodeException(source, "the file ends inside the Vorbis header packets (after "
+                    throw new AudioDecodeException(source(), "the file ends inside the Vorbis header packets (after "
                             + bytesRead + " bytes)");
                 }
             }
@@ -209,7 +206,7 @@ final class VorbisStream implements AudioStream {
     }
 
     private AudioDecodeException corrupt(String what) {
-        return new AudioDecodeException(source, what + " after " + delivered + " sample frames (byte " + bytesRead
+        return new AudioDecodeException(source(), what + " after " + delivered + " sample frames (byte " + bytesRead
                 + ")");
     }
 
@@ -224,42 +221,50 @@ final class VorbisStream implements AudioStream {
     }
 
     @Override
-    public int read(float[][] block, int maxFrames) throws IOException {
-        if (closed) {
-            throw new IOException(source + ": stream is closed");
-        }
-        AudioStreams.checkReadArguments(block, maxFrames, channels);
-        int done = 0;
+    protected int nextRun(int maxFrames) throws IOException {
         try {
-            while (done < maxFrames) {
+            while (true) {
                 if (endGranule >= 0 && delivered >= endGranule) {
-                    break;
+                    return 0;
                 }
                 int available = dsp.synthesis_pcmout(pcm, pcmIndex);
                 if (available > 0) {
-                    int n = Math.min(available, maxFrames - done);
+                    int n = Math.min(available, maxFrames);
                     if (endGranule >= 0) {
                         n = (int) Math.min(n, endGranule - delivered);
                     }
-                    for (int c = 0; c < channels; c++) {
-                        System.arraycopy(pcm[0][c], pcmIndex[c], block[c], done, n);
-                    }
-                    dsp.synthesis_read(n);
-                    done += n;
-                    delivered += n;
+                    return n;
                 } else if (!nextPacket()) {
-                    break;
+                    return 0;
                 }
             }
         } catch (RuntimeException e) {
-            throw new AudioDecodeException(source, "a Vorbis packet cannot be decoded after " + delivered
-                    + " sample frames (" + e + ")", e);
+            throw undecodable(e);
         }
-        if (done > 0) {
-            return done;
+    }
+
+    @Override
+    protected void copyRun(float[][] block, int offset, int n) throws IOException {
+        try {
+            for (int c = 0; c < channels; c++) {
+                System.arraycopy(pcm[0][c], pcmIndex[c], block[c], offset, n);
+            }
+            dsp.synthesis_read(n);
+            delivered += n;
+        } catch (RuntimeException e) {
+            throw undecodable(e);
         }
+    }
+
+    private AudioDecodeException undecodable(RuntimeException e) {
+        return new AudioDecodeException(source(), "a Vorbis packet cannot be decoded after " + delivered
+                + " sample frames (" + e + ")", e);
+    }
+
+    @Override
+    protected int endOfData() throws IOException {
         if (!endOfStream) {
-            throw new AudioDecodeException(source, "file is truncated: the Ogg Vorbis stream stops after " + delivered
+            throw new AudioDecodeException(source(), "file is truncated: the Ogg Vorbis stream stops after " + delivered
                     + " sample frames, without its last page");
         }
         return -1;
@@ -286,10 +291,7 @@ final class VorbisStream implements AudioStream {
     }
 
     @Override
-    public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            in.close();
-        }
+    protected void closeInput() throws IOException {
+        in.close();
     }
 }

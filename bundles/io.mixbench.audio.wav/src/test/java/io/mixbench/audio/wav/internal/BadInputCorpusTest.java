@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioStream;
 import io.mixbench.audio.TruncatedAudioException;
+import io.mixbench.audio.testing.Decoding;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -33,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class BadInputCorpusTest {
+
+    private static final Decoding DECODING = new Decoding(WavDecoder::new, "take 3.wav");
 
     private static final byte[] PCM16 = WavBytes.fmt(WavBytes.PCM, 2, 48000, 16);
 
@@ -98,7 +101,7 @@ class BadInputCorpusTest {
     @MethodSource("corpus")
     void eachBadFileNamesTheFileAndTheProblem(String name, byte[] content, String problem) {
         AudioDecodeException e = assertThrows(AudioDecodeException.class,
-                () -> Decoding.decode(new ByteArrayInputStream(content), "/session/" + name, 256));
+                () -> DECODING.decode(new ByteArrayInputStream(content), "/session/" + name, 256));
         assertEquals("/session/" + name, e.sourceName());
         assertTrue(e.getMessage().startsWith("/session/" + name + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), () -> "expected \"" + problem + "\" in: " + e.getMessage());
@@ -116,7 +119,7 @@ class BadInputCorpusTest {
         byte[] file = WavBytes.riff().chunk("fmt ", PCM16).chunkHeader("data", 0xFFFF_FFFFL).bytes(new byte[4 * 10 + 3])
                 .build();
         file[4] = file[5] = file[6] = file[7] = (byte) 0xFF;
-        DecodedAudio.Decoded d = Decoding.decode(file);
+        DecodedAudio.Decoded d = DECODING.decode(file);
         assertEquals(10, d.frames(), "a partial last frame is dropped");
         assertEquals(-1, d.format().frames());
     }
@@ -126,7 +129,7 @@ class BadInputCorpusTest {
         byte[] fmt17 = Arrays.copyOf(PCM16, 17);
         byte[] file = WavBytes.riff().chunk("fmt ", fmt17).chunk("data", new WavBytes().u16(0x4000).u16(0xC000)
                 .bytes()).build();
-        DecodedAudio.Decoded d = Decoding.decode(file);
+        DecodedAudio.Decoded d = DECODING.decode(file);
         assertEquals(1, d.frames());
         assertEquals(0.5f, d.samples()[0][0]);
         assertEquals(-0.5f, d.samples()[1][0]);
@@ -162,10 +165,10 @@ class BadInputCorpusTest {
     void unreadableFileInTheHeaderOrTheDataNamesTheFile() {
         byte[] file = good(10_000);
         AudioDecodeException header = assertThrows(AudioDecodeException.class,
-                () -> Decoding.decode(new FailingStream(new ByteArrayInputStream(file), 20), "bad-sector.wav", 512));
+                () -> DECODING.decode(new FailingStream(new ByteArrayInputStream(file), 20), "bad-sector.wav", 512));
         assertEquals("bad-sector.wav: reading the header failed: Input/output error", header.getMessage());
         AudioDecodeException data = assertThrows(AudioDecodeException.class,
-                () -> Decoding.decode(new FailingStream(new ByteArrayInputStream(file), 20_000), "bad-sector.wav",
+                () -> DECODING.decode(new FailingStream(new ByteArrayInputStream(file), 20_000), "bad-sector.wav",
                         512));
         assertTrue(data.getMessage().startsWith("bad-sector.wav: reading failed after "), data.getMessage());
         assertTrue(data.getMessage().endsWith(" sample frames: Input/output error"), data.getMessage());

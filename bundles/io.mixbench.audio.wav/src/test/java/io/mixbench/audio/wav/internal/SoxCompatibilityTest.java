@@ -8,6 +8,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.wav.WavEncoding;
 import io.mixbench.audio.wav.WavWriter;
 import io.mixbench.audio.testing.DecodedAudio.Decoded;
+import io.mixbench.audio.testing.Decoding;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * them. Skipped only where sox is missing outside CI; with CI=true a missing sox fails.
  */
 class SoxCompatibilityTest {
+
+    private static final Decoding DECODING = new Decoding(WavDecoder::new, "take 3.wav");
 
     /** sox rounds samples to 25 bits when it writes floats ((x + 64) & ~127 of its 32-bit samples). */
     private static final double SOX_FLOAT_STEP = 0x1p-24;
@@ -66,7 +69,7 @@ class SoxCompatibilityTest {
         check(convert(source, "mono16.wav", "-b", "16", "-c", "1"), 1, 16, "WAV PCM 16-bit", 1e-9);
         Path surround = convert(source6, "s24x6.wav", "-b", "24");
         check(surround, 6, 24, "WAV PCM 24-bit", 1e-9);
-        assertEquals(ChannelLayout.SURROUND_5_1, Decoding.decode(surround).format().layout());
+        assertEquals(ChannelLayout.SURROUND_5_1, DECODING.decode(surround).format().layout());
 
         Path synth = dir.resolve("synth.wav");
         run(sox, "-D", "-n", "-r", "96000", "-c", "2", "-b", "24", synth.toString(), "synth", "0.25", "sine",
@@ -80,7 +83,7 @@ class SoxCompatibilityTest {
         for (WavEncoding encoding : WavEncoding.values()) {
             Path ours = dir.resolve("ours-" + encoding + ".wav");
             WavWriter.write(ours, 48_000, encoding, signal);
-            Decoded mine = Decoding.decode(ours);
+            Decoded mine = DECODING.decode(ours);
             float[] theirs = soxRawFloats(ours);
             compare(mine, theirs, encoding.bitsPerSample() == 32 ? SOX_FLOAT_STEP : 1e-9, ours);
         }
@@ -88,7 +91,7 @@ class SoxCompatibilityTest {
 
     private void check(Path file, int channels, int bits, String formatName, double tolerance)
             throws IOException, InterruptedException {
-        Decoded mine = Decoding.decode(file);
+        Decoded mine = DECODING.decode(file);
         assertEquals(channels, mine.format().channels(), file.toString());
         assertEquals(bits, mine.format().bitsPerSample(), file.toString());
         assertEquals(formatName, mine.format().formatName(), file.toString());

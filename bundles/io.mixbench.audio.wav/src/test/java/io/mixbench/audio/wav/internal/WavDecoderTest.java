@@ -1,7 +1,5 @@
 package io.mixbench.audio.wav.internal;
 
-import static io.mixbench.audio.wav.internal.Decoding.NAME;
-import static io.mixbench.audio.wav.internal.Decoding.decode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +14,7 @@ import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.TruncatedAudioException;
 import io.mixbench.audio.testing.DecodedAudio.Decoded;
+import io.mixbench.audio.testing.Decoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -28,6 +27,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class WavDecoderTest {
+
+    private static final Decoding DECODING = new Decoding(WavDecoder::new, "take 3.wav");
 
     private final WavDecoder decoder = new WavDecoder();
 
@@ -59,7 +60,7 @@ class WavDecoderTest {
         byte[] file = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 44100, 16))
                 .chunk("data", new WavBytes().u16(0x7FFF).u16(0x8000).u16(1).u16(0xFFFF).u16(0).u16(0x4000).bytes())
                 .build();
-        Decoded d = decode(file);
+        Decoded d = DECODING.decode(file);
         assertArrayEquals(new float[]{32767f / 32768, -1f, 1f / 32768, -1f / 32768, 0f, 0.5f}, d.samples()[0]);
         assertEquals(16, d.format().bitsPerSample());
         assertEquals(SampleEncoding.PCM_INTEGER, d.format().encoding());
@@ -75,7 +76,7 @@ class WavDecoderTest {
                 .chunk("data", new WavBytes().s24(0x7FFFFF).s24(0x800000).s24(1).s24(0xFFFFFF).s24(0x400000)
                         .s24(0xC00000).bytes())
                 .build();
-        Decoded d = decode(file);
+        Decoded d = DECODING.decode(file);
         assertArrayEquals(new float[]{8388607f / 8388608, 1f / 8388608, 0.5f}, d.samples()[0]);
         assertArrayEquals(new float[]{-1f, -1f / 8388608, -0.5f}, d.samples()[1]);
         assertEquals("WAV PCM 24-bit", d.format().formatName());
@@ -86,13 +87,13 @@ class WavDecoderTest {
     void exact8And32BitValues() throws IOException {
         byte[] eight = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 8000, 8))
                 .chunk("data", new byte[]{0, (byte) 128, (byte) 255, 64, (byte) 192}).build();
-        assertArrayEquals(new float[]{-1f, 0f, 127f / 128, -0.5f, 0.5f}, decode(eight).samples()[0]);
-        assertEquals("WAV PCM 8-bit", decode(eight).format().formatName());
+        assertArrayEquals(new float[]{-1f, 0f, 127f / 128, -0.5f, 0.5f}, DECODING.decode(eight).samples()[0]);
+        assertEquals("WAV PCM 8-bit", DECODING.decode(eight).format().formatName());
 
         byte[] thirtyTwo = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 96000, 32))
                 .chunk("data", new WavBytes().u32(0x8000_0000L).u32(0x4000_0000L).u32(0xC000_0000L).u32(256).bytes())
                 .build();
-        assertArrayEquals(new float[]{-1f, 0.5f, -0.5f, 256f / 2147483648f}, decode(thirtyTwo).samples()[0]);
+        assertArrayEquals(new float[]{-1f, 0.5f, -0.5f, 256f / 2147483648f}, DECODING.decode(thirtyTwo).samples()[0]);
     }
 
     @Test
@@ -100,15 +101,15 @@ class WavDecoderTest {
         byte[] f32 = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.FLOAT, 1, 48000, 32))
                 .chunk("fact", new WavBytes().u32(3).bytes())
                 .chunk("data", new WavBytes().f32(1.5f).f32(-0.25f).f32(1e-20f).bytes()).build();
-        Decoded d = decode(f32);
+        Decoded d = DECODING.decode(f32);
         assertArrayEquals(new float[]{1.5f, -0.25f, 1e-20f}, d.samples()[0]);
         assertEquals(SampleEncoding.PCM_FLOAT, d.format().encoding());
         assertEquals("WAV float 32-bit", d.format().formatName());
 
         byte[] f64 = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.FLOAT, 1, 48000, 64))
                 .chunk("data", new WavBytes().f64(0.125).f64(-2.0).bytes()).build();
-        assertArrayEquals(new float[]{0.125f, -2f}, decode(f64).samples()[0]);
-        assertEquals("WAV float 64-bit", decode(f64).format().formatName());
+        assertArrayEquals(new float[]{0.125f, -2f}, DECODING.decode(f64).samples()[0]);
+        assertEquals("WAV float 64-bit", DECODING.decode(f64).format().formatName());
     }
 
     @Test
@@ -138,9 +139,9 @@ class WavDecoderTest {
                 Channel.RIGHT_SURROUND);
         byte[] plain = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 5, 48000, 16))
                 .chunk("data", new byte[5 * 2]).build();
-        assertEquals(fiveZero, decode(plain).format().layout().channels(), "plain fmt chunk");
+        assertEquals(fiveZero, DECODING.decode(plain).format().layout().channels(), "plain fmt chunk");
         assertEquals(fiveZero, extensibleLayout(5, 0).channels(), "EXTENSIBLE with mask 0");
-        assertEquals("5.0", decode(plain).format().layout().displayName());
+        assertEquals("5.0", DECODING.decode(plain).format().layout().displayName());
         assertEquals(ChannelLayout.SURROUND_5_1, extensibleLayout(6, 0), "6 channels stay 5.1");
     }
 
@@ -149,7 +150,7 @@ class WavDecoderTest {
         byte[] file = WavBytes.riff()
                 .chunk("fmt ", WavBytes.fmtExtensible(WavBytes.PCM, channels, 48000, 16, 16, mask))
                 .chunk("data", data).build();
-        Decoded d = decode(file);
+        Decoded d = DECODING.decode(file);
         assertEquals(3, d.frames());
         return d.format().layout();
     }
@@ -158,14 +159,14 @@ class WavDecoderTest {
     void extensibleFloatAndValidBits() throws IOException {
         byte[] f = WavBytes.riff().chunk("fmt ", WavBytes.fmtExtensible(WavBytes.FLOAT, 2, 48000, 32, 32, 0x3))
                 .chunk("data", new WavBytes().f32(0.5f).f32(-0.5f).bytes()).build();
-        Decoded d = decode(f);
+        Decoded d = DECODING.decode(f);
         assertEquals("WAV float 32-bit", d.format().formatName());
         assertEquals(0.5f, d.samples()[0][0]);
         assertEquals(-0.5f, d.samples()[1][0]);
 
         byte[] twenty = WavBytes.riff().chunk("fmt ", WavBytes.fmtExtensible(WavBytes.PCM, 1, 48000, 24, 20, 0x4))
                 .chunk("data", new WavBytes().s24(0x400000).s24(0x000010).bytes()).build();
-        Decoded t = decode(twenty);
+        Decoded t = DECODING.decode(twenty);
         assertEquals(20, t.format().bitsPerSample());
         assertEquals("WAV PCM 20-bit (24-bit container)", t.format().formatName());
         assertArrayEquals(new float[]{0.5f, 16f / 8388608}, t.samples()[0]);
@@ -178,7 +179,7 @@ class WavDecoderTest {
                 .chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 44100, 16)).chunk("JUNK", new byte[7])
                 .chunk("iXML", "<x/>".getBytes()).chunk("data", new WavBytes().u16(0x4000).u16(0xC000).bytes())
                 .chunk("LIST", list).build();
-        assertArrayEquals(new float[]{0.5f, -0.5f}, decode(file).samples()[0]);
+        assertArrayEquals(new float[]{0.5f, -0.5f}, DECODING.decode(file).samples()[0]);
     }
 
     @Test
@@ -186,7 +187,7 @@ class WavDecoderTest {
         // A reader that ignored the pad byte would see a chunk "ddat" and miss the data.
         byte[] file = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 44100, 16))
                 .chunkHeader("note", 1).raw('x', 'd').chunk("data", new WavBytes().u16(0x2000).bytes()).build();
-        assertArrayEquals(new float[]{0.25f}, decode(file).samples()[0]);
+        assertArrayEquals(new float[]{0.25f}, DECODING.decode(file).samples()[0]);
     }
 
     /** A second data chunk is never dropped silently: the file is refused, naming both chunks' offsets. */
@@ -195,33 +196,34 @@ class WavDecoderTest {
         byte[] pcm = WavBytes.fmt(WavBytes.PCM, 1, 48000, 16);
         byte[] twoChunks = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunk("LIST", new byte[4])
                 .chunk("data", new byte[8]).build();
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decode(twoChunks));
-        assertEquals(NAME + ": two \"data\" chunks, at bytes 36 and 64: Mixbench reads a file's first one only and "
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(twoChunks));
+        assertEquals(DECODING.name()
+                + ": two \"data\" chunks, at bytes 36 and 64: Mixbench reads a file's first one only and "
                 + "would drop the audio of the second", e.getMessage());
 
         // Odd-sized first chunk (8-bit, with its pad byte) and the second straight after it.
         byte[] odd = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 48000, 8))
                 .chunk("data", new byte[3]).chunk("data", new byte[3]).build();
-        assertTrue(assertThrows(AudioDecodeException.class, () -> decode(odd)).getMessage().contains(
+        assertTrue(assertThrows(AudioDecodeException.class, () -> DECODING.decode(odd)).getMessage().contains(
                 "at bytes 36 and 48"));
 
         // What else follows the samples is not read for meaning: chunks, a missing pad byte, junk.
         byte[] trailing = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunk("id3 ", new byte[5])
                 .ascii("junk").build();
-        assertEquals(4, decode(trailing).frames());
+        assertEquals(4, DECODING.decode(trailing).frames());
         byte[] overrun = WavBytes.riff().chunk("fmt ", pcm).chunk("data", new byte[8]).chunkHeader("LIST", 1000)
                 .ascii("INFO").build();
-        assertEquals(4, decode(overrun).frames());
+        assertEquals(4, DECODING.decode(overrun).frames());
     }
 
     @Test
     void truncatedDataThrowsTruncatedAudioException() {
         byte[] file = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 2, 44100, 16))
                 .chunkHeader("data", 100 * 4).bytes(new byte[60 * 4 + 3]).build();
-        TruncatedAudioException e = assertThrows(TruncatedAudioException.class, () -> decode(file));
+        TruncatedAudioException e = assertThrows(TruncatedAudioException.class, () -> DECODING.decode(file));
         assertEquals(60, e.framesRead());
         assertEquals(100, e.framesDeclared());
-        assertTrue(e.getMessage().startsWith(NAME + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(DECODING.name() + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 
@@ -229,7 +231,7 @@ class WavDecoderTest {
     void truncationIsReportedEvenWhenTheBlockEndsExactlyAtTheEndOfTheFile() throws IOException {
         byte[] file = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 44100, 16))
                 .chunkHeader("data", 20).bytes(new byte[10]).build();
-        try (AudioStream s = decoder.open(new ByteArrayInputStream(file), NAME)) {
+        try (AudioStream s = decoder.open(new ByteArrayInputStream(file), DECODING.name())) {
             float[][] block = new float[1][5];
             assertEquals(5, s.read(block, 5));
             assertThrows(TruncatedAudioException.class, () -> s.read(block, 5));
@@ -244,7 +246,7 @@ class WavDecoderTest {
             b.s24(i).s24(-i);
         }
         byte[] file = b.raw(0x11, 0x22, 0x33, 0x44).build(); // a partial frame, cut off while recording
-        Decoded d = decode(file);
+        Decoded d = DECODING.decode(file);
         assertEquals(-1, d.format().frames());
         assertEquals(1000, d.frames());
         assertEquals(999f / 8388608, d.samples()[0][999]);
@@ -257,7 +259,7 @@ class WavDecoderTest {
                 .chunk("ds64", new WavBytes().u64(100).u64(4).u64(2).u32(0).bytes())
                 .chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 1, 48000, 16)).chunkHeader("data", 0xFFFF_FFFFL)
                 .u16(0x4000).u16(0x2000).u16(0x1000).build();
-        Decoded d = decode(file);
+        Decoded d = DECODING.decode(file);
         assertEquals(2, d.format().frames());
         assertEquals("RF64 PCM 16-bit", d.format().formatName());
         assertArrayEquals(new float[]{0.5f, 0.25f}, d.samples()[0], "only the size ds64 declares");
@@ -265,7 +267,7 @@ class WavDecoderTest {
 
     @Test
     void readAfterTheEndKeepsReturningMinusOne() throws IOException {
-        try (AudioStream s = decoder.open(new ByteArrayInputStream(pcm16Stereo(10)), NAME)) {
+        try (AudioStream s = decoder.open(new ByteArrayInputStream(pcm16Stereo(10)), DECODING.name())) {
             float[][] block = new float[2][64];
             assertEquals(10, s.read(block, 64));
             assertEquals(-1, s.read(block, 64));
@@ -282,7 +284,7 @@ class WavDecoderTest {
                 closed[0] = true;
             }
         };
-        assertThrows(AudioDecodeException.class, () -> decoder.open(in, NAME));
+        assertThrows(AudioDecodeException.class, () -> decoder.open(in, DECODING.name()));
         assertTrue(closed[0]);
     }
 
@@ -293,26 +295,26 @@ class WavDecoderTest {
         for (int i = 0; i < 2000; i++) {
             b.f32(0.1f).f32(i == 1234 ? Float.NaN : 0.2f);
         }
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decode(b.build()));
-        assertTrue(e.getMessage().startsWith(NAME + ": sample 1234 of channel 2 is NaN"), e.getMessage());
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(b.build()));
+        assertTrue(e.getMessage().startsWith(DECODING.name() + ": sample 1234 of channel 2 is NaN"), e.getMessage());
     }
 
     @Test
     void infiniteSamplesAreNamed() {
         byte[] f32 = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.FLOAT, 1, 48000, 32))
                 .chunk("data", new WavBytes().f32(0).f32(Float.NEGATIVE_INFINITY).bytes()).build();
-        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decode(f32));
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(f32));
         assertTrue(e.getMessage().contains("sample 1 of channel 1 is infinite"), e.getMessage());
 
         byte[] f64 = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.FLOAT, 1, 48000, 64))
                 .chunk("data", new WavBytes().f64(1e300).bytes()).build();
-        e = assertThrows(AudioDecodeException.class, () -> decode(f64));
+        e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(f64));
         assertTrue(e.getMessage().contains("sample 0 of channel 1 is infinite or beyond the float range"),
                 e.getMessage());
 
         byte[] nan64 = WavBytes.riff().chunk("fmt ", WavBytes.fmt(WavBytes.FLOAT, 1, 48000, 64))
                 .chunk("data", new WavBytes().f64(0).f64(0).f64(Double.NaN).bytes()).build();
-        e = assertThrows(AudioDecodeException.class, () -> decode(nan64));
+        e = assertThrows(AudioDecodeException.class, () -> DECODING.decode(nan64));
         assertTrue(e.getMessage().contains("sample 2 of channel 1 is NaN"), e.getMessage());
     }
 

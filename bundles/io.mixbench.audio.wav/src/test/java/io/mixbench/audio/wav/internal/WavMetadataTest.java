@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixbench.audio.AudioDecodeException;
 import io.mixbench.audio.AudioMetadataKeys;
 import io.mixbench.audio.AudioStream;
+import io.mixbench.audio.testing.Decoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** BWF bext, iXML and LIST/INFO before the data are kept as metadata; the samples are unaffected. */
 class WavMetadataTest {
+
+    private static final Decoding DECODING = new Decoding(WavDecoder::new, "take 3.wav");
 
     static byte[] bext(String description, String originator, String date, String time, long timeReference,
             String codingHistory) {
@@ -72,7 +75,7 @@ class WavMetadataTest {
         assertEquals("A=PCM,F=48000,W=24,M=mono", m.get("bext.codingHistory"));
         assertEquals(ixml, m.get(AudioMetadataKeys.IXML));
         assertEquals("Kick – In", m.get(AudioMetadataKeys.TITLE));
-        assertArrayEquals(new float[]{0.5f, -0.5f}, Decoding.decode(file).samples()[0]);
+        assertArrayEquals(new float[]{0.5f, -0.5f}, DECODING.decode(file).samples()[0]);
     }
 
     @Test
@@ -89,7 +92,7 @@ class WavMetadataTest {
         byte[] file = WavBytes.riff().chunk("LIST", new WavBytes().ascii("adtl").chunk("labl", new byte[7]).bytes())
                 .chunk("fmt ", WavBytes.fmt(WavBytes.PCM, 2, 44100, 16)).chunk("data", new byte[8]).build();
         assertEquals(Map.of(), metadataOf(file));
-        assertEquals(2, Decoding.decode(file).frames());
+        assertEquals(2, DECODING.decode(file).frames());
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.mixbench.meter.spectrum.internal;
 
 import io.mixbench.meter.MeasurementIds;
-import java.util.List;
+import io.mixbench.meter.TonalBands;
 
 /**
  * The band tables of the spectrum meter. 1/3-octave and octave bands follow IEC 61260-1 base 10: exact mid-band
  * frequencies {@code 1000 * G^(x/b)} Hz with {@code G = 10^(3/10)}, edges at {@code G^(+-1/(2b))} times the exact
- * mid-band frequency; measurements report the nominal mid-band frequencies (20, 25, 31.5, ...).
+ * mid-band frequency; measurements report the nominal mid-band frequencies (20, 25, 31.5, ...). The tonal-balance
+ * bands are the meter API's {@link TonalBands}.
  */
 public final class Bands {
 
@@ -29,26 +30,6 @@ public final class Bands {
     private static final int OCTAVE_FIRST_X = -5;
     /** The 1/3-octave band index of the lowest third of the first octave band (25 Hz in 31.5 Hz). */
     static final int FIRST_THIRD_OF_OCTAVE = 3 * OCTAVE_FIRST_X - 1 - THIRD_OCTAVE_FIRST_X;
-
-    /** A tonal-balance band: id, edges in Hz; reported at the geometric centre of its edges. */
-    public record TonalBand(String id, double lowHz, double highHz) {
-        public double centreHz() {
-            return Math.sqrt(lowHz * highHz);
-        }
-    }
-
-    /**
-     * The tonal-balance bands, contiguous from 20 Hz to 20 kHz. The one table of their edges: rules, reports and
-     * docs/measurements-spectrum.md refer to it.
-     */
-    public static final List<TonalBand> TONAL = List.of(
-            new TonalBand("sub", 20, 60),
-            new TonalBand("low", 60, 250),
-            new TonalBand("lowMid", 250, 500),
-            new TonalBand("mid", 500, 2000),
-            new TonalBand("highMid", 2000, 4000),
-            new TonalBand("high", 4000, 10000),
-            new TonalBand("air", 10000, 20000));
 
     private Bands() {
     }
@@ -85,19 +66,19 @@ public final class Bands {
         return new double[][]{low, high};
     }
 
-    /** Lower and upper edges, Hz, of the tonal-balance bands, as {lows, highs}. */
+    /** Lower and upper edges, Hz, of the tonal-balance bands ({@link TonalBands}), as {lows, highs}. */
     static double[][] tonalEdges() {
-        double[] low = new double[TONAL.size()];
-        double[] high = new double[TONAL.size()];
+        double[] low = new double[TonalBands.count()];
+        double[] high = new double[TonalBands.count()];
         for (int i = 0; i < low.length; i++) {
-            low[i] = TONAL.get(i).lowHz();
-            high[i] = TONAL.get(i).highHz();
+            low[i] = TonalBands.band(i).lowHz();
+            high[i] = TonalBands.band(i).highHz();
         }
         return new double[][]{low, high};
     }
 
     /** Geometric centres of the tonal-balance bands, Hz. */
     static double[] tonalCentresHz() {
-        return TONAL.stream().mapToDouble(TonalBand::centreHz).toArray();
+        return TonalBands.BANDS.stream().mapToDouble(TonalBands.Band::centreHz).toArray();
     }
 }

@@ -8,6 +8,7 @@ import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
 import io.mixbench.meter.StereoEnergies;
+import io.mixbench.meter.TonalBands;
 import io.mixbench.meter.Units;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -563,7 +564,7 @@ final class SpectrumMeter implements Meter {
         }
         out.put(MeasurementIds.TONAL_BALANCE, levels(tonal, tonalIntervals, Bands.tonalCentresHz()));
         for (int b = 0; b < bandSeries.length; b++) {
-            out.put(Bands.seriesId(Bands.TONAL.get(b).id()),
+            out.put(Bands.seriesId(TonalBands.band(b).id()),
                     new Series(1.0 / STEPS_PER_SECOND, bandSeries[b].toArray(), Units.DBFS));
         }
         // An octave band is the three 1/3-octave bands it holds: IEC 61260 base-10 edges coincide.

@@ -4,6 +4,7 @@ import io.mixbench.audio.AudioFormat;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.MeterFactory;
+import io.mixbench.meter.TonalBands;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -33,7 +34,7 @@ public final class SpectrumMeterFactory implements MeterFactory {
         ids.add(MeasurementIds.THIRD_OCTAVE_SPECTRUM_LEFT);
         ids.add(MeasurementIds.THIRD_OCTAVE_SPECTRUM_RIGHT);
         ids.add(MeasurementIds.TONAL_BALANCE);
-        for (Bands.TonalBand band : Bands.TONAL) {
+        for (TonalBands.Band band : TonalBands.BANDS) {
             ids.add(Bands.seriesId(band.id()));
         }
         ids.add(MeasurementIds.OCTAVE_CORRELATION);

@@ -2,6 +2,7 @@ package io.mixbench.meter.spectrum.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mixbench.meter.TonalBands;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Series;
@@ -213,7 +214,7 @@ class ReferenceSpectrumTest {
         double[][] tonal = Bands.tonalEdges();
         double[] meterTonal = SpectrumMeterTest.values(m, MeasurementIds.TONAL_BALANCE);
         for (int b = 0; b < tonal[0].length; b++) {
-            String id = Bands.TONAL.get(b).id();
+            String id = TonalBands.band(b).id();
             double total = 0;
             int steps = (length + 799) / 800;
             double[] stepSum = new double[steps];

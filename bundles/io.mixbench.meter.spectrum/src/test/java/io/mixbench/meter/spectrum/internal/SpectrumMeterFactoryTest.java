@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.meter.TonalBands;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
@@ -36,7 +37,7 @@ class SpectrumMeterFactoryTest {
     void declaresItsIdAndVersion() {
         assertEquals("spectrum", factory.id());
         assertFalse(factory.algorithmVersion().isBlank());
-        assertEquals(11 + Bands.TONAL.size(), factory.measurementIds().size());
+        assertEquals(11 + TonalBands.count(), factory.measurementIds().size());
         assertTrue(factory.measurementIds().contains("bandEnergySeries.low"));
     }
 
@@ -79,7 +80,7 @@ class SpectrumMeterFactoryTest {
                         int bands = e.getKey().startsWith("octave")
                                 ? Bands.OCTAVE_NOMINAL_HZ.length
                                 : e.getKey().equals(MeasurementIds.TONAL_BALANCE)
-                                        ? Bands.TONAL.size()
+                                        ? TonalBands.count()
                                         : Bands.THIRD_OCTAVE_NOMINAL_HZ.length;
                         assertEquals(bands, s.frequenciesHz().length, e.getKey());
                     }

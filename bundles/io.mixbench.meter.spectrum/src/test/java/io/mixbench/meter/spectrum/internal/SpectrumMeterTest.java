@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.meter.TonalBands;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
@@ -156,7 +157,7 @@ class SpectrumMeterTest {
         assertEquals(level, tonal[1], 0.05);
         for (int b = 0; b < tonal.length; b++) {
             if (b != 1) {
-                assertTrue(tonal[b] < level - 40, Bands.TONAL.get(b).id() + ": " + tonal[b]);
+                assertTrue(tonal[b] < level - 40, TonalBands.band(b).id() + ": " + tonal[b]);
             }
         }
         float[] low = series(m, "low");
@@ -192,7 +193,7 @@ class SpectrumMeterTest {
             float[] x = TestSignals.white(new SplittableRandom(frames), frames, 0.1);
             Map<String, Measurement> m = run(fs, new float[][]{x}, 1000);
             int expected = (frames + 4409) / 4410;
-            for (Bands.TonalBand band : Bands.TONAL) {
+            for (TonalBands.Band band : TonalBands.BANDS) {
                 Series s = (Series) m.get(Bands.seriesId(band.id()));
                 assertEquals(expected, s.size(), frames + " frames");
                 assertEquals(0.1, s.stepSeconds());
@@ -371,9 +372,9 @@ class SpectrumMeterTest {
             }
             double[] tonal = values(m, MeasurementIds.TONAL_BALANCE);
             for (int b = 0; b < tonal.length; b++) {
-                boolean above = Bands.TONAL.get(b).lowHz() >= fs / 2.0;
-                assertEquals(above, Double.isNaN(tonal[b]), fs + " Hz, " + Bands.TONAL.get(b).id());
-                float[] s = series(m, Bands.TONAL.get(b).id());
+                boolean above = TonalBands.band(b).lowHz() >= fs / 2.0;
+                assertEquals(above, Double.isNaN(tonal[b]), fs + " Hz, " + TonalBands.band(b).id());
+                float[] s = series(m, TonalBands.band(b).id());
                 assertEquals(20, s.length);
                 assertEquals(above, Float.isNaN(s[5]));
             }

@@ -5,12 +5,14 @@ import io.mixbench.audio.Channel;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.Measurement;
+import io.mixbench.meter.HitPeaks;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.MeasurementReasons;
 import io.mixbench.meter.Meter;
 import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
+import io.mixbench.meter.SongSections;
 import io.mixbench.meter.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -679,6 +681,14 @@ public final class LevelsMeter implements Meter {
         out.put(MeasurementIds.PEAK_SERIES, new Series(0.1, peaks, Units.DBFS));
         out.put(MeasurementIds.RMS_SERIES, new Series(0.1, rms, Units.DBFS));
         activity(out, loudnessReason);
+        out.put(MeasurementIds.HIT_PEAK_SERIES, HitPeaks.of((Series) out.get(MeasurementIds.PEAK_SERIES),
+                (Series) out.get(MeasurementIds.ACTIVITY)));
+        double[] shortTermLufs = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            shortTermLufs[i] = shortTerm[i];
+        }
+        out.put(MeasurementIds.SECTION_LOUDNESS_SERIES, SongSections.asSeries(SongSections.detect(shortTermLufs, 0.1,
+                SongSections.DEFAULT_MIN_SECONDS, SongSections.DEFAULT_MIN_CHANGE_LU), steps, 0.1));
         return out;
     }
 

@@ -9,7 +9,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The "levels" meter: sample and true peak, AES17 RMS, crest factor, health (DC, clipping, overs), BS.1770
- * loudness with loudness range, PLR and PSR, the 100 ms series and activity. True peak is measured here, in the same
+ * loudness with loudness range, PLR and PSR, the 100 ms series, activity, the hits of the peak series and the sections of the
+ * short-term loudness. True peak is measured here, in the same
  * pass as loudness, because PLR and PSR need it.
  */
 @Component(service = MeterFactory.class, property = MeterFactory.ID + "=" + LevelsMeterFactory.METER_ID)
@@ -21,6 +22,7 @@ public final class LevelsMeterFactory implements MeterFactory {
             MeasurementIds.CREST_FACTOR, MeasurementIds.INTEGRATED_LOUDNESS, MeasurementIds.MOMENTARY_MAX,
             MeasurementIds.SHORT_TERM_MAX, MeasurementIds.MOMENTARY_SERIES, MeasurementIds.SHORT_TERM_SERIES,
             MeasurementIds.PEAK_SERIES, MeasurementIds.RMS_SERIES, MeasurementIds.ACTIVITY,
+            MeasurementIds.HIT_PEAK_SERIES, MeasurementIds.SECTION_LOUDNESS_SERIES,
             MeasurementIds.ACTIVE_SHARE, MeasurementIds.RMS_ACTIVE, MeasurementIds.LOUDNESS_RANGE,
             MeasurementIds.LOUDNESS_RANGE_STABLE, MeasurementIds.PLR, MeasurementIds.PSR_MEDIAN,
             MeasurementIds.RMS_MAX_300MS,
@@ -34,7 +36,8 @@ public final class LevelsMeterFactory implements MeterFactory {
 
     @Override
     public String algorithmVersion() {
-        return "2";
+        // 3: adds hitPeakSeries and sectionLoudnessSeries, so cached results of version 2 are measured again
+        return "3";
     }
 
     @Override

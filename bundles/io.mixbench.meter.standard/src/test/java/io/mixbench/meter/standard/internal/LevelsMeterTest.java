@@ -191,6 +191,50 @@ class LevelsMeterTest {
         assertEquals(1, series(m, MeasurementIds.ACTIVITY).get(12));
     }
 
+    /** Drum-like hits: every 100 ms burst is a hit at its peak; the quiet steps between never come near them. */
+    @Test
+    void hitPeaksAreTheBurstsOfThePeakSeries() {
+        int fs = 48_000;
+        float[] x = tone(fs, 1000, 0.1, -6, 0.4, -30, 0.1, -3, 0.4, -30, 0.1, -6, 0.4, -30, 0.1, -9, 0.4, -30);
+        Map<String, Measurement> m = stereo(fs, x);
+        Series hits = series(m, MeasurementIds.HIT_PEAK_SERIES);
+        Series peaks = series(m, MeasurementIds.PEAK_SERIES);
+        assertEquals(peaks.size(), hits.size());
+        assertEquals(io.mixbench.meter.Units.DBFS, hits.unit());
+        double[] expected = {-6, -3, -6, -9};
+        for (int h = 0; h < expected.length; h++) {
+            assertEquals(expected[h], hits.get(5 * h), 0.01, "hit " + h);
+        }
+        int loud = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            loud += hits.get(i) > -20 ? 1 : 0;
+        }
+        assertEquals(expected.length, loud);
+        assertArrayEquals(io.mixbench.meter.HitPeaks.of(peaks, series(m, MeasurementIds.ACTIVITY)).values(),
+                hits.values());
+    }
+
+    /** A quiet verse and a louder chorus: two sections, the boundary where the level changes, each at its level. */
+    @Test
+    void sectionsFollowTheShortTermLoudness() {
+        int fs = 48_000;
+        Map<String, Measurement> m = stereo(fs, tone(fs, 1000, 10, -30, 10, -18));
+        Series sections = series(m, MeasurementIds.SECTION_LOUDNESS_SERIES);
+        Series shortTerm = series(m, MeasurementIds.SHORT_TERM_SERIES);
+        assertEquals(shortTerm.size(), sections.size());
+        assertEquals(io.mixbench.meter.Units.LUFS, sections.unit());
+        assertEquals(-30, sections.get(40), 0.2);
+        assertEquals(-18, sections.get(180), 0.2);
+        int boundary = -1;
+        for (int i = 1; i < sections.size(); i++) {
+            if (sections.get(i) != sections.get(i - 1)) {
+                assertEquals(-1, boundary, "one boundary");
+                boundary = i;
+            }
+        }
+        assertEquals(100, boundary, 5, "where the music changed, at 10 s");
+    }
+
     @Test
     void activityFollowsBursts() {
         int fs = 48_000;

@@ -4,7 +4,6 @@ import static io.mixbench.report.standard.internal.Html.esc;
 
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.Move;
-import io.mixbench.analysis.AppliedRule;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Scalar;
@@ -487,16 +486,16 @@ public final class HtmlReportRenderer implements ReportRenderer {
                         powerMean(matched), "line-target"));
             }
 
-            TonalTarget tonalTarget = null;
+            TonalZones tonalTarget = null;
             String targetText;
             if (!references.isEmpty()) {
-                tonalTarget = TonalTarget.fromReferences(references);
+                tonalTarget = TonalZones.fromReferences(references);
                 targetText = "Target: the session's reference tracks"
                         + (allMatched ? ", level-matched to the mix by integrated loudness." : ".");
             } else {
-                tonalTarget = TonalTarget.fromRules(result.rules());
+                tonalTarget = TonalZones.fromFindings(result.findings());
                 targetText = tonalTarget != null
-                        ? "Target: the genre tilt of the rule set (parameters of rule " + ReportIds.TONAL_RULE
+                        ? "Target: the genre tilt of the rule set (parameters of rule " + tonalTarget.ruleId()
                                 + "), relative to the mid band."
                         : "There is no tonal target: the session has no reference tracks and the rule set gives no"
                                 + " genre tilt.";
@@ -515,8 +514,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
             Spectrum mixTonal = spectrumOf(mix, ReportIds.TONAL_BALANCE);
             if (mixTonal != null) {
-                double[] relative = TonalTarget.relativeToMid(mixTonal);
-                List<String> names = TonalTarget.bandNames(mixTonal.frequenciesHz());
+                double[] relative = TonalZones.relativeToMid(mixTonal);
+                List<String> names = TonalZones.bandNames(mixTonal.frequenciesHz());
                 double[] lo = new double[relative.length];
                 double[] hi = new double[relative.length];
                 Arrays.fill(lo, Double.NaN);
@@ -624,16 +623,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
             List<Integer> rows = new ArrayList<>();
             for (int i = 0; i < result.findings().size(); i++) {
                 Finding f = result.findings().get(i);
-                if (ReportIds.STREAMING_RULE.equals(f.ruleId()) && f.measured() != null) {
+                if (f.hasTag(Finding.STREAMING_ROW) && f.measured() != null) {
                     rows.add(i);
                 }
             }
             if (rows.isEmpty()) {
-                String outcome = result.rules().stream().filter(r -> ReportIds.STREAMING_RULE.equals(r.ruleId()))
-                        .map(AppliedRule::outcome).findFirst().orElse(null);
-                sb.append("<p class=\"none\">").append(esc("The rule " + ReportIds.STREAMING_RULE + " did not run ("
-                        + (outcome == null ? "it is not installed or not in the rule set" : "outcome: " + outcome)
-                        + "), so there is no streaming preview.")).append("</p>\n</section>\n");
+                sb.append("<p class=\"none\">").append(esc("No rule reported a streaming preview (none in the "
+                        + "rule set gives one, or it could not judge the mix), so there is no streaming preview."))
+                        .append("</p>\n</section>\n");
                 return;
             }
             sb.append("<table class=\"streaming\">\n<thead><tr><th>Platform</th><th>Gain</th><th></th>")

@@ -3,8 +3,8 @@ package io.mixbench.report.standard.internal;
 import io.mixbench.meter.MeasurementIds;
 
 /**
- * Short names for the measurement ids ({@link io.mixbench.meter.MeasurementIds}) the HTML report draws, and the ids
- * of the rules whose findings it lays out as tables.
+ * Short names for the measurement ids ({@link io.mixbench.meter.MeasurementIds}) the HTML report draws. Which findings
+ * it lays out as tables their tags say ({@link io.mixbench.rule.Finding#tags()}), not their rule ids.
  */
 final class ReportIds {
     /** Phase correlation of left and right over the whole file, ratio -1..1. */
@@ -21,11 +21,6 @@ final class ReportIds {
     static final String THIRD_OCTAVE = MeasurementIds.THIRD_OCTAVE_SPECTRUM;
     /** {@link io.mixbench.meter.Spectrum}: the seven tonal-balance bands of the mid, dBFS. */
     static final String TONAL_BALANCE = MeasurementIds.TONAL_BALANCE;
-
-    /** The rule whose INFO findings are the streaming table: measured.measure = platform, value = gain. */
-    static final String STREAMING_RULE = "streaming.preview";
-    /** The rule whose parameters may hold a genre tilt (band targets relative to the mid band, dB). */
-    static final String TONAL_RULE = "tonal.balance";
 
     private ReportIds() {
     }

@@ -184,7 +184,7 @@ public final class TextReportRenderer implements ReportRenderer {
             for (int i = 0; i < findings.size(); i++) {
                 Finding finding = findings.get(i);
                 // With stems the level rules judge the parts: a genre tilt on the mix is only a hint.
-                leftOut[i] = !verbose && stems && ReportIds.TONAL_RULE.equals(finding.ruleId())
+                leftOut[i] = !verbose && stems && finding.tonalTarget() != null
                         && finding.severity().compareTo(Severity.INFO) <= 0;
             }
         }
@@ -412,7 +412,7 @@ public final class TextReportRenderer implements ReportRenderer {
         }
 
         private static boolean inStreamingTable(Finding finding) {
-            return ReportIds.STREAMING_RULE.equals(finding.ruleId()) && finding.measured() != null;
+            return finding.hasTag(Finding.STREAMING_ROW) && finding.measured() != null;
         }
 
         /**

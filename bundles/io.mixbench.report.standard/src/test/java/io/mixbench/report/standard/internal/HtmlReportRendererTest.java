@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ class HtmlReportRendererTest {
         String text = doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("The session has no tracks."), text);
         assertTrue(text.contains("Nothing was checked."), text);
-        assertTrue(text.contains("did not run"), text);
+        assertTrue(text.contains("No rule reported a streaming preview"), text);
         assertTrue(text.contains("No findings to act on."), text);
     }
 
@@ -254,8 +255,26 @@ class HtmlReportRendererTest {
 
         String without = parse(render(generated(3, 30, true, 0, false, false))).getDocumentElement()
                 .getTextContent();
-        assertTrue(without.contains("The rule streaming.preview did not run (it is not installed or not in the rule"
-                + " set)"), without);
+        assertTrue(without.contains("No rule reported a streaming preview"), without);
+    }
+
+    /** The table gathers the findings that declare a streaming row, whichever rule gave them; the tag decides. */
+    @Test
+    void aPlugInRuleThatDeclaresStreamingRowsShowsInTheTable() throws Exception {
+        AnalysisResult base = generated(3, 30, true, 0, false, false);
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.add(Finding.of("acme.radio", Severity.INFO).tag(Finding.STREAMING_ROW).tracks("Mix")
+                .message("Acme Radio plays the mix 3.0 dB quieter.").measured(-3.0, Units.DB, "Acme Radio").build());
+        // the standard rule's id without the tag is no row
+        findings.add(Finding.of(SessionFixtures.STREAMING_RULE, Severity.INFO).tracks("Mix")
+                .message("Untagged plays the mix 1.0 dB quieter.").measured(-1.0, Units.DB, "Untagged").build());
+        AnalysisResult result = new AnalysisResult(base.session(), base.ruleSet(), base.tracks(), base.rules(),
+                findings, base.startedAt(), base.elapsed(), base.versions(), base.groups(), base.deliverable());
+        Element streaming = byId(parse(render(result)), "streaming");
+        assertEquals(2, streaming.getElementsByTagName("tr").getLength(), "a header and the plug-in's row");
+        String text = streaming.getTextContent();
+        assertTrue(text.contains("Acme Radio-3.0 dB"), text);
+        assertFalse(text.contains("Untagged"), text);
     }
 
     @Test
@@ -277,14 +296,18 @@ class HtmlReportRendererTest {
         assertEquals(1, count(none, "class=\"line-mix\""), "the spectrum is shown alone");
     }
 
+    /** The genre tilt is what a finding declares, whichever rule gave it: the report reads no parameters. */
     @Test
-    void genreTiltParametersAreReadByBandName() {
-        var rule = new io.mixbench.analysis.AppliedRule(ReportIds.TONAL_RULE, "t", "b", "1",
-                Map.of("targetLowMidDb", 2.0, "air", -8.0, "airToleranceDb", 3.0, "toleranceDb", 1.0, "warnMarginDb",
-                        9.0),
-                "applied");
-        TonalTarget target = TonalTarget.fromRules(List.of(rule));
+    void genreTiltComesFromTheFindingThatDeclaresIt() {
+        double nan = Double.NaN;
+        Finding declaring = Finding.of("acme.tilt", Severity.INFO).message("m")
+                .tonalTarget(new io.mixbench.rule.TonalTarget(new double[]{nan, nan, 1, -1, nan, nan, -11},
+                        new double[]{nan, nan, 3, 1, nan, nan, -5}))
+                .build();
+        TonalZones target = TonalZones.fromFindings(List.of(Finding.of("other", Severity.OK).message("m").build(),
+                declaring));
         assertNotNull(target);
+        assertEquals("acme.tilt", target.ruleId());
         double[] lo = new double[7];
         double[] hi = new double[7];
         target.zones(SessionFixtures.TONAL_HZ, lo, hi);
@@ -292,10 +315,14 @@ class HtmlReportRendererTest {
         assertEquals(3.0, hi[2], 1e-9);
         assertEquals(-11.0, lo[6], 1e-9);
         assertEquals(-5.0, hi[6], 1e-9);
-        assertEquals(-1.0, lo[3], 1e-9, "the mid band is the 0 dB reference");
-        assertTrue(Double.isNaN(lo[0]), "no target for a band the rule does not name");
-        assertEquals(null, TonalTarget.fromRules(List.of(new io.mixbench.analysis.AppliedRule(ReportIds.TONAL_RULE,
-                "t", "b", "1", Map.of("low", 1.0), "applied"))), "one band is not a tilt");
+        assertEquals(-1.0, lo[3], 1e-9);
+        assertTrue(Double.isNaN(lo[0]), "no target for a band the finding leaves out");
+        assertEquals(" against the genre tilt and its tolerance (green)", target.caption());
+        double[] one = {nan, 1, nan, nan, nan, nan, nan};
+        assertEquals(null, TonalZones.fromFindings(List.of(Finding.of("acme.tilt", Severity.INFO).message("m")
+                .tonalTarget(new io.mixbench.rule.TonalTarget(one, one)).build())), "one band is not a tilt");
+        assertEquals(null, TonalZones.fromFindings(List.of(Finding.of("tonal.balance", Severity.INFO).message("m")
+                .build())), "a rule id alone declares nothing");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
 import io.mixbench.rule.TimeRange;
+import io.mixbench.rule.TonalTarget;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Role;
@@ -38,6 +39,10 @@ import java.util.Random;
  * spectra, stereo values, level findings with time ranges, the streaming rule's findings, references or a genre tilt.
  */
 final class SessionFixtures {
+
+    /** The rule ids the generated findings carry: the standard rules'; reports go by tags, not by these. */
+    static final String STREAMING_RULE = "streaming.preview";
+    static final String TONAL_RULE = "tonal.balance";
 
     static final double[] THIRD_OCTAVE_HZ = {20, 25, 31.5, 40, 50, 63, 80, 100, 125, 160, 200, 250, 315, 400, 500,
             630, 800, 1000, 1250, 1600, 2000, 2500, 3150, 4000, 5000, 6300, 8000, 10000, 12500, 16000, 20000};
@@ -149,12 +154,13 @@ final class SessionFixtures {
         if (o.streaming() && o.mix()) {
             for (int i = 0; i < PLATFORMS.length; i++) {
                 double gain = PLATFORM_LUFS[i] - MIX_LUFS;
-                findings.add(Finding.of(ReportIds.STREAMING_RULE, i == 3 ? Severity.WARN : Severity.INFO)
-                        .tracks("Mix").message(PLATFORMS[i] + " plays the mix " + ReportSupport.oneDecimal(gain)
+                findings.add(Finding.of(STREAMING_RULE, i == 3 ? Severity.WARN : Severity.INFO)
+                        .tag(Finding.STREAMING_ROW).tracks("Mix")
+                        .message(PLATFORMS[i] + " plays the mix " + ReportSupport.oneDecimal(gain)
                                 + " dB quieter.")
                         .measured(gain, Units.DB, PLATFORMS[i]).build());
             }
-            rules.add(new AppliedRule(ReportIds.STREAMING_RULE, "Streaming preview", "io.mixbench.rules.standard",
+            rules.add(new AppliedRule(STREAMING_RULE, "Streaming preview", "io.mixbench.rules.standard",
                     "0.1.0", Map.of("spotifyLufs", -14.0), "applied"));
         }
         if (o.tilt()) {
@@ -167,8 +173,13 @@ final class SessionFixtures {
             parameters.put("airDb", -10.0);
             parameters.put("toleranceDb", 2.0);
             parameters.put("warnMarginDb", 1.0);
-            rules.add(new AppliedRule(ReportIds.TONAL_RULE, "Tonal balance", "io.mixbench.rules.standard", "0.1.0",
+            rules.add(new AppliedRule(TONAL_RULE, "Tonal balance", "io.mixbench.rules.standard", "0.1.0",
                     parameters, "applied"));
+            // the tonal rule declares its tilt on its finding, relative to the mid band
+            double[] tilt = {-4, 2, 1, 0, -2, -5, -10};
+            findings.add(Finding.of(TONAL_RULE, Severity.OK).tracks("Mix")
+                    .message("In every band, Mix's tonal balance is within ±2.0 dB of the genre tilt.")
+                    .tonalTarget(TonalTarget.tilt(tilt, 2)).build());
         }
         findings.sort((a, b) -> b.severity().compareTo(a.severity()));
         RuleSet ruleSet = new RuleSet("default", "Default", "", null, Map.of(), "bundle:x");

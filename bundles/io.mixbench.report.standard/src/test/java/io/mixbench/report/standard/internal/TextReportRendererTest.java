@@ -131,7 +131,8 @@ class TextReportRendererTest {
     @Test
     void tonalHintsOfASessionWithStemsAreLeftOutUnlessVerbose() throws IOException {
         Fix cut = new Fix("Mix", Map.of(Fix.EQ_BAND, "sub", Fix.EQ_FREQUENCY_HZ, 34.6, Fix.EQ_GAIN_DB, -8.4));
-        Finding hint = Finding.of(ReportIds.TONAL_RULE, Severity.INFO).tracks("Mix")
+        Finding hint = Finding.of(SessionFixtures.TONAL_RULE, Severity.INFO).tracks("Mix")
+                .tonalTarget(io.mixbench.rule.TonalTarget.tilt(new double[]{2, 4.5, -1, 0, -5.5, -6, -13}, 4))
                 .message("Mix has 8.4 dB too much sub. A hint only.").fix(cut, "Cut about 8.4 dB around 35 Hz.")
                 .build();
         AnalysisResult stems = with(Fixtures.withMix(), hint);
@@ -153,10 +154,12 @@ class TextReportRendererTest {
     @Test
     void theStreamingPreviewIsOneTable() throws IOException {
         // The mix peaks at -0.45 dBTP; each finding's target ends at ceiling - true peak.
-        Finding spotify = Finding.of(ReportIds.STREAMING_RULE, Severity.INFO).tracks("Mix")
+        Finding spotify = Finding.of(SessionFixtures.STREAMING_RULE, Severity.INFO).tag(Finding.STREAMING_ROW)
+                .tracks("Mix")
                 .message("Spotify (-14.0 LUFS) turns Mix down by 2.0 dB.").measured(-2.0, Units.DB, "Spotify")
                 .target(Target.atMost(-0.55, Units.DB)).build();
-        Finding amazon = Finding.of(ReportIds.STREAMING_RULE, Severity.WARN).tracks("Mix")
+        Finding amazon = Finding.of(SessionFixtures.STREAMING_RULE, Severity.WARN).tag(Finding.STREAMING_ROW)
+                .tracks("Mix")
                 .message("Amazon Music (-14.0 LUFS) leaves Mix as it is.").measured(0.0, Units.DB, "Amazon Music")
                 .target(Target.atMost(-1.55, Units.DB)).build();
         String text = render(with(Fixtures.withMix(), spotify, amazon), false);
@@ -168,6 +171,19 @@ class TextReportRendererTest {
         assertFalse(text.contains("turns Mix down"), text);
         assertTrue(text.contains("WARN        Mix: Amazon Music (-14.0 LUFS) leaves Mix as it is."), text);
         assertTrue(verbose(with(Fixtures.withMix(), spotify)).contains("INFO        Mix: Spotify (-14.0 LUFS)"));
+    }
+
+    /** A plug-in rule's finding that declares a streaming row joins the table; an untagged one stays a finding. */
+    @Test
+    void theStreamingTableTakesEveryTaggedRowWhicheverRuleGaveIt() throws IOException {
+        Finding radio = Finding.of("acme.radio", Severity.INFO).tag(Finding.STREAMING_ROW).tracks("Mix")
+                .message("Acme Radio turns Mix down by 3.0 dB.").measured(-3.0, Units.DB, "Acme Radio").build();
+        Finding untagged = Finding.of(SessionFixtures.STREAMING_RULE, Severity.INFO).tracks("Mix")
+                .message("Untagged turns Mix down by 1.0 dB.").measured(-1.0, Units.DB, "Untagged").build();
+        String text = render(with(Fixtures.withMix(), radio, untagged), false);
+        assertTrue(text.contains("\n\nStreaming           Acme Radio\nGain, dB                  -3.0\n"), text);
+        assertFalse(text.contains("Acme Radio turns"), text);
+        assertTrue(text.contains("Untagged turns Mix down"), text);
     }
 
     @Test

@@ -57,7 +57,7 @@ final class DeliverableSupport {
         return findings.stream().map(f -> f.severity() == Severity.WARN || f.severity() == Severity.PROBLEM
                 ? new Finding(f.ruleId(), Severity.INFO, f.tracks(), "Expected on a master (" + source(context
                         .deliverable()) + "), so not a defect: " + f.message(), f.measured(), f.target(), null, null,
-                        f.timeRanges(), List.of())
+                        f.timeRanges(), List.of(), f.tags(), f.tonalTarget())
                 : f).toList();
     }
 }

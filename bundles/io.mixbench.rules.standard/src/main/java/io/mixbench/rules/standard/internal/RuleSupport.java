@@ -1,5 +1,6 @@
 package io.mixbench.rules.standard.internal;
 
+import io.mixbench.meter.LoudnessSums;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Series;
 import io.mixbench.rule.Finding;
@@ -123,10 +124,10 @@ final class RuleSupport {
     }
 
     /**
-     * The robust peak of a percussive track: the {@code percentile} (nearest rank) of its hit peaks. Hit peaks are
-     * the local maxima of the peak series (steps not lower than either neighbour) on active steps, within
-     * {@code rangeDb} of the track's highest step. Nearest rank takes the sorted hit at index round(p/100 (n-1)),
-     * so at the 95th percentile one flam among 11 or more hits never decides.
+     * The robust peak of a percussive track: the {@code percentile} (nearest rank) of its hit peaks (the levels meter's
+     * {@link MeasurementIds#HIT_PEAK_SERIES}: local maxima of the peak series on active steps) within {@code rangeDb}
+     * of the track's highest step. Nearest rank takes the sorted hit at index round(p/100 (n-1)), so at the 95th
+     * percentile one flam among 11 or more hits never decides.
      */
     static HitPeak robustHitPeak(MeasuredTrack track, double percentile, double rangeDb) {
         Optional<Series> peaks = track.series(MeasurementIds.PEAK_SERIES);
@@ -153,25 +154,26 @@ final class RuleSupport {
         if (highest == Double.NEGATIVE_INFINITY) {
             return HitPeak.none("it is silent (no peak values)");
         }
-        double floor = highest - rangeDb;
-        double[] hits = new double[n];
-        int count = 0;
         boolean anyActive = false;
-        for (int i = 0; i < n; i++) {
-            if (!(a.get(i) >= 0.5f)) {
-                continue;
-            }
-            anyActive = true;
-            float v = p.get(i);
-            if (!Float.isFinite(v) || v < floor) {
-                continue;
-            }
-            if (v >= neighbour(p, i - 1) && v >= neighbour(p, i + 1)) {
-                hits[count++] = v;
-            }
+        for (int i = 0; i < n && !anyActive; i++) {
+            anyActive = a.get(i) >= 0.5f;
         }
         if (!anyActive) {
             return HitPeak.none("it never plays");
+        }
+        Optional<Series> hitSeries = track.series(MeasurementIds.HIT_PEAK_SERIES);
+        if (hitSeries.isEmpty()) {
+            return HitPeak.none("its hit-peak series is missing");
+        }
+        Series h = hitSeries.get();
+        double floor = highest - rangeDb;
+        double[] hits = new double[n];
+        int count = 0;
+        for (int i = 0; i < Math.min(n, h.size()); i++) {
+            float v = h.get(i);
+            if (Float.isFinite(v) && v >= floor) {
+                hits[count++] = v;
+            }
         }
         if (count == 0) {
             return HitPeak.none("no hit peaks were found where it plays");
@@ -179,14 +181,6 @@ final class RuleSupport {
         Arrays.sort(hits, 0, count);
         int index = (int) Math.rint(Math.max(0, Math.min(100, percentile)) / 100 * (count - 1));
         return new HitPeak(hits[index], count, null);
-    }
-
-    private static double neighbour(Series series, int i) {
-        if (i < 0 || i >= series.size()) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        float v = series.get(i);
-        return Float.isFinite(v) ? v : Double.NEGATIVE_INFINITY;
     }
 
     // ---- elements and loudness --------------------------------------------------------------------------------
@@ -232,42 +226,24 @@ final class RuleSupport {
     }
 
     /**
-     * The element's loudness at each step: the power sum of its tracks' series (in LUFS, each corrected to stereo
-     * with the session's pan law), NaN where no track has a value. Empty when no track has the series.
+     * The element's loudness at each step: the power sum of its tracks' series ({@link LoudnessSums}, each corrected
+     * to stereo with the session's pan law), NaN where no track has a value. Empty when no track has the series.
      */
     static Optional<double[]> loudnessSeries(RuleContext context, Element element, String seriesId) {
-        int length = -1;
+        List<Series> series = new ArrayList<>();
+        List<Double> offsets = new ArrayList<>();
         for (MeasuredTrack t : element.tracks()) {
             Optional<Series> s = t.series(seriesId);
             if (s.isPresent()) {
-                length = Math.max(length, s.get().size());
+                series.add(s.get());
+                offsets.add(offset(context, t));
             }
         }
-        if (length < 0) {
+        if (series.isEmpty()) {
             return Optional.empty();
         }
-        double[] power = new double[length];
-        boolean[] any = new boolean[length];
-        for (MeasuredTrack t : element.tracks()) {
-            Optional<Series> s = t.series(seriesId);
-            if (s.isEmpty()) {
-                continue;
-            }
-            double offset = offset(context, t);
-            Series series = s.get();
-            for (int i = 0; i < series.size(); i++) {
-                float v = series.get(i);
-                if (Float.isFinite(v)) {
-                    power[i] += toPower(v + offset);
-                    any[i] = true;
-                }
-            }
-        }
-        double[] db = new double[length];
-        for (int i = 0; i < length; i++) {
-            db[i] = any[i] && power[i] > 0 ? toDb(power[i]) : Double.NaN;
-        }
-        return Optional.of(db);
+        return Optional.of(LoudnessSums.powerSum(series, offsets.stream().mapToDouble(Double::doubleValue)
+                .toArray()));
     }
 
     /** Where any of the element's tracks plays. Empty when no track has an activity series. */

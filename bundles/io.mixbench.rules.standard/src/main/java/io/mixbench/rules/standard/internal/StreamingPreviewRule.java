@@ -159,7 +159,9 @@ public final class StreamingPreviewRule implements Rule {
                 .append(" dBTP. ");
         m.append(limiterSentence(context, platform, loudness, samplePeak));
         boolean over = p.truePeakAfterDbtp() > ceiling + RuleSupport.EPSILON_DB;
+        // one row of the streaming table reports draw: platform, gain, and the gain that keeps the peak
         Finding.Builder builder = Finding.of(ID, over && warns ? Severity.WARN : Severity.INFO).tracks(mix.name())
+                .tag(Finding.STREAMING_ROW)
                 .measured(RuleSupport.round1(p.gainDb()) == 0 ? 0 : p.gainDb(), Units.DB, name)
                 .target(Target.atMost(ceiling - tp, Units.DB));
         if (over) {

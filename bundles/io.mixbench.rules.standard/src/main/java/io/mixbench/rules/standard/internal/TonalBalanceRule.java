@@ -2,6 +2,7 @@ package io.mixbench.rules.standard.internal;
 
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Spectrum;
+import io.mixbench.meter.TonalBands;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
@@ -12,6 +13,7 @@ import io.mixbench.rule.RuleContext;
 import io.mixbench.rule.RuleDescriptor;
 import io.mixbench.rule.Severity;
 import io.mixbench.rule.Target;
+import io.mixbench.rule.TonalTarget;
 import io.mixbench.session.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +33,9 @@ public final class TonalBalanceRule implements Rule {
 
     static final String ID = "tonal.balance";
 
-    /** The spectrum meter's tonal-balance bands: id, name, edges (Hz). */
-    static final String[] BANDS = {"sub", "low", "lowMid", "mid", "highMid", "high", "air"};
-    static final String[] NAMES = {"sub", "low", "low-mid", "mid", "high-mid", "high", "air"};
-    static final double[] EDGES_HZ = {20, 60, 250, 500, 2000, 4000, 10000, 20000};
-    static final int MID = 3;
+    /** The number of tonal-balance bands ({@link TonalBands}). */
+    static final int BANDS = TonalBands.count();
+    static final int MID = TonalBands.MID;
     /** The default tilt, dB relative to the mid band (docs/rules.md explains where it comes from). */
     static final double[] DEFAULT_TILT_DB = {2, 4.5, -1, 0, -5.5, -6, -13};
     /**
@@ -55,10 +55,12 @@ public final class TonalBalanceRule implements Rule {
 
     static {
         List<Parameter> parameters = new ArrayList<>();
-        for (int b = 0; b < BANDS.length; b++) {
+        for (int b = 0; b < BANDS; b++) {
             if (b != MID) {
-                parameters.add(new Parameter(BANDS[b] + "Db", "Genre tilt: " + NAMES[b] + " band (" + edges(b)
-                        + " Hz) relative to the mid band", Units.DB, -40, 40, DEFAULT_TILT_DB[b]));
+                parameters.add(new Parameter(TonalBands.band(b).id() + "Db",
+                        "Genre tilt: " + TonalBands.band(b).name() + " band (" + edges(b)
+                                + " Hz) relative to the mid band",
+                        Units.DB, -40, 40, DEFAULT_TILT_DB[b]));
             }
         }
         parameters.add(new Parameter("toleranceDb", "Largest deviation from the genre tilt in any band", Units.DB, 0,
@@ -84,13 +86,34 @@ public final class TonalBalanceRule implements Rule {
             String measure, String against, String relativeTo, String centreName, double tolerance, String note) {
     }
 
+    /**
+     * The findings, each declaring the rule set's genre tilt as its tonal target: a report draws it when the session
+     * has no reference tracks.
+     */
     @Override
     public List<Finding> evaluate(RuleContext context) {
+        TonalTarget tilt = genreTilt(context);
+        return judged(context).stream()
+                .map(f -> new Finding(f.ruleId(), f.severity(), f.tracks(), f.message(), f.measured(), f.target(),
+                        f.fix(), f.suggestion(), f.timeRanges(), f.fixes(), f.tags(), tilt))
+                .toList();
+    }
+
+    /** The genre tilt of the parameters, relative to the mid band, within the tolerance. */
+    static TonalTarget genreTilt(RuleContext context) {
+        double[] tilt = new double[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            tilt[b] = b == MID ? 0 : context.parameter(TonalBands.band(b).id() + "Db");
+        }
+        return TonalTarget.tilt(tilt, context.parameter("toleranceDb"));
+    }
+
+    private List<Finding> judged(RuleContext context) {
         if (context.mix().isEmpty()) {
             return RuleSupport.orNothing(List.of(), DESCRIPTOR, "the session has no mix.");
         }
         MeasuredTrack mix = context.mix().get();
-        double[] frequencies = new double[BANDS.length];
+        double[] frequencies = new double[BANDS];
         double[] levels = bandLevels(mix, frequencies);
         if (levels == null) {
             return List.of(RuleSupport.cannotJudge(ID, mix, mix.name() + "'s tonal balance",
@@ -107,7 +130,7 @@ public final class TonalBalanceRule implements Rule {
         List<double[]> references = new ArrayList<>();
         List<String> referenceNames = new ArrayList<>();
         for (MeasuredTrack reference : context.withRole(Role.REFERENCE)) {
-            double[] curve = levelMatched(reference, new double[BANDS.length]);
+            double[] curve = levelMatched(reference, new double[BANDS]);
             if (curve != null) {
                 dropUncovered(reference, curve);
             }
@@ -122,7 +145,7 @@ public final class TonalBalanceRule implements Rule {
         }
         Comparison comparison;
         if (!references.isEmpty()) {
-            double[] mixCurve = levelMatched(mix, new double[BANDS.length]);
+            double[] mixCurve = levelMatched(mix, new double[BANDS]);
             if (mixCurve == null) {
                 return List.of(RuleSupport.cannotJudge(ID, mix, mix.name() + "'s tonal balance against the references",
                         RuleSupport.missingScalar(mix, MeasurementIds.INTEGRATED_LOUDNESS, "integrated loudness")));
@@ -150,7 +173,7 @@ public final class TonalBalanceRule implements Rule {
     private static Comparison againstReferences(RuleContext context, double[] mix, double[] frequencies,
             List<double[]> references, List<String> names) {
         double tolerance = context.parameter("referenceToleranceDb");
-        int n = BANDS.length;
+        int n = BANDS;
         double[] lo = nan(n);
         double[] hi = nan(n);
         double[] centre = nan(n);
@@ -182,14 +205,14 @@ public final class TonalBalanceRule implements Rule {
      */
     private static Comparison againstTilt(RuleContext context, double[] levels, double[] frequencies,
             boolean referencesUnusable) {
-        int n = BANDS.length;
+        int n = BANDS;
         double tolerance = context.parameter("toleranceDb");
         double[] relative = nan(n);
         double[] tilt = new double[n];
         double[] deviations = new double[n];
         int count = 0;
         for (int b = 0; b < n; b++) {
-            tilt[b] = b == MID ? 0 : context.parameter(BANDS[b] + "Db");
+            tilt[b] = b == MID ? 0 : context.parameter(TonalBands.band(b).id() + "Db");
             if (Double.isFinite(levels[b])) {
                 relative[b] = levels[b] - levels[MID];
                 deviations[count++] = relative[b] - tilt[b];
@@ -227,9 +250,9 @@ public final class TonalBalanceRule implements Rule {
         int largestBand = -1;
         List<String> notMeasured = new ArrayList<>();
         int judged = 0;
-        for (int b = 0; b < BANDS.length; b++) {
+        for (int b = 0; b < BANDS; b++) {
             if (!Double.isFinite(c.value()[b]) || !Double.isFinite(c.centre()[b])) {
-                notMeasured.add(NAMES[b]);
+                notMeasured.add(TonalBands.band(b).name());
                 continue;
             }
             judged++;
@@ -247,7 +270,8 @@ public final class TonalBalanceRule implements Rule {
             double hz = c.frequencyHz()[b];
             String around = StereoSupport.hertz(hz);
             String sentence = (gain < 0 ? "Cut" : "Boost") + " about " + RuleSupport.f1(Math.abs(gain))
-                    + " dB around " + around + " Hz on " + name + " (a bell, Q " + q(b) + ", over the " + NAMES[b]
+                    + " dB around " + around + " Hz on " + name + " (a bell, Q " + q(b) + ", over the "
+                    + TonalBands.band(b).name()
                     + " band, " + edges(b) + " Hz)"
                     + (Math.abs(deviation) > maxEq + RuleSupport.EPSILON_DB
                             ? "; the band is " + RuleSupport.f1(Math.abs(deviation)) + " dB off, more than EQ "
@@ -256,7 +280,7 @@ public final class TonalBalanceRule implements Rule {
                                             : "find the part that overloads it.")
                             : ".");
             Map<String, Object> actions = new LinkedHashMap<>();
-            actions.put(StereoSupport.EQ_BAND, BANDS[b]);
+            actions.put(StereoSupport.EQ_BAND, TonalBands.band(b).id());
             actions.put(StereoSupport.EQ_FREQUENCY_HZ, Math.round(hz * 10) / 10.0);
             actions.put(StereoSupport.EQ_GAIN_DB, gain);
             actions.put(Fix.EQ_Q, bellQ(b));
@@ -264,7 +288,8 @@ public final class TonalBalanceRule implements Rule {
             // rules judge, so applied it would trade a generic tilt for real findings.
             Finding.Builder finding = Finding.of(ID, outside).tracks(name)
                     .message(name + " has " + RuleSupport.f1(Math.abs(deviation)) + " dB "
-                            + (deviation > 0 ? "too much " : "too little ") + NAMES[b] + " (" + edges(b)
+                            + (deviation > 0 ? "too much " : "too little ") + TonalBands.band(b).name() + " ("
+                            + edges(b)
                             + " Hz) against " + c.against() + ": " + StereoSupport.signed(c.value()[b]) + " dB "
                             + c.relativeTo() + ", target " + target.describe() + " (" + centreText(c, b) + ")"
                             + RuleSupport.outside(excess, Units.DB) + "." + c.note()
@@ -272,7 +297,8 @@ public final class TonalBalanceRule implements Rule {
                                     ? " A hint only: with stems, the level rules judge the"
                                             + " parts, and a generic genre tilt says little about this mix."
                                     : ""))
-                    .measured(c.value()[b], Units.DB, c.measure() + ", " + NAMES[b] + " band").target(target);
+                    .measured(c.value()[b], Units.DB, c.measure() + ", " + TonalBands.band(b).name() + " band")
+                    .target(target);
             if (outside == Severity.INFO) {
                 finding.suggestion("If the mix should follow the genre tilt: " + Character.toLowerCase(sentence
                         .charAt(0)) + sentence.substring(1, sentence.length() - 1) + ", or rather on the parts "
@@ -296,7 +322,7 @@ public final class TonalBalanceRule implements Rule {
                             + "'s tonal balance is within ±" + RuleSupport.f1(c.tolerance()) + " dB of "
                             + c.against()
                             + "; largest deviation " + StereoSupport.signed(largest) + " dB in the "
-                            + NAMES[largestBand] + " band.")
+                            + TonalBands.band(largestBand).name() + " band.")
                     .measured(Math.abs(largest), Units.DB, "largest band deviation from the target centre, "
                             + c.measure())
                     .target(Target.atMost(tolerance, Units.DB)).build());
@@ -317,14 +343,14 @@ public final class TonalBalanceRule implements Rule {
 
     /** Whether a track of this bandwidth holds a band. */
     static boolean covers(double bandwidthHz, int band) {
-        return bandwidthHz >= COVERED_SHARE * EDGES_HZ[band + 1];
+        return bandwidthHz >= COVERED_SHARE * TonalBands.band(band).highHz();
     }
 
     /** Sets the bands the track's bandwidth does not reach to NaN (not judged); returns them. */
     private static List<Integer> dropUncovered(MeasuredTrack track, double[] levels) {
         double bandwidth = bandwidthHz(track);
         List<Integer> dropped = new ArrayList<>();
-        for (int b = 0; b < BANDS.length; b++) {
+        for (int b = 0; b < BANDS; b++) {
             if (!covers(bandwidth, b)) {
                 levels[b] = Double.NaN;
                 dropped.add(b);
@@ -338,7 +364,7 @@ public final class TonalBalanceRule implements Rule {
         double bandwidth = bandwidthHz(mix);
         List<String> names = new ArrayList<>();
         for (int b : bands) {
-            names.add(NAMES[b] + " (" + edges(b) + " Hz)");
+            names.add(TonalBands.band(b).name() + " (" + edges(b) + " Hz)");
         }
         String why = mix.format() != null && bandwidth >= mix.format().sampleRateHz() / 2.0 - 1
                 ? "at its sample rate, " + new java.math.BigDecimal(mix.format().sampleRateHz())
@@ -371,11 +397,11 @@ public final class TonalBalanceRule implements Rule {
         if (!(track.measurements().get(MeasurementIds.TONAL_BALANCE) instanceof Spectrum spectrum)) {
             return null;
         }
-        double[] levels = nan(BANDS.length);
+        double[] levels = nan(BANDS);
         double[] f = spectrum.frequenciesHz();
         double[] v = spectrum.values();
-        for (int b = 0; b < BANDS.length; b++) {
-            frequencies[b] = Math.sqrt(EDGES_HZ[b] * EDGES_HZ[b + 1]);
+        for (int b = 0; b < BANDS; b++) {
+            frequencies[b] = TonalBands.band(b).centreHz();
         }
         for (int i = 0; i < f.length; i++) {
             int band = bandOf(f[i]);
@@ -418,12 +444,7 @@ public final class TonalBalanceRule implements Rule {
 
     /** The band whose edges hold the frequency, or -1. */
     static int bandOf(double hz) {
-        for (int b = 0; b < BANDS.length; b++) {
-            if (hz >= EDGES_HZ[b] && hz < EDGES_HZ[b + 1]) {
-                return b;
-            }
-        }
-        return -1;
+        return TonalBands.indexOf(hz);
     }
 
     /**
@@ -431,7 +452,7 @@ public final class TonalBalanceRule implements Rule {
      * the one-octave low-mid band.
      */
     static double bellQ(int band) {
-        double ratio = EDGES_HZ[band + 1] / EDGES_HZ[band];
+        double ratio = TonalBands.band(band).highHz() / TonalBands.band(band).lowHz();
         return Math.round(Math.sqrt(ratio) / (ratio - 1) * 100) / 100.0;
     }
 
@@ -442,7 +463,8 @@ public final class TonalBalanceRule implements Rule {
 
     /** "250-500". */
     static String edges(int band) {
-        return String.format(java.util.Locale.ROOT, "%.0f-%.0f", EDGES_HZ[band], EDGES_HZ[band + 1]);
+        return String.format(java.util.Locale.ROOT, "%.0f-%.0f", TonalBands.band(band).lowHz(),
+                TonalBands.band(band).highHz());
     }
 
     private static double[] nan(int n) {

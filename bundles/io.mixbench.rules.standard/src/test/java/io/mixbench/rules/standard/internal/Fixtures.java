@@ -3,6 +3,7 @@ package io.mixbench.rules.standard.internal;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
+import io.mixbench.meter.HitPeaks;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Scalar;
@@ -121,6 +122,11 @@ final class Fixtures {
         }
 
         MeasuredTrack build() {
+            // the levels meter publishes the hits of its peak series beside it
+            if (measurements.get(MeasurementIds.PEAK_SERIES) instanceof Series peaks
+                    && measurements.get(MeasurementIds.ACTIVITY) instanceof Series activity) {
+                measurements.putIfAbsent(MeasurementIds.HIT_PEAK_SERIES, HitPeaks.of(peaks, activity));
+            }
             AudioFormat format = new AudioFormat(48000, mono ? ChannelLayout.MONO : ChannelLayout.STEREO, 24,
                     SampleEncoding.PCM_INTEGER, 480000, "WAV PCM 24-bit");
             return new MeasuredTrack(new Track(name, Path.of("/session/" + name + ".wav"), role, group), format, 10.0,

@@ -63,6 +63,27 @@ class RuleSupportTest {
         assertEquals(-12.0, peak.peakDbfs(), 1e-6);
     }
 
+    /** The rule takes the meter's hits, within its range of the loudest step: it no longer finds them itself. */
+    @Test
+    void hitPeaksComeFromTheMetersHitSeries() {
+        double[] peaks = {-80, -12, -18, -80, -10, -16, -80, -40, -12, -80};
+        double[] active = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        double nan = Double.NaN;
+        double[] hits = {nan, nan, -18, nan, -10, nan, nan, -40, nan, nan};
+        HitPeak peak = RuleSupport.robustHitPeak(Fixtures.track("Kick", Role.KICK)
+                .series(MeasurementIds.PEAK_SERIES, peaks, Units.DBFS)
+                .series(MeasurementIds.ACTIVITY, active, Units.FLAG)
+                .series(MeasurementIds.HIT_PEAK_SERIES, hits, Units.DBFS).build(), 0, 20);
+        assertEquals(2, peak.hits(), "-40 lies more than 20 dB below the loudest step");
+        assertEquals(-18.0, peak.peakDbfs(), 1e-6);
+        Fixtures.TrackBuilder noHits = Fixtures.track("Kick", Role.KICK)
+                .series(MeasurementIds.PEAK_SERIES, peaks, Units.DBFS)
+                .series(MeasurementIds.ACTIVITY, active, Units.FLAG);
+        assertEquals("no hit peaks were found where it plays", RuleSupport.robustHitPeak(noHits
+                .series(MeasurementIds.HIT_PEAK_SERIES, Fixtures.constant(10, nan), Units.DBFS).build(), 95, 20)
+                .reason());
+    }
+
     @Test
     void nearestRankPercentile() {
         double[] hits = new double[20];

@@ -15,7 +15,6 @@ import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
-import io.mixbench.rules.standard.internal.Sections.Section;
 import io.mixbench.session.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,33 +62,6 @@ class SectionLiftRuleTest {
 
     private static final double[] VERSE_CHORUS_VERSE = {-24, -16, -24};
     private static final double[] TWENTY_EACH = {20, 20, 20};
-
-    @Test
-    void sectionsComeFromTheShortTermCurveWithTheMeterLagRemoved() {
-        double[] st = shortTerm(steps(VERSE_CHORUS_VERSE, TWENTY_EACH));
-        List<Section> sections = Sections.detect(st, 0.1, 4, 3);
-        assertEquals(3, sections.size(), sections.toString());
-        assertEquals(0, sections.get(0).range().startSeconds(), 1e-9);
-        assertEquals(20, sections.get(1).range().startSeconds(), 1.0);
-        assertEquals(40, sections.get(2).range().startSeconds(), 1.0);
-        assertEquals(60, sections.get(2).range().endSeconds(), 1e-9);
-        // no stretch of the shortest section's length whose mean differs by the least change: no section
-        assertEquals(1, Sections.detect(steps(new double[]{-24, -20, -24}, 20, 2, 20), 0.1, 4, 3).size());
-        assertEquals(1, Sections.detect(steps(new double[]{-24, -21.1, -24}, 20, 20, 20), 0.1, 4, 3).size());
-        assertEquals(3, Sections.detect(steps(new double[]{-24, -21, -24}, 20, 20, 20), 0.1, 4, 3).size());
-        assertEquals(3, Sections.detect(steps(new double[]{-24, -16, -24}, 20, 4, 20), 0.1, 4, 3).size());
-        // a big jump: the half ramps either side of the change and the file's first 3 s are no sections of
-        // their own
-        List<Section> jump = Sections.detect(shortTerm(steps(new double[]{-22, -12.5}, 12, 12)), 0.1, 4, 3);
-        assertEquals(2, jump.size(), jump.toString());
-        assertEquals(12, jump.get(1).range().startSeconds(), 0.5);
-        assertEquals(-22, jump.get(0).meanLufs(), 0.01);
-        assertEquals(-12.5, jump.get(1).meanLufs(), 0.01);
-        // silence counts as the -70 LUFS floor, and nothing throws on an empty series
-        double[] gaps = steps(new double[]{-20, Double.NaN, -20}, 20, 20, 20);
-        assertEquals(3, Sections.detect(gaps, 0.1, 4, 3).size());
-        assertTrue(Sections.detect(new double[0], 0.1, 4, 3).isEmpty());
-    }
 
     @Test
     void aRhythmSectionThatLiftsIsInfo() {

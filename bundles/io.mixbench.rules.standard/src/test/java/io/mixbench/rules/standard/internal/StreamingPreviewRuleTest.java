@@ -40,6 +40,7 @@ class StreamingPreviewRuleTest {
         Map<String, Double> gains = new LinkedHashMap<>();
         for (Finding f : findings) {
             assertEquals(Units.DB, f.measured().unit());
+            assertTrue(f.hasTag(Finding.STREAMING_ROW), "a platform's finding is a row of the streaming table");
             gains.put(f.measured().measure(), f.measured().value());
         }
         return gains;
@@ -187,6 +188,7 @@ class StreamingPreviewRuleTest {
         Finding finding = only(context(new StreamingPreviewRule(), gated).evaluate());
         assertEquals(Severity.INFO, finding.severity());
         assertNull(finding.measured()); // the report's streaming table takes only findings with a value
+        assertFalse(finding.hasTag(Finding.STREAMING_ROW));
         MeasuredTrack noPeak = track("Mix", Role.MIX).scalar(MeasurementIds.INTEGRATED_LOUDNESS, -14, Units.LUFS)
                 .build();
         assertTrue(only(context(new StreamingPreviewRule(), noPeak).evaluate()).message().contains("true peak"));

@@ -14,6 +14,7 @@ import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Severity;
+import io.mixbench.rule.TonalTarget;
 import io.mixbench.rules.standard.internal.Fixtures.FakeContext;
 import io.mixbench.rules.standard.internal.Fixtures.TrackBuilder;
 import io.mixbench.session.ExportKind;
@@ -108,6 +109,12 @@ class TonalBalanceRuleTest {
         List<Finding> tight = new FakeContext(new TonalBalanceRule(), ExportKind.STEMS, PanLaw.MINUS_3_DB,
                 List.of(mixOnTilt(2, 2))).with("toleranceDb", 1.5).evaluate();
         assertEquals(Severity.WARN, only(tight).severity());
+        // the finding declares the tilt as its tonal target, relative to the mid band, for a report to draw
+        TonalTarget target = only(tight).tonalTarget();
+        assertEquals(TonalBalanceRule.DEFAULT_TILT_DB[1] - 1.5, target.minDb()[1], 1e-9);
+        assertEquals(TonalBalanceRule.DEFAULT_TILT_DB[1] + 1.5, target.maxDb()[1], 1e-9);
+        assertEquals(-1.5, target.minDb()[TonalBalanceRule.MID], 1e-9);
+        assertEquals(4 + 4.0, only(findings).tonalTarget().maxDb()[2], 1e-9);
     }
 
     /** A mix on the tilt up to the high band, with almost nothing in the air band: what a low-pass leaves. */

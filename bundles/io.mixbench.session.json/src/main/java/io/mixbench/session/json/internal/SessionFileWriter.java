@@ -4,30 +4,24 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.mixbench.files.AtomicFiles;
 import io.mixbench.session.PanLaw;
 import io.mixbench.session.Session;
 import io.mixbench.session.SessionException;
 import io.mixbench.session.Track;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes session files: fields in a fixed order (known fields, then unknown ones sorted by name), two-space
- * indentation, '\n' line ends, file paths relative to the session file with '/' separators. The text goes to a
- * temporary file in the same folder that is then moved over the target atomically.
+ * indentation, '\n' line ends, file paths relative to the session file with '/' separators. Written with
+ * {@link AtomicFiles}: a crash leaves the old file or the new one.
  */
 final class SessionFileWriter {
 
@@ -44,7 +38,8 @@ final class SessionFileWriter {
     static void write(Session session, Path sessionFile) throws IOException {
         Path target = sessionFile.toAbsolutePath().normalize();
         String text = JSON_WRITER.asString(document(session, target)) + "\n";
-        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(target, out -> out.write(bytes));
     }
 
     static Map<String, Object> document(Session session, Path target) throws SessionException {
@@ -98,32 +93,5 @@ final class SessionFileWriter {
             parts.add(part.toString());
         }
         return String.join("/", parts);
-    }
-
-    /** Writes a temporary file next to {@code target}, syncs it, and renames it over the target. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
     }
 }

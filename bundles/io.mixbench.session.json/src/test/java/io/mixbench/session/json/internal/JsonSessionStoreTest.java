@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.files.AtomicFiles;
 import io.mixbench.session.Deliverable;
 import io.mixbench.session.ExportKind;
 import io.mixbench.session.PanLaw;
@@ -256,6 +257,16 @@ class JsonSessionStoreTest {
         store.save(session, file);
         assertEquals(List.of(dir.resolve("Kick.wav"), file), list(dir));
         assertTrue(Files.readString(file).startsWith("{"));
+    }
+
+    @Test
+    void aKilledSavesTemporaryFileIsRemovedByTheNextSave() throws IOException {
+        touch("Kick.wav");
+        Path file = dir.resolve("song.mixbench");
+        // What a save killed mid-way leaves: nobody holds its lock.
+        Files.writeString(dir.resolve(AtomicFiles.temporaryName(file, "4711")), "{\"format\": ");
+        store.save(store.open(dir.resolve("Kick.wav")), file);
+        assertEquals(List.of(dir.resolve("Kick.wav"), file), list(dir));
     }
 
     @Test

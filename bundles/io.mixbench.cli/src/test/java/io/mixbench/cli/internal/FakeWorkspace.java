@@ -1,0 +1,194 @@
+package io.mixbench.cli.internal;
+
+import io.mixbench.analysis.AnalysisJob;
+import io.mixbench.analysis.AnalysisListener;
+import io.mixbench.analysis.AnalysisRequest;
+import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.report.ReportOptions;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.RuleSetException;
+import io.mixbench.rule.RuleSetRegistry;
+import io.mixbench.rule.Severity;
+import io.mixbench.session.ExportKind;
+import io.mixbench.session.PanLaw;
+import io.mixbench.session.Role;
+import io.mixbench.session.Session;
+import io.mixbench.session.Track;
+import io.mixbench.workspace.OpenSession;
+import io.mixbench.workspace.Plugin;
+import io.mixbench.workspace.PluginInstall;
+import io.mixbench.workspace.ReportFormat;
+import io.mixbench.workspace.RuleCatalogue;
+import io.mixbench.workspace.Workspace;
+import io.mixbench.workspace.WorkspaceListener;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The application as the CLI sees it, in memory: every input is a session of one track, the worst finding of an
+ * analysis is {@link #worst}, and reports are recorded instead of written.
+ */
+final class FakeWorkspace implements Workspace {
+
+    /** The severity of the one finding each analysis gives; null for none. */
+    Severity worst = Severity.WARN;
+    /** Inputs whose session does not open. */
+    final Set<Path> broken = new java.util.HashSet<>();
+    final List<String> exported = new ArrayList<>();
+    final List<AnalysisRequest> analysed = new ArrayList<>();
+
+    @Override
+    public Session open(List<Path> inputs) throws IOException {
+        for (Path p : inputs) {
+            if (broken.contains(p)) {
+                throw new IOException(p + ": not a session");
+            }
+        }
+        return new Session(inputs.get(0), List.of(new Track("Kick", inputs.get(0), Role.KICK, null)),
+                ExportKind.STEMS, PanLaw.MINUS_3_DB, null, Map.of());
+    }
+
+    @Override
+    public Session addFiles(Session session, List<Path> paths) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Session save(Session session, Path target) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Set<String> audioFileExtensions() {
+        return Set.of("wav");
+    }
+
+    @Override
+    public RuleSetRegistry ruleSets() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RuleSet resolveRuleSet(String choice, Session session) throws IOException {
+        if (choice != null && !choice.equals("default")) {
+            throw new RuleSetException("no rule set '" + choice + "'");
+        }
+        return new RuleSet("default", "Default", "", null, Map.of(), "test");
+    }
+
+    @Override
+    public Path createRuleSet(String id, RuleSet base, Path target, boolean overwrite) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RuleSet checkRuleSet(String json) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RuleSet saveRuleSet(String json) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RuleCatalogue rules() {
+        return new RuleCatalogue(List.of(), List.of());
+    }
+
+    @Override
+    public AnalysisJob analyse(AnalysisRequest request, AnalysisListener listener) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AnalysisResult analyseAndWait(AnalysisRequest request, AnalysisListener listener) {
+        analysed.add(request);
+        Session s = request.session();
+        MeasuredTrack track = new MeasuredTrack(s.tracks().get(0), null, 1, Map.of(), null);
+        List<Finding> findings = worst == null
+                ? List.of()
+                : List.of(Finding.of("kick.level", worst).tracks("Kick").message("Kick is off").build());
+        return new AnalysisResult(s, request.ruleSet(), List.of(track), List.of(), findings, Instant.EPOCH,
+                Duration.ZERO, Map.of());
+    }
+
+    @Override
+    public OpenSession newOpenSession(OpenSession.Settings settings) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<OpenSession> openSessions() {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, ReportFormat> reportFormats() {
+        Map<String, ReportFormat> formats = new TreeMap<>();
+        formats.put("text", new ReportFormat("text", "txt"));
+        formats.put("json", new ReportFormat("json", "json"));
+        formats.put("html", new ReportFormat("html", "html"));
+        return formats;
+    }
+
+    @Override
+    public void render(AnalysisResult result, String format, ReportOptions options, OutputStream out)
+            throws IOException {
+        out.write((format + " report of " + result.session().location().getFileName() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void export(AnalysisResult result, String format, ReportOptions options, Path target) {
+        exported.add(format + " " + target);
+    }
+
+    @Override
+    public Path pluginFolder() {
+        return null;
+    }
+
+    @Override
+    public List<Plugin> bundles() {
+        return List.of();
+    }
+
+    @Override
+    public PluginInstall install(Path jar) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Path> uninstall(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setStarted(String symbolicName, boolean started) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void awaitPlugins(long timeoutMillis) {
+    }
+
+    @Override
+    public void addListener(WorkspaceListener listener) {
+    }
+
+    @Override
+    public void removeListener(WorkspaceListener listener) {
+    }
+}
