@@ -3,7 +3,6 @@ package io.mixbench.workbench.internal;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.ui.ViewSite;
 import io.mixbench.workspace.Plugin;
-import io.mixbench.workspace.PluginInstall;
 import io.mixbench.workspace.Workspace;
 import io.mixbench.workspace.WorkspaceListener;
 import java.io.IOException;
