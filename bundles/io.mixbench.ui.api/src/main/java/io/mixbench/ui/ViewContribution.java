@@ -26,10 +26,11 @@ import org.eclipse.swt.widgets.Control;
  * UI with {@code site.display().asyncExec}, checking {@code control.isDisposed()} there: the view may have been
  * closed meanwhile. Never block the UI thread on analysis.
  * <p>
- * <b>State for automation.</b> A view may describe what it currently shows by putting a
+ * <b>What the view shows, for tools.</b> A view may describe what it currently shows by putting a
  * {@code Map<String, Object>} of simple values (strings, numbers, booleans, lists of them) on its control with
- * {@code control.setData(}{@link #STATE_DATA}{@code , map)}; the workbench's test automation and accessibility
- * read it.
+ * {@code control.setData(}{@link #STATE_DATA}{@code , map)}, e.g. the selected row of a table or the time range a
+ * graph shows: a description in words for tools that cannot read pixels, assistive or automated. Keep it up to date
+ * as the view changes.
  */
 @org.osgi.annotation.versioning.ConsumerType
 public interface ViewContribution {
@@ -61,7 +62,7 @@ public interface ViewContribution {
     /** Category of detail views (meters, timeline, spectrum): the lower right folder. The default. */
     String CATEGORY_DETAIL = "detail";
 
-    /** Key of the control data in which a view describes what it shows (see the class comment). */
+    /** Key of the control data in which a view describes what it shows, for tools (see the class comment). */
     String STATE_DATA = "io.mixbench.ui.state";
 
     /**

@@ -2,6 +2,10 @@ package io.mixbench.ui;
 
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.session.Session;
+import io.mixbench.workspace.OpenSession;
+import io.mixbench.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -9,6 +13,11 @@ import org.eclipse.swt.widgets.Shell;
  * A view's connection to the workbench, given to {@link ViewContribution#createView}. Call its methods on the UI
  * thread only (except {@link #display()}). It stays valid until the view's control is disposed; listeners added
  * through it are removed then, by the workbench.
+ * <p>
+ * Everything a standard view does goes through its site: the window's state ({@link #session()},
+ * {@link #result()}, {@link #selection()}) as the UI thread has heard of it, the window's {@link #openSession()}
+ * for what the application does with the session, and the {@link #workspace()} for the rest (rule sets, report
+ * formats, plug-ins).
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface ViewSite {
@@ -48,6 +57,29 @@ public interface ViewSite {
 
     /** Shows a short message in the workbench's status line. */
     void setStatus(String message);
+
+    /**
+     * Adds audio files and folders to the open session as a drop onto the window does: one session file (or a
+     * folder while no session is open) is opened instead, and the status line says what happened.
+     *
+     * @since 1.1
+     */
+    void addFiles(List<Path> paths);
+
+    /**
+     * The application layer the workbench runs on: rule sets, report formats and export, plug-ins.
+     *
+     * @since 1.1
+     */
+    Workspace workspace();
+
+    /**
+     * The window's open session. Its listeners are called on its own thread, not the UI thread: a view that only
+     * shows the window's state listens through {@link #addListener} instead.
+     *
+     * @since 1.1
+     */
+    OpenSession openSession();
 
     /** Adds a listener; it is removed when the view's control is disposed, or by {@link #removeListener}. */
     void addListener(WorkbenchListener listener);

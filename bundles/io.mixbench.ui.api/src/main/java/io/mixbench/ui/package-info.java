@@ -1,10 +1,11 @@
 /**
  * Workbench views as services: a bundle adds a view to the running workbench by registering a
  * {@link io.mixbench.ui.ViewContribution}; the workbench gives each view a {@link io.mixbench.ui.ViewSite} with the
- * open session, the latest analysis result and the shared {@link io.mixbench.ui.Selection}.
+ * open session, the latest analysis result, the shared {@link io.mixbench.ui.Selection} and the application layer
+ * ({@code io.mixbench.workspace}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mixbench.ui;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,9 @@ import java.util.Set;
 @org.osgi.annotation.versioning.ProviderType
 public interface Workspace {
 
+    /** The extension of session files, without the dot: {@value}. */
+    String SESSION_FILE_EXTENSION = io.mixbench.session.SessionStore.SESSION_FILE_EXTENSION;
+
     // ---- sessions
 
     /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,14 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real workbench ({@code bin/mixbench gui} under Xvfb) driven by its test-automation script
- * ({@code -Dmixbench.gui.script}): each test writes what the views show to JSON files and saves a screenshot under
- * target/screenshots/. Each run has its own configuration folder (preferences, studio rule sets) and plug-in folder.
+ * The real workbench ({@code bin/mixbench gui} under Xvfb) driven by a script: the test bundle
+ * {@code io.mixbench.testbundle.guirobot}, put into the run's plug-in folder, reads it from
+ * {@code -Dmixbench.test.guiScript} and works the window as a user would. Each test writes what the views show to
+ * JSON files and saves a screenshot under target/screenshots/. Each run has its own configuration folder
+ * (preferences, studio rule sets) and plug-in folder.
  */
 class WorkbenchGuiTest {
 
     static final String EXAMPLE_RULE = "example.supportingElements";
     static final String EXAMPLE_VIEW = "com.example.crest";
+    static final String ROBOT = "io.mixbench.testbundle.guirobot";
 
     @TempDir
     Path work;
@@ -52,15 +56,24 @@ class WorkbenchGuiTest {
         return shot;
     }
 
-    /** Runs the workbench with a script; the script's failures fail the test. */
+    /**
+     * Runs the workbench with the robot and a script; the script's failures fail the test. SWT resources are
+     * tracked so the robot can count them.
+     */
     Product.Run gui(List<String> script, String... args) throws Exception {
         Path file = work.resolve("script-" + System.nanoTime() + ".txt");
         Files.write(file, script);
+        Path robot = Product.testBundle(ROBOT);
+        assertTrue(Files.isRegularFile(robot), "copied by the pom: " + robot);
+        Files.copy(robot, plugins.resolve(robot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of("gui"));
         command.addAll(List.of(args));
-        Product.Run run = Product.process(Map.of("MIXBENCH_JAVA_OPTS", "-Dmixbench.gui.script=" + file,
-                "XDG_CONFIG_HOME", work.resolve("config").toString(), "MIXBENCH_PLUGINS", plugins.toString()), 180,
+        Product.Run run = Product.process(Map.of("MIXBENCH_JAVA_OPTS",
+                "-Dmixbench.test.guiScript=" + file + " -Dmixbench.gui.trackResources=true", "XDG_CONFIG_HOME",
+                work.resolve("config").toString(), "MIXBENCH_PLUGINS", plugins.toString()), 180,
                 command.toArray(new String[0]));
+        assertTrue(run.err().contains("robot: " + script.get(script.size() - 1)),
+                "the robot ran the script to its end: " + run.err());
         assertFalse(run.err().contains("robot: FAILED"), run.err());
         assertEquals(0, run.exitCode(), run.err());
         return run;
@@ -158,7 +171,8 @@ class WorkbenchGuiTest {
         Path shot = screenshot("gui-plugin-installed.png");
         gui(List.of("open \"" + demo + "\"", "waitAnalysis", "dumpFindings " + before, "installPlugin " + jar,
                 "waitFinding " + EXAMPLE_RULE + " 60", "waitAnalysis", "dumpFindings " + after,
-                "showView io.mixbench.plugins", "sleep 500", "dumpViews " + views, "screenshot " + shot, "quit"));
+                "showView io.mixbench.plugins", "waitViewState io.mixbench.plugins " + EXAMPLE_RULE + " 30",
+                "dumpViews " + views, "screenshot " + shot, "quit"));
         assertFalse(read(before).toString().contains(EXAMPLE_RULE), "not installed yet");
         List<String> rules = new ArrayList<>();
         read(after).forEach(r -> rules.add(r.get("rule").asText()));
@@ -187,6 +201,31 @@ class WorkbenchGuiTest {
         assertTrue(v.get("created").asBoolean());
         assertEquals("Kick", v.get("state").get("tracks").get(0).asText(), "it follows the selection: " + v);
         assertEquals(null, view(read(without), EXAMPLE_VIEW), "the view went with its bundle");
+        assertShowsContent(shot);
+    }
+
+    @Test
+    void theRuleSetEditorValidatesAsYouTypeAndItsSavedSetIsUsedAtOnce() throws Exception {
+        Path demo = Product.demo("flawed");
+        Path broken = work.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"format\": \"mixbench-ruleset\",\n  \"formatVersion\": 1,\n"
+                + "  \"id\": \"studio\",\n  \"extends\": \"default\",\n  \"rules\": {\"no.such.rule\": {}}\n}\n");
+        Path invalid = work.resolve("invalid.json");
+        Path report = work.resolve("report.json");
+        Path shot = screenshot("gui-rule-set-editor.png");
+        String editor = "io.mixbench.rulesets";
+        gui(List.of("open \"" + demo + "\"", "waitAnalysis", "showView " + editor,
+                "setTextFile " + editor + " " + broken, "waitViewState " + editor + " valid=false 30",
+                "dumpViews " + invalid, "click " + editor + " \"New studio set\"",
+                "waitViewState " + editor + " valid=true 30", "click " + editor + " \"Save and use\"",
+                "waitAnalysis", "export json " + report, "screenshot " + shot, "quit"));
+        JsonNode problem = view(read(invalid), editor).get("state").get("problem");
+        assertTrue(problem.asText().contains("no.such.rule"), "the problem names the unknown rule: " + problem);
+        System.err.println("The rule-set editor says: " + problem.asText());
+        assertFalse(problem.asText().contains("mixbench-ruleset-"), "and no temporary file: " + problem);
+        assertTrue(Files.isRegularFile(work.resolve("config/mixbench/rulesets/studio.json")),
+                "saved in the user's rule-set folder");
+        assertEquals("studio", read(report).get("ruleSet").get("id").asText(), "the next analysis used it");
         assertShowsContent(shot);
     }
 

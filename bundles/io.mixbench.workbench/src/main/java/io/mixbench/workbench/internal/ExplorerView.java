@@ -42,12 +42,10 @@ public final class ExplorerView implements ViewContribution {
 
     private static final class Part implements WorkbenchListener {
         final ViewSite site;
-        final Window window;
         final Tree tree;
 
         Part(Composite parent, ViewSite site) {
             this.site = site;
-            this.window = StandardViews.window(site);
             tree = new Tree(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
             tree.setHeaderVisible(true);
             for (String[] c : new String[][]{{"Track", "170"}, {"Role", "120"}, {"File", "300"}}) {
@@ -62,7 +60,7 @@ public final class ExplorerView implements ViewContribution {
             });
             DropTarget drop = new DropTarget(tree, DND.DROP_COPY | DND.DROP_DEFAULT);
             drop.setTransfer(new Transfer[]{FileTransfer.getInstance()});
-            drop.addDropListener(window.fileDrop());
+            drop.addDropListener(Window.fileDrop(site::addFiles));
             contextMenu();
             site.addListener(this);
             sessionChanged(site.session());

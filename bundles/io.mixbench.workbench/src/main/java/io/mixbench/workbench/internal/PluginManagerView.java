@@ -1,22 +1,19 @@
 package io.mixbench.workbench.internal;
 
-import io.mixbench.meter.MeterFactory;
-import io.mixbench.report.ReportRenderer;
-import io.mixbench.rule.Rule;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.ui.ViewSite;
+import io.mixbench.workspace.Plugin;
+import io.mixbench.workspace.Workspace;
+import io.mixbench.workspace.WorkspaceListener;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.jar.JarFile;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -24,71 +21,28 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The installed bundles with version, state and what each brings (rules, meters, report formats, views). Install
- * copies a jar into the watched plug-in folder, so it is installed at once and again at the next start; uninstall
- * deletes a plug-in's jar; stop and start act on the running bundle.
+ * The installed bundles with version, state and what each brings (rules, meters, report formats, views), as the
+ * workspace lists them. Install copies a jar into the plug-in folder and starts it, so it runs at once and again at
+ * the next start; uninstall removes a plug-in; stop and start act on the running bundle.
  */
 @Component(property = {ViewContribution.ID + "=" + PluginManagerView.ID, ViewContribution.NAME + "=Plug-ins",
         ViewContribution.CATEGORY + "=" + ViewContribution.CATEGORY_SESSION, StandardViews.ORDER + ":Integer=30"})
 public final class PluginManagerView implements ViewContribution {
 
     static final String ID = "io.mixbench.plugins";
-
-    private BundleContext context;
-
-    @Activate
-    void activate(BundleContext bc) {
-        this.context = bc;
-    }
-
-    /**
-     * Copies a bundle jar into the plug-in folder (atomically, so the file-install bundle never sees half a jar).
-     *
-     * @return the copy
-     * @throws IOException when the file is not an OSGi bundle or cannot be copied
-     */
-    static Path install(Path jar, Path pluginsDir) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            var manifest = file.getManifest();
-            if (manifest == null || manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
-                throw new IOException(jar.getFileName() + " is not an OSGi bundle (no Bundle-SymbolicName)");
-            }
-        }
-        Files.createDirectories(pluginsDir);
-        Path target = pluginsDir.resolve(jar.getFileName());
-        Path tmp = Files.createTempFile(pluginsDir, ".install-", ".part");
-        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
-    }
-
-    /** The plug-in folder's file of a bundle, or null when the bundle came with the product. */
-    static Path pluginFile(Bundle b, Path pluginsDir) {
-        try {
-            Path p = Path.of(URI.create(b.getLocation()));
-            return p.toAbsolutePath().normalize().startsWith(pluginsDir.toAbsolutePath().normalize()) ? p : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
+    /** Bundle events come in bursts (a plug-in's install, resolve, start): the table is filled once per burst. */
+    private static final int REFRESH_DELAY_MS = 200;
 
     @Override
     public Control createView(Composite parent, ViewSite site) {
-        Window window = StandardViews.window(site);
+        Workspace workspace = site.workspace();
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(4, false));
         Table table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -103,85 +57,98 @@ public final class PluginManagerView implements ViewContribution {
         Button install = button(root, "Install...");
         Button toggle = button(root, "Stop");
         Button uninstall = button(root, "Uninstall");
-        Runnable refresh = () -> fill(table, window.wb.pluginsDir());
+        Runnable refresh = () -> fill(table, workspace.bundles());
         install.addListener(SWT.Selection, e -> {
             FileDialog dialog = new FileDialog(site.shell(), SWT.OPEN);
             dialog.setFilterExtensions(new String[]{"*.jar"});
             String f = dialog.open();
             if (f != null) {
-                installFromFile(window, Path.of(f));
+                install(site, root, Path.of(f));
             }
         });
         toggle.addListener(SWT.Selection, e -> {
-            Bundle b = selected(table);
-            if (b != null) {
+            Plugin p = selected(table);
+            if (p != null) {
                 try {
-                    if (b.getState() == Bundle.ACTIVE) {
-                        b.stop();
-                    } else {
-                        b.start();
-                    }
-                } catch (BundleException | RuntimeException ex) {
-                    site.setStatus(b.getSymbolicName() + ": " + ex.getMessage());
+                    workspace.setStarted(p.symbolicName(), p.state() != Plugin.State.ACTIVE);
+                } catch (IOException | RuntimeException ex) {
+                    site.setStatus(ex.getMessage());
                 }
             }
         });
         uninstall.addListener(SWT.Selection, e -> {
-            Bundle b = selected(table);
-            if (b == null) {
+            Plugin p = selected(table);
+            if (p == null) {
                 return;
             }
-            Path file = pluginFile(b, window.wb.pluginsDir());
+            if (!p.plugin()) {
+                site.setStatus(p.symbolicName() + " is part of the product: stop it instead.");
+                return;
+            }
             try {
-                if (file != null) {
-                    // The file-install bundle uninstalls a bundle whose jar goes away.
-                    Files.deleteIfExists(file);
-                    site.setStatus("Removed " + file.getFileName() + " from the plug-in folder.");
-                } else {
-                    site.setStatus(b.getSymbolicName() + " is part of the product: stop it instead.");
-                }
-            } catch (IOException ex) {
-                site.setStatus("Cannot remove " + file + ": " + ex.getMessage());
+                workspace.uninstall(p.file().getFileName().toString());
+                site.setStatus("Removed " + p.file().getFileName() + " from the plug-in folder.");
+            } catch (IOException | RuntimeException ex) {
+                site.setStatus("Cannot remove " + p.file() + ": " + ex.getMessage());
             }
         });
         table.addListener(SWT.Selection, e -> {
-            Bundle b = selected(table);
-            toggle.setText(b != null && b.getState() == Bundle.ACTIVE ? "Stop" : "Start");
-            uninstall.setEnabled(b != null && pluginFile(b, window.wb.pluginsDir()) != null);
+            Plugin p = selected(table);
+            toggle.setText(p != null && p.state() == Plugin.State.ACTIVE ? "Stop" : "Start");
+            uninstall.setEnabled(p != null && p.plugin());
             root.layout();
         });
         // Bundle events arrive on framework threads: refresh on the UI thread, once per burst.
         boolean[] pending = {false};
-        BundleListener listener = (BundleEvent event) -> window.async(() -> {
-            if (!pending[0] && !table.isDisposed()) {
-                pending[0] = true;
-                table.getDisplay().timerExec(200, () -> {
-                    pending[0] = false;
-                    if (!table.isDisposed()) {
-                        refresh.run();
+        WorkspaceListener listener = new WorkspaceListener() {
+            @Override
+            public void bundlesChanged() {
+                StandardViews.async(table, () -> {
+                    if (!pending[0]) {
+                        pending[0] = true;
+                        table.getDisplay().timerExec(REFRESH_DELAY_MS, () -> {
+                            pending[0] = false;
+                            if (!table.isDisposed()) {
+                                refresh.run();
+                            }
+                        });
                     }
                 });
             }
-        });
-        context.addBundleListener(listener);
-        table.addListener(SWT.Dispose, e -> {
-            try {
-                context.removeBundleListener(listener);
-            } catch (IllegalStateException ex) {
-                // This bundle is stopping: its listeners go with it.
-            }
-        });
+        };
+        workspace.addListener(listener);
+        table.addListener(SWT.Dispose, e -> workspace.removeListener(listener));
         refresh.run();
         return root;
     }
 
-    static void installFromFile(Window window, Path jar) {
-        try {
-            Path copy = install(jar, window.wb.pluginsDir());
-            window.setStatus("Installing " + copy.getFileName() + "...");
-        } catch (IOException e) {
-            window.error("Cannot install " + jar + ": " + e.getMessage());
-        }
+    /**
+     * Installs a jar through the workspace off the UI thread: copying and starting a plug-in may take the
+     * launcher's whole time limit.
+     */
+    static void install(ViewSite site, Control owner, Path jar) {
+        site.setStatus("Installing " + jar.getFileName() + "...");
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return site.workspace().install(jar);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }).whenComplete((done, failure) -> StandardViews.async(owner, () -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                String message = "Cannot install " + jar + ": " + cause.getMessage();
+                site.setStatus(message);
+                System.err.println("mixbench: " + message);
+                MessageBox box = new MessageBox(site.shell(), SWT.ICON_ERROR | SWT.OK);
+                box.setMessage(message);
+                box.open();
+            } else if (done.problem() != null) {
+                site.setStatus(done.problem());
+            }
+        }));
     }
 
     private static Button button(Composite root, String text) {
@@ -190,31 +157,24 @@ public final class PluginManagerView implements ViewContribution {
         return b;
     }
 
-    private static Bundle selected(Table table) {
+    private static Plugin selected(Table table) {
         TableItem[] items = table.getSelection();
-        return items.length == 1 ? (Bundle) items[0].getData() : null;
+        return items.length == 1 ? (Plugin) items[0].getData() : null;
     }
 
-    private void fill(Table table, Path pluginsDir) {
-        List<Bundle> bundles = new ArrayList<>(Arrays.asList(context.getBundles()));
-        bundles.sort(Comparator.comparing((Bundle b) -> pluginFile(b, pluginsDir) == null)
-                .thenComparing(b -> String.valueOf(b.getSymbolicName())));
+    private static void fill(Table table, List<Plugin> bundles) {
         table.removeAll();
         List<Object> plugins = new ArrayList<>();
-        for (Bundle b : bundles) {
-            if (b.getBundleId() == 0) {
-                continue;
-            }
+        for (Plugin b : bundles) {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setData(b);
-            boolean plugin = pluginFile(b, pluginsDir) != null;
             String brings = brings(b);
-            item.setText(new String[]{(plugin ? "* " : "") + b.getSymbolicName(), brings, state(b.getState()),
-                    b.getVersion().toString()});
-            if (plugin) {
+            String state = b.state().name().toLowerCase(Locale.ROOT);
+            item.setText(new String[]{(b.plugin() ? "* " : "") + b.symbolicName(), brings, state, b.version()});
+            if (b.plugin()) {
                 Map<String, Object> p = new LinkedHashMap<>();
-                p.put("bundle", b.getSymbolicName());
-                p.put("state", state(b.getState()));
+                p.put("bundle", b.symbolicName());
+                p.put("state", state);
                 p.put("brings", brings);
                 plugins.add(p);
             }
@@ -225,38 +185,11 @@ public final class PluginManagerView implements ViewContribution {
         table.getParent().setData(STATE_DATA, state);
     }
 
-    /** "rules: a, b; views: c" from the services the bundle registered. */
-    private static String brings(Bundle b) {
-        Map<String, List<String>> kinds = new LinkedHashMap<>();
-        ServiceReference<?>[] refs = b.getRegisteredServices();
-        if (refs != null) {
-            for (ServiceReference<?> ref : refs) {
-                add(kinds, "rules", ref.getProperty(Rule.ID));
-                add(kinds, "meters", ref.getProperty(MeterFactory.ID));
-                add(kinds, "reports", ref.getProperty(ReportRenderer.FORMAT));
-                add(kinds, "views", ref.getProperty(ViewContribution.ID));
-            }
-        }
+    /** "rules: a, b; views: c". */
+    private static String brings(Plugin b) {
         StringBuilder s = new StringBuilder();
-        kinds.forEach((k, v) -> s.append(s.length() == 0 ? "" : "; ").append(k).append(": ")
-                .append(String.join(", ", v.stream().sorted().toList())));
+        b.brings().forEach((kind, ids) -> s.append(s.length() == 0 ? "" : "; ").append(kind).append(": ")
+                .append(String.join(", ", ids.stream().sorted().toList())));
         return s.toString();
-    }
-
-    private static void add(Map<String, List<String>> kinds, String kind, Object value) {
-        if (value instanceof String s) {
-            kinds.computeIfAbsent(kind, k -> new ArrayList<>()).add(s);
-        }
-    }
-
-    private static String state(int state) {
-        return switch (state) {
-            case Bundle.ACTIVE -> "active";
-            case Bundle.RESOLVED -> "resolved";
-            case Bundle.INSTALLED -> "installed";
-            case Bundle.STARTING -> "starting";
-            case Bundle.STOPPING -> "stopping";
-            default -> "uninstalled";
-        };
     }
 }

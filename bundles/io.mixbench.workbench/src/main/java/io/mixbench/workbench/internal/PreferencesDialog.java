@@ -34,6 +34,7 @@ final class PreferencesDialog {
         ok.addListener(SWT.Selection, e -> {
             window.prefs.put(Preferences.ANALYSE_ON_OPEN, String.valueOf(onOpen.getSelection()));
             window.prefs.put(Preferences.USE_CACHE, String.valueOf(cache.getSelection()));
+            window.preferencesChanged();
             try {
                 window.prefs.save();
             } catch (IOException ex) {

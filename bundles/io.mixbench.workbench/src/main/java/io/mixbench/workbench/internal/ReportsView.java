@@ -1,11 +1,16 @@
 package io.mixbench.workbench.internal;
 
-import io.mixbench.report.ReportRenderer;
+import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.report.ReportOptions;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.ui.ViewSite;
+import io.mixbench.workspace.ReportFormat;
+import io.mixbench.workspace.Workspace;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -26,7 +31,7 @@ public final class ReportsView implements ViewContribution {
 
     @Override
     public Control createView(Composite parent, ViewSite site) {
-        Window window = StandardViews.window(site);
+        Workspace workspace = site.workspace();
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(2, false));
         new Label(root, SWT.NONE).setText("Report formats installed:");
@@ -38,10 +43,8 @@ public final class ReportsView implements ViewContribution {
         export.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
         Runnable fill = () -> {
             formats.removeAll();
-            for (Map.Entry<String, ReportRenderer> e : window.wb.renderersByFormat().entrySet()) {
-                formats.add(e.getKey() + "  (." + e.getValue().fileExtension() + ", " + e.getValue().mediaType()
-                        + ")");
-                formats.setData(e.getKey(), e.getValue());
+            for (ReportFormat f : workspace.reportFormats().values()) {
+                formats.add(f.id() + "  (." + f.fileExtension() + ", " + f.mediaType() + ")");
             }
             if (formats.getItemCount() > 0) {
                 formats.select(0);
@@ -55,23 +58,37 @@ public final class ReportsView implements ViewContribution {
                 return;
             }
             String format = formats.getItem(formats.getSelectionIndex()).split(" ")[0];
-            ReportRenderer renderer = window.wb.renderersByFormat().get(format);
+            ReportFormat chosen = workspace.reportFormats().get(format);
+            if (chosen == null) {
+                site.setStatus("The report format " + format + " is no longer installed.");
+                fill.run();
+                return;
+            }
             FileDialog dialog = new FileDialog(site.shell(), SWT.SAVE);
             dialog.setOverwrite(true);
             Path location = site.session().location();
             dialog.setFilterPath((Files.isDirectory(location) ? location : location.getParent()).toString());
-            dialog.setFileName("mixbench-report." + renderer.fileExtension());
+            dialog.setFileName("mixbench-report." + chosen.fileExtension());
             String f = dialog.open();
             if (f != null) {
-                export(window, format, Path.of(f));
+                export(site, root, format, Path.of(f));
             }
         });
         return root;
     }
 
-    static void export(Window window, String format, Path file) {
-        window.setStatus("Writing " + file + "...");
-        window.exportReport(format, file).whenComplete((done, failure) -> window.async(() -> window.setStatus(
+    /** Writes the shown result off the UI thread (atomically: the workspace's export) and says how it went. */
+    private static void export(ViewSite site, Control owner, String format, Path file) {
+        AnalysisResult result = site.result();
+        site.setStatus("Writing " + file + "...");
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                site.workspace().export(result, format, ReportOptions.DEFAULT, file);
+                return file;
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }).whenComplete((done, failure) -> StandardViews.async(owner, () -> site.setStatus(
                 failure == null ? "Wrote " + done : "Cannot write " + file + ": " + failure.getMessage())));
     }
 }

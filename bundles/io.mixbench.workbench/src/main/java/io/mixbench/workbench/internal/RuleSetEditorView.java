@@ -4,11 +4,11 @@ import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetRegistry;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.ui.ViewSite;
+import io.mixbench.workspace.OpenSession;
+import io.mixbench.workspace.Workspace;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.swt.SWT;
@@ -23,12 +23,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * Chooses the active rule set and edits studio sets (files in the registry's user folder) that extend a shipped
- * one. The text is validated as you type by loading it through the registry; saving a valid set makes it active
- * and analyses again.
+ * one. The text is validated as you type by the workspace; saving a valid set makes it active and analyses again.
  */
 @Component(property = {ViewContribution.ID + "=" + RuleSetEditorView.ID, ViewContribution.NAME + "=Rule sets",
         ViewContribution.CATEGORY + "=" + ViewContribution.CATEGORY_SESSION, StandardViews.ORDER + ":Integer=20"})
@@ -37,9 +35,6 @@ public final class RuleSetEditorView implements ViewContribution {
     static final String ID = "io.mixbench.rulesets";
     private static final int VALIDATE_DELAY_MS = 300;
 
-    @Reference
-    RuleSetRegistry registry;
-
     /** A new studio set extending {@code base}, with nothing changed yet. */
     static String template(String id, String base) {
         return "{\n  \"format\": \"mixbench-ruleset\",\n  \"formatVersion\": 1,\n  \"id\": \"" + id
@@ -47,31 +42,21 @@ public final class RuleSetEditorView implements ViewContribution {
                 + "\",\n  \"extends\": \"" + base + "\",\n  \"rules\": {\n  }\n}\n";
     }
 
-    /** Validates rule-set text: null when valid, else the registry's message (file, line, problem). */
-    static String validate(RuleSetRegistry registry, String text) {
-        Path tmp = null;
+    /** Validates rule-set text: null when valid, else the workspace's message (line, problem). */
+    static String validate(Workspace workspace, String text) {
         try {
-            tmp = Files.createTempFile("mixbench-ruleset-", ".json");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            registry.load(tmp);
+            workspace.checkRuleSet(text);
             return null;
         } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            return tmp == null ? message : message.replace(tmp.toString(), "line");
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // A stray temp file is harmless.
-                }
-            }
+            return String.valueOf(e.getMessage());
         }
     }
 
     @Override
     public Control createView(Composite parent, ViewSite site) {
-        Window window = StandardViews.window(site);
+        Workspace workspace = site.workspace();
+        RuleSetRegistry registry = workspace.ruleSets();
+        OpenSession openSession = site.openSession();
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(4, false));
         new Label(root, SWT.NONE).setText("Active set:");
@@ -96,7 +81,7 @@ public final class RuleSetEditorView implements ViewContribution {
             for (RuleSet s : registry.ruleSets()) {
                 sets.add(s.id());
             }
-            int i = sets.indexOf(window.activeRuleSetId());
+            int i = sets.indexOf(openSession.ruleSetId());
             sets.select(Math.max(0, i));
         };
         fillSets.run();
@@ -108,7 +93,7 @@ public final class RuleSetEditorView implements ViewContribution {
             } catch (IOException ex) {
                 editor.setText("");
             }
-            window.setActiveRuleSet(id);
+            openSession.chooseRuleSet(id);
         });
         create.addListener(SWT.Selection, e -> {
             String base = sets.getText().isEmpty() ? RuleSetRegistry.DEFAULT_ID : sets.getText();
@@ -125,7 +110,7 @@ public final class RuleSetEditorView implements ViewContribution {
             editor.getDisplay().timerExec(VALIDATE_DELAY_MS, () -> {
                 if (mine == generation[0] && !editor.isDisposed()) {
                     String text = editor.getText();
-                    String problem = text.isBlank() ? null : validate(registry, text);
+                    String problem = text.isBlank() ? null : validate(workspace, text);
                     problems.setText(text.isBlank() ? "" : problem == null ? "Valid." : problem);
                     save.setEnabled(!text.isBlank() && problem == null);
                     Map<String, Object> state = new LinkedHashMap<>();
@@ -138,15 +123,10 @@ public final class RuleSetEditorView implements ViewContribution {
         });
         save.addListener(SWT.Selection, e -> {
             try {
-                Path tmp = Files.createTempFile("mixbench-ruleset-", ".json");
-                Files.writeString(tmp, editor.getText(), StandardCharsets.UTF_8);
-                RuleSet set = registry.load(tmp);
-                Files.createDirectories(registry.userFolder());
-                Files.move(tmp, registry.userFolder().resolve(set.id() + ".json"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                RuleSet set = workspace.saveRuleSet(editor.getText());
                 fillSets.run();
                 sets.select(Math.max(0, sets.indexOf(set.id())));
-                window.setActiveRuleSet(set.id());
+                openSession.chooseRuleSet(set.id());
                 site.setStatus("Saved rule set " + set.id() + "; analysing again.");
             } catch (IOException | RuntimeException ex) {
                 problems.setText(String.valueOf(ex.getMessage()));

@@ -2,11 +2,11 @@ package io.mixbench.workbench.internal;
 
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Severity;
-import io.mixbench.ui.ViewSite;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Control;
@@ -20,9 +20,20 @@ final class StandardViews {
     private StandardViews() {
     }
 
-    /** The workbench behind a site of this bundle's views. */
-    static Window window(ViewSite site) {
-        return ((Window.Site) site).window();
+    /**
+     * Runs a task on the UI thread soon, unless {@code owner} is disposed by then; for events that arrive on other
+     * threads (the workspace's).
+     */
+    static void async(Control owner, Runnable task) {
+        try {
+            owner.getDisplay().asyncExec(() -> {
+                if (!owner.isDisposed()) {
+                    task.run();
+                }
+            });
+        } catch (SWTException e) {
+            // The display or the control is gone: nobody to show it to.
+        }
     }
 
     /** One colour per severity, disposed with the control. */

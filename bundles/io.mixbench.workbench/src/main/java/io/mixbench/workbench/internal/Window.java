@@ -1,42 +1,28 @@
 package io.mixbench.workbench.internal;
 
-import io.mixbench.analysis.AnalysisJob;
-import io.mixbench.analysis.AnalysisListener;
-import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
-import io.mixbench.report.ReportOptions;
-import io.mixbench.report.ReportRenderer;
-import io.mixbench.rule.RuleSet;
-import io.mixbench.rule.RuleSetRegistry;
-import io.mixbench.session.ExportKind;
-import io.mixbench.session.PanLaw;
 import io.mixbench.session.Session;
-import io.mixbench.session.SessionStore;
-import io.mixbench.session.Track;
 import io.mixbench.ui.Selection;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.ui.ViewSite;
 import io.mixbench.ui.WorkbenchListener;
+import io.mixbench.workspace.OpenSession;
+import io.mixbench.workspace.OpenSessionListener;
+import io.mixbench.workspace.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
@@ -73,18 +59,21 @@ import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The workbench window and its model: the open session, the latest result, the shared selection and the views.
- * Everything here runs on the UI thread except {@link #async}; analyses run on the analysis service's threads and
- * come back through {@link #async}.
+ * The workbench window: the shell, its menus and status bar, and the host of the views. What the user does with the
+ * session goes to one {@link OpenSession} of the {@link Workspace}; the window and its views follow that open
+ * session's events, which hop to the UI thread. Everything here runs on the UI thread except {@link #async}.
  */
 final class Window {
 
     static final String CATEGORY_KEY = "tab.";
 
     final Workbench wb;
+    final Workspace workspace;
+    final OpenSession openSession;
     private final Display display;
     final Preferences prefs;
     final PrintStream err;
+    private final OpenSessionListener events = new Events();
     private Shell shell;
     private SashForm mainSash;
     private SashForm rightSash;
@@ -94,25 +83,20 @@ final class Window {
     private ProgressBar progress;
     private Button cancel;
 
+    /** The session and result as the UI thread has heard of them: what the views are shown. */
     private Session session;
     private AnalysisResult result;
     private Selection selection = Selection.EMPTY;
-    private AnalysisJob job;
-    /** Numbers analyses, so a late result of a superseded one is dropped. */
-    private long analysisSeq;
-    private long doneSeq;
-    private boolean rerunPending;
-    String lastAnalysisError;
 
-    long windowOpenedAt;
-    volatile long firstFindingsAt;
-    int exitCode;
-
-    Window(Workbench wb, Display display, Preferences prefs, PrintStream err) {
+    Window(Workbench wb, Workspace workspace, Display display, Preferences prefs, PrintStream err) {
         this.wb = wb;
+        this.workspace = workspace;
         this.display = display;
         this.prefs = prefs;
         this.err = err;
+        this.openSession = workspace.newOpenSession(settings(prefs));
+        String chosen = prefs.get(Preferences.ACTIVE_RULE_SET, "");
+        openSession.chooseRuleSet(chosen.isBlank() ? null : chosen);
     }
 
     Display display() {
@@ -121,30 +105,6 @@ final class Window {
 
     Shell shell() {
         return shell;
-    }
-
-    Session session() {
-        return session;
-    }
-
-    AnalysisResult result() {
-        return result;
-    }
-
-    Selection selection() {
-        return selection;
-    }
-
-    boolean analysing() {
-        return job != null;
-    }
-
-    long analysisSeq() {
-        return analysisSeq;
-    }
-
-    long doneSeq() {
-        return doneSeq;
     }
 
     /** Runs on the UI thread soon; does nothing once the display is gone (shutdown races). */
@@ -184,13 +144,14 @@ final class Window {
         }
         shell.addListener(SWT.Close, e -> rememberLayout());
         display.addFilter(SWT.KeyDown, e -> {
-            if (e.keyCode == SWT.ESC && job != null && !shell.isDisposed() && shell.isVisible()) {
+            if (e.keyCode == SWT.ESC && openSession.analysing() && !shell.isDisposed() && shell.isVisible()) {
                 cancelAnalysis();
             }
         });
         DropTarget drop = new DropTarget(shell, DND.DROP_COPY | DND.DROP_DEFAULT);
         drop.setTransfer(new Transfer[]{FileTransfer.getInstance()});
-        drop.addDropListener(fileDrop());
+        drop.addDropListener(fileDrop(this::addFiles));
+        openSession.addListener(events);
         syncViews();
     }
 
@@ -218,8 +179,8 @@ final class Window {
         return folder;
     }
 
-    /** A drop listener that adds dropped files and folders to the session (or opens a dropped session file). */
-    DropTargetAdapter fileDrop() {
+    /** A drop listener that hands dropped files and folders to {@code add}. */
+    static DropTargetAdapter fileDrop(Consumer<List<Path>> add) {
         return new DropTargetAdapter() {
             @Override
             public void dragEnter(DropTargetEvent event) {
@@ -235,7 +196,7 @@ final class Window {
                     for (String n : names) {
                         paths.add(Path.of(n));
                     }
-                    addFiles(paths);
+                    add.accept(paths);
                 }
             }
         };
@@ -339,7 +300,7 @@ final class Window {
      * its own opens as the mix), then each kind, then every file. Patterns in both cases: GTK matches them exactly.
      */
     static String[][] openFilters(Set<String> audioExtensions) {
-        String sessions = patterns(List.of(SessionStore.SESSION_FILE_EXTENSION));
+        String sessions = patterns(List.of(Workspace.SESSION_FILE_EXTENSION));
         String audio = patterns(audioExtensions.stream().sorted().toList());
         return new String[][]{{sessions + ";" + audio, sessions, audio, "*"},
                 {"Sessions and audio files", "Session files", "Audio files", "All files"}};
@@ -356,7 +317,7 @@ final class Window {
 
     private void openSessionDialog() {
         FileDialog dialog = new FileDialog(shell, SWT.OPEN);
-        String[][] filters = openFilters(wb.sessions.audioFileExtensions());
+        String[][] filters = openFilters(workspace.audioFileExtensions());
         dialog.setFilterExtensions(filters[0]);
         dialog.setFilterNames(filters[1]);
         String f = dialog.open();
@@ -390,14 +351,13 @@ final class Window {
         }
     }
 
-    // ---- the session
+    // ---- the session: gestures go to the open session; what they change comes back as its events
 
-    /** Opens a session file or a folder of audio files, and analyses it. */
+    /** Opens a session file, a folder of audio files or one audio file, and analyses it when set to. */
     void open(Path path) {
         try {
-            Session opened = wb.sessions.open(path.toAbsolutePath().normalize());
+            Session opened = openSession.open(List.of(path));
             prefs.addRecent(opened.location().toString());
-            setSession(opened, true);
             setStatus(opened.tracks().size() + " tracks in " + opened.location());
         } catch (IOException | RuntimeException e) {
             setStatus("Cannot open " + path + ": " + e.getMessage());
@@ -406,91 +366,36 @@ final class Window {
     }
 
     void closeSession() {
-        cancelJob();
-        setSelection(Selection.EMPTY);
-        session = null;
-        setResult(null);
-        fire(l -> l.sessionChanged(null));
-        shell.setText("Mixbench");
+        openSession.closeSession();
         setStatus("Session closed.");
-    }
-
-    /** Replaces the session (new, or edited) and analyses it when wanted. */
-    void setSession(Session newSession, boolean fresh) {
-        cancelJob();
-        if (fresh) {
-            setSelection(Selection.EMPTY);
-            setResult(null);
-        }
-        session = newSession;
-        shell.setText("Mixbench - " + newSession.location().getFileName());
-        fire(l -> l.sessionChanged(newSession));
-        if (prefs.flag(Preferences.ANALYSE_ON_OPEN, true) || !fresh) {
-            analyse();
-        }
     }
 
     /** Adds audio files and folders' audio files to the session; a dropped session file is opened instead. */
     void addFiles(List<Path> paths) {
-        if (paths.size() == 1 && (paths.get(0).toString().endsWith("." + SessionStore.SESSION_FILE_EXTENSION)
-                || session == null && Files.isDirectory(paths.get(0)))) {
-            open(paths.get(0));
-            return;
-        }
+        Session before = openSession.session();
         try {
-            List<Track> added = new ArrayList<>();
-            List<Path> files = new ArrayList<>();
-            for (Path p : paths) {
-                if (Files.isDirectory(p)) {
-                    added.addAll(wb.sessions.open(p).tracks());
-                } else {
-                    files.add(p.toAbsolutePath());
-                }
+            int added = openSession.addFiles(paths);
+            Session after = openSession.session();
+            if (added == 0 && after != null && after != before) {
+                // One session file, or a folder while none was open: opened instead.
+                prefs.addRecent(after.location().toString());
+                setStatus(after.tracks().size() + " tracks in " + after.location());
+            } else {
+                setStatus(added == 0 ? "No audio files to add." : "Added " + added + " file(s).");
             }
-            if (!files.isEmpty()) {
-                added.addAll(wb.sessions.fromFiles(files).tracks());
-            }
-            if (added.isEmpty()) {
-                setStatus("No audio files to add.");
-                return;
-            }
-            List<Track> tracks = new ArrayList<>(session == null ? List.of() : session.tracks());
-            Set<String> names = new HashSet<>();
-            Set<Path> present = new HashSet<>();
-            for (Track t : tracks) {
-                names.add(t.name());
-                present.add(t.file());
-            }
-            int count = 0;
-            for (Track t : added) {
-                if (!present.add(t.file())) {
-                    continue;
-                }
-                String name = t.name();
-                for (int n = 2; !names.add(name); n++) {
-                    name = t.name() + " " + n;
-                }
-                tracks.add(new Track(name, t.file(), t.role(), t.group()));
-                count++;
-            }
-            Session next = session != null
-                    ? session.withTracks(tracks)
-                    : new Session(paths.get(0).toAbsolutePath().getParent(), tracks, ExportKind.STEMS,
-                            PanLaw.MINUS_3_DB, null, Map.of());
-            setSession(next, session == null);
-            setStatus("Added " + count + " file(s).");
         } catch (IOException | RuntimeException e) {
             setStatus("Cannot add: " + e.getMessage());
         }
     }
 
     void saveSession(boolean askForFile) {
-        if (session == null) {
+        Session current = openSession.session();
+        if (current == null) {
             setStatus("No session to save.");
             return;
         }
-        Path target = session.location();
-        String suffix = "." + SessionStore.SESSION_FILE_EXTENSION;
+        Path target = current.location();
+        String suffix = "." + Workspace.SESSION_FILE_EXTENSION;
         if (askForFile || !target.toString().endsWith(suffix)) {
             FileDialog dialog = new FileDialog(shell, SWT.SAVE);
             dialog.setOverwrite(true);
@@ -503,169 +408,115 @@ final class Window {
             }
             target = Path.of(f.endsWith(suffix) ? f : f + suffix);
         }
-        saveSessionTo(target);
-    }
-
-    void saveSessionTo(Path target) {
         try {
-            wb.sessions.save(session, target);
-            session = new Session(target, session.tracks(), session.exportKind(), session.panLaw(),
-                    session.ruleSet(), session.extra(), session.deliverable());
+            openSession.save(target);
             prefs.addRecent(target.toString());
-            shell.setText("Mixbench - " + target.getFileName());
-            fire(l -> l.sessionChanged(session));
             setStatus("Saved " + target);
         } catch (IOException | RuntimeException e) {
             error("Cannot save " + target + ": " + e.getMessage());
         }
     }
 
+    /** Says a failure in the status line, on stderr and in a message box. */
     void error(String message) {
         setStatus(message);
         err.println("mixbench: " + message);
-        if (System.getProperty(Robot.SCRIPT_PROPERTY) == null) {
-            MessageBox box = new MessageBox(shell, SWT.ICON_ERROR | SWT.OK);
-            box.setMessage(message);
-            box.open();
-        }
+        MessageBox box = new MessageBox(shell, SWT.ICON_ERROR | SWT.OK);
+        box.setMessage(message);
+        box.open();
     }
 
-    // ---- analysis
-
-    /** The rule set the next analysis uses: the editor's choice, else the session's, else the default. */
-    String activeRuleSetId() {
-        String chosen = prefs.get(Preferences.ACTIVE_RULE_SET, "");
-        if (!chosen.isBlank()) {
-            return chosen;
-        }
-        return session != null && session.ruleSet() != null ? session.ruleSet() : RuleSetRegistry.DEFAULT_ID;
+    /** How analyses run, from the preferences. */
+    static OpenSession.Settings settings(Preferences prefs) {
+        return new OpenSession.Settings(prefs.flag(Preferences.USE_CACHE, true),
+                OpenSession.Settings.DEFAULT.ruleTimeLimit(), prefs.flag(Preferences.ANALYSE_ON_OPEN, true));
     }
 
-    void setActiveRuleSet(String id) {
-        prefs.put(Preferences.ACTIVE_RULE_SET, id);
-        analyse();
+    /** The preferences changed: the next analysis runs by them. */
+    void preferencesChanged() {
+        openSession.configure(settings(prefs));
     }
 
-    /** Starts an analysis of the open session, cancelling a running one. Returns at once. */
     void analyse() {
-        if (session == null || session.tracks().isEmpty()) {
-            return;
-        }
-        cancelJob();
-        RuleSet ruleSet;
-        Path location = session.location();
-        try {
-            ruleSet = wb.ruleSets.resolve(activeRuleSetId(),
-                    Files.isDirectory(location) ? location : location.toAbsolutePath().getParent());
-        } catch (IOException | RuntimeException e) {
-            lastAnalysisError = e.getMessage();
-            setStatus("Rule set: " + e.getMessage());
-            return;
-        }
-        long seq = ++analysisSeq;
-        progress.setSelection(0);
-        cancel.setEnabled(true);
-        setStatus("Analysing " + session.tracks().size() + " tracks with rule set '" + ruleSet.id() + "'...");
-        AnalysisListener listener = new AnalysisListener() {
-            private volatile int shown = -1;
-
-            @Override
-            public void progress(double fraction, String message) {
-                int permille = (int) Math.round(fraction * 1000);
-                // Post only visible changes: the listener may be called per block.
-                if (permille / 5 != shown / 5) {
-                    shown = permille;
-                    async(() -> {
-                        if (seq == analysisSeq && !progress.isDisposed()) {
-                            progress.setSelection(permille);
-                            setStatus(message);
-                        }
-                    });
-                }
-            }
-        };
-        AnalysisRequest request = new AnalysisRequest(session, ruleSet, AnalysisRequest.DEFAULT_RULE_TIME_LIMIT,
-                prefs.flag(Preferences.USE_CACHE, true));
-        AnalysisJob started = wb.analysis.submit(request, listener);
-        job = started;
-        started.result().whenComplete((r, failure) -> async(() -> finished(seq, started, r, failure)));
-    }
-
-    private void finished(long seq, AnalysisJob finishedJob, AnalysisResult r, Throwable failure) {
-        if (seq != analysisSeq) {
-            return;
-        }
-        job = null;
-        doneSeq = seq;
-        cancel.setEnabled(false);
-        progress.setSelection(r != null ? 1000 : 0);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
-        if (r != null) {
-            lastAnalysisError = null;
-            setResult(r);
-            setStatus(String.format(Locale.ROOT, "%d findings, worst %s (%.1f s, rule set '%s'). %s",
-                    r.findings().size(), r.worstSeverity().id(), r.elapsed().toMillis() / 1000.0, r.ruleSet().id(),
-                    r.deliverable().describe()));
-            if (rerunPending) {
-                rerunPending = false;
-                analyse();
-            }
-        } else if (cause instanceof CancellationException) {
-            setStatus("Analysis cancelled.");
-        } else {
-            lastAnalysisError = String.valueOf(cause);
-            setStatus("Analysis failed: " + cause);
-            err.println("mixbench: analysis failed: " + cause);
-        }
+        openSession.analyse();
     }
 
     void cancelAnalysis() {
-        if (job != null) {
-            cancelJob();
-            doneSeq = analysisSeq;
-            progress.setSelection(0);
-            setStatus("Analysis cancelled.");
-        }
+        openSession.cancel();
     }
 
-    private void cancelJob() {
-        AnalysisJob running = job;
-        job = null;
-        if (running != null) {
-            running.cancel();
-            // A cancelled job's late result must not show: a new number supersedes it.
-            analysisSeq++;
-            doneSeq = analysisSeq;
-        }
-        if (cancel != null && !cancel.isDisposed()) {
-            cancel.setEnabled(false);
-        }
-    }
+    /** The open session's events, on the UI thread in the order they happened. */
+    private final class Events implements OpenSessionListener {
 
-    /** Rules were installed or removed: analyse again, after the running analysis if there is one. */
-    void rulesChanged() {
-        if (session == null) {
-            return;
+        @Override
+        public void sessionChanged(Session next) {
+            async(() -> {
+                session = next;
+                shell.setText(next == null ? "Mixbench" : "Mixbench - " + next.location().getFileName());
+                followAnalysing();
+                fire(l -> l.sessionChanged(next));
+            });
         }
-        // Several rules of one bundle arrive together: wait a moment and analyse once.
-        if (!rerunPending) {
-            rerunPending = true;
-            display.timerExec(300, () -> {
-                if (rerunPending && !shell.isDisposed() && job == null) {
-                    rerunPending = false;
-                    analyse();
+
+        @Override
+        public void analysisStarted(int tracks, String ruleSetId) {
+            async(() -> {
+                progress.setSelection(0);
+                followAnalysing();
+                setStatus("Analysing " + tracks + " tracks with rule set '" + ruleSetId + "'...");
+            });
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            async(() -> {
+                progress.setSelection((int) Math.round(fraction * 1000));
+                setStatus(message);
+            });
+        }
+
+        @Override
+        public void resultChanged(AnalysisResult r) {
+            async(() -> {
+                followAnalysing();
+                if (r == null) {
+                    // A new session or none: a selection of the old one means nothing.
+                    setSelection(Selection.EMPTY);
+                } else {
+                    progress.setSelection(1000);
+                    setStatus(String.format(Locale.ROOT, "%d findings, worst %s (%.1f s, rule set '%s'). %s",
+                            r.findings().size(), r.worstSeverity().id(), r.elapsed().toMillis() / 1000.0,
+                            r.ruleSet().id(), r.deliverable().describe()));
                 }
+                result = r;
+                fire(l -> l.resultChanged(r));
+            });
+        }
+
+        @Override
+        public void analysisCancelled() {
+            async(() -> {
+                followAnalysing();
+                progress.setSelection(0);
+                setStatus("Analysis cancelled.");
+            });
+        }
+
+        @Override
+        public void analysisFailed(String message) {
+            async(() -> {
+                followAnalysing();
+                progress.setSelection(0);
+                setStatus(message);
+                err.println("mixbench: " + message);
             });
         }
     }
 
-    private void setResult(AnalysisResult r) {
-        result = r;
-        fire(l -> l.resultChanged(r));
-        if (r != null && firstFindingsAt == 0) {
-            firstFindingsAt = System.currentTimeMillis();
+    /** The cancel button is there while an analysis runs. */
+    private void followAnalysing() {
+        if (!cancel.isDisposed()) {
+            cancel.setEnabled(openSession.analysing());
         }
     }
 
@@ -691,35 +542,6 @@ final class Window {
                 }
             }
         }
-    }
-
-    // ---- reports
-
-    /** Renders the result in a format into a file, atomically, off the UI thread. */
-    CompletableFuture<Path> exportReport(String format, Path file) {
-        AnalysisResult r = result;
-        ReportRenderer renderer = wb.renderersByFormat().get(format);
-        if (r == null || renderer == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    r == null ? "no analysis to export" : "no report format " + format));
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                Path dir = file.toAbsolutePath().getParent();
-                Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    renderer.render(r, ReportOptions.DEFAULT, out);
-                } catch (IOException | RuntimeException e) {
-                    Files.deleteIfExists(tmp);
-                    throw e;
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return file;
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        });
     }
 
     // ---- views
@@ -782,6 +604,7 @@ final class Window {
     }
 
     private void rememberLayout() {
+        prefs.put(Preferences.ACTIVE_RULE_SET, openSession.ruleSetChoice());
         Rectangle b = shell.getBounds();
         prefs.putInts("shell.bounds", new int[]{b.x, b.y, b.width, b.height});
         prefs.putInts("sash.main", mainSash.getWeights());
@@ -800,7 +623,8 @@ final class Window {
     }
 
     void shutdown() {
-        cancelJob();
+        openSession.removeListener(events);
+        openSession.close();
         for (ViewHolder h : List.copyOf(holders)) {
             h.dispose();
         }
@@ -946,10 +770,6 @@ final class Window {
             this.holder = holder;
         }
 
-        Window window() {
-            return Window.this;
-        }
-
         @Override
         public String viewId() {
             return holder.id;
@@ -987,9 +807,7 @@ final class Window {
 
         @Override
         public void updateSession(Session s) {
-            if (session != null && s != null) {
-                setSession(s, false);
-            }
+            openSession.update(s);
         }
 
         @Override
@@ -1000,6 +818,21 @@ final class Window {
         @Override
         public void setStatus(String message) {
             Window.this.setStatus(message);
+        }
+
+        @Override
+        public void addFiles(List<Path> paths) {
+            Window.this.addFiles(paths);
+        }
+
+        @Override
+        public Workspace workspace() {
+            return workspace;
+        }
+
+        @Override
+        public OpenSession openSession() {
+            return openSession;
         }
 
         @Override

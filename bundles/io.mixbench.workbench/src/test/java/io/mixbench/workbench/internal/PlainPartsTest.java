@@ -2,23 +2,17 @@ package io.mixbench.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.mixbench.workspace.OpenSession;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workbench's parts that need no display: script parsing, JSON dumps, preferences. */
+/** The workbench's parts that need no display: the open dialog's filters, preferences. */
 class PlainPartsTest {
-
-    @Test
-    void scriptArgumentsMayBeQuoted() {
-        assertEquals(List.of("open", "/a b/c", "2"), Robot.tokens("  open \"/a b/c\"   2 "));
-        assertEquals(List.of("x", ""), Robot.tokens("x \"\""));
-    }
 
     @Test
     void theOpenDialogOffersSessionsAndAudioFilesTogether() {
@@ -30,13 +24,15 @@ class PlainPartsTest {
     }
 
     @Test
-    void jsonEscapesAndNestsValues() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("s", "a\"b\\c\n");
-        m.put("l", List.of(1, 2.5, true));
-        m.put("n", null);
-        m.put("nan", Double.NaN);
-        assertEquals("{\"s\":\"a\\\"b\\\\c\\n\",\"l\":[1,2.5,true],\"n\":null,\"nan\":null}", Json.write(m));
+    void theOpenSessionRunsAnalysesByThePreferences(@TempDir Path dir) {
+        Preferences p = new Preferences(dir.resolve("workbench.properties")).load();
+        assertEquals(OpenSession.Settings.DEFAULT, Window.settings(p), "the defaults: cache, analyse on open");
+        p.put(Preferences.USE_CACHE, "false");
+        p.put(Preferences.ANALYSE_ON_OPEN, "false");
+        OpenSession.Settings s = Window.settings(p);
+        assertFalse(s.useCache());
+        assertFalse(s.analyseOnOpen());
+        assertEquals(OpenSession.Settings.DEFAULT.ruleTimeLimit(), s.ruleTimeLimit());
     }
 
     @Test

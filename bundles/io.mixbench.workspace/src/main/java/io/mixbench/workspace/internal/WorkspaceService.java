@@ -241,7 +241,7 @@ public final class WorkspaceService implements Workspace {
     @Override
     public Map<String, ReportFormat> reportFormats() {
         Map<String, ReportFormat> formats = new TreeMap<>();
-        renderers.forEach((id, r) -> formats.put(id, new ReportFormat(id, r.fileExtension())));
+        renderers.forEach((id, r) -> formats.put(id, new ReportFormat(id, r.fileExtension(), r.mediaType())));
         return formats;
     }
 

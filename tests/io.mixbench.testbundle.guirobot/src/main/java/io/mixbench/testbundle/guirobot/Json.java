@@ -1,4 +1,4 @@
-package io.mixbench.workbench.internal;
+package io.mixbench.testbundle.guirobot;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Writes plain values (maps, lists, strings, numbers, booleans, null) as JSON, for the automation's dumps. */
+/** Writes plain values (maps, lists, strings, numbers, booleans, null) as JSON, for the robot's dumps. */
 final class Json {
 
     private Json() {
