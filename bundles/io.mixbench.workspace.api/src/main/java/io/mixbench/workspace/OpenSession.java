@@ -81,8 +81,8 @@ public interface OpenSession {
     /**
      * Analyses the session, cancelling a running analysis. Returns at once.
      *
-     * @return completes with the result, or exceptionally (cancelled, superseded, failed); never null, also when no
-     *         session is open (then it fails)
+     * @return completes with the result when it is shown, else exceptionally: cancelled or superseded (also when
+     *         the engine had finished first), failed, or no session open; never null
      */
     CompletableFuture<AnalysisResult> analyse();
 

@@ -31,7 +31,10 @@ public interface OpenSessionListener {
     default void resultChanged(AnalysisResult result) {
     }
 
-    /** The running analysis was cancelled. */
+    /**
+     * The running analysis was cancelled ({@link OpenSession#cancel()}). One superseded by a new analysis or ended by
+     * a new or closed session is not reported here: {@link #analysisStarted} or {@link #sessionChanged} says it.
+     */
     default void analysisCancelled() {
     }
 

@@ -453,7 +453,8 @@ final class Window {
             async(() -> {
                 session = next;
                 shell.setText(next == null ? "Mixbench" : "Mixbench - " + next.location().getFileName());
-                followAnalysing();
+                // A new or closed session stops the running analysis without an event of its own; a save does not.
+                followAnalysing(openSession.analysing());
                 fire(l -> l.sessionChanged(next));
             });
         }
@@ -462,7 +463,7 @@ final class Window {
         public void analysisStarted(int tracks, String ruleSetId) {
             async(() -> {
                 progress.setSelection(0);
-                followAnalysing();
+                followAnalysing(true);
                 setStatus("Analysing " + tracks + " tracks with rule set '" + ruleSetId + "'...");
             });
         }
@@ -478,7 +479,7 @@ final class Window {
         @Override
         public void resultChanged(AnalysisResult r) {
             async(() -> {
-                followAnalysing();
+                followAnalysing(false);
                 if (r == null) {
                     // A new session or none: a selection of the old one means nothing.
                     setSelection(Selection.EMPTY);
@@ -496,7 +497,7 @@ final class Window {
         @Override
         public void analysisCancelled() {
             async(() -> {
-                followAnalysing();
+                followAnalysing(false);
                 progress.setSelection(0);
                 setStatus("Analysis cancelled.");
             });
@@ -505,7 +506,7 @@ final class Window {
         @Override
         public void analysisFailed(String message) {
             async(() -> {
-                followAnalysing();
+                followAnalysing(false);
                 progress.setSelection(0);
                 setStatus(message);
                 err.println("mixbench: " + message);
@@ -513,10 +514,14 @@ final class Window {
         }
     }
 
-    /** The cancel button is there while an analysis runs. */
-    private void followAnalysing() {
+    /**
+     * The cancel button is there while an analysis runs. It follows the events, which arrive in order (a newer
+     * analysis's start comes after an older one's end), not the open session's state at the moment the UI thread
+     * gets to them.
+     */
+    private void followAnalysing(boolean running) {
         if (!cancel.isDisposed()) {
-            cancel.setEnabled(openSession.analysing());
+            cancel.setEnabled(running);
         }
     }
 

@@ -255,17 +255,17 @@ final class OpenSessionImpl implements OpenSession {
         int tracks = session.tracks().size();
         fire(l -> l.analysisStarted(tracks, ruleSet.id()));
         AnalysisListener progress = new AnalysisListener() {
-            private int shown = -1;
+            private int shownPermille = -1;
 
             @Override
             public void progress(double fraction, String message) {
                 int permille = (int) Math.round(fraction * 1000);
                 synchronized (OpenSessionImpl.this) {
                     // Only visible changes: the engine may report every block.
-                    if (mine != seq || permille / 5 == shown / 5) {
+                    if (mine != seq || permille / 5 == shownPermille / 5) {
                         return;
                     }
-                    shown = permille;
+                    shownPermille = permille;
                     fire(l -> l.progress(permille / 1000.0, message));
                 }
             }
@@ -273,12 +273,18 @@ final class OpenSessionImpl implements OpenSession {
         AnalysisJob started = workspace.analyse(new AnalysisRequest(session, ruleSet, settings.ruleTimeLimit(),
                 settings.useCache(), deliverable), progress);
         job = started;
-        return started.result().whenComplete((r, failure) -> finished(mine, r, failure));
+        CompletableFuture<AnalysisResult> shown = new CompletableFuture<>();
+        started.result().whenComplete((r, failure) -> finished(mine, r, failure, shown));
+        return shown;
     }
 
-    private synchronized void finished(long mine, AnalysisResult r, Throwable failure) {
+    /** An analysis ended; {@code shown} completes with its result only when the result is shown. */
+    private synchronized void finished(long mine, AnalysisResult r, Throwable failure,
+            CompletableFuture<AnalysisResult> shown) {
         if (mine != seq) {
-            return; // superseded or cancelled: never shown
+            // Superseded or cancelled, also when the engine had finished first: never shown.
+            shown.completeExceptionally(new CancellationException("superseded or cancelled"));
+            return;
         }
         job = null;
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -287,16 +293,19 @@ final class OpenSessionImpl implements OpenSession {
         if (r != null) {
             lastError = null;
             setResult(r);
+            shown.complete(r);
             if (rerunPending) {
                 rerunPending = false;
                 analyse();
             }
         } else if (cause instanceof CancellationException) {
             fire(OpenSessionListener::analysisCancelled);
+            shown.completeExceptionally(cause);
         } else {
             String message = "Analysis failed: " + cause;
             lastError = message;
             fire(l -> l.analysisFailed(message));
+            shown.completeExceptionally(cause);
         }
     }
 

@@ -128,6 +128,21 @@ class OpenSessionTest {
     }
 
     @Test
+    void theFutureOfASupersededAnalysisFailsAndTheShownOneCompletes() throws Exception {
+        Fakes.wavs(dir, "Kick");
+        open.configure(new OpenSession.Settings(true, OpenSession.Settings.DEFAULT.ruleTimeLimit(), false));
+        open.open(List.of(dir));
+        var firstShown = open.analyse();
+        Fakes.Submitted first = submitted();
+        var secondShown = open.analyse();
+        Fakes.Submitted second = submitted();
+        first.complete();
+        AnalysisResult r = second.complete();
+        assertTrue(firstShown.isCompletedExceptionally(), "the superseded analysis was never shown");
+        assertSame(r, secondShown.getNow(null));
+    }
+
+    @Test
     void aCancelledAnalysisSaysSoAndItsLateResultNeverShows() throws Exception {
         Fakes.wavs(dir, "Kick");
         open.open(List.of(dir));

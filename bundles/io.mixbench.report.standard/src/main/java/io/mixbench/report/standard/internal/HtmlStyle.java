@@ -10,7 +10,7 @@ final class HtmlStyle {
             :root{--ok:#2e7d32;--info:#1565c0;--warn:#b26a00;--problem:#c62828;--error:#6a1b9a;--ink:#1d2327;\
             --muted:#5f6b73;--line:#d5dbe0;--zone:#a5d6a7}
             *{box-sizing:border-box}
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--ink);\
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","DejaVu Sans",sans-serif;color:var(--ink);\
             margin:0 auto;padding:0 24px 32px;max-width:1100px;background:#fff}
             h1{font-size:24px;margin:20px 0 6px}
             h2{font-size:19px;margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--line)}
