@@ -1,7 +1,5 @@
 package io.mixbench.cli.internal;
 
-import io.mixbench.workspace.RuleCatalogue;
-import io.mixbench.workspace.ReportFormat;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
@@ -13,6 +11,8 @@ import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.Severity;
 import io.mixbench.session.Deliverable;
 import io.mixbench.session.Session;
+import io.mixbench.workspace.ReportFormat;
+import io.mixbench.workspace.RuleCatalogue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
