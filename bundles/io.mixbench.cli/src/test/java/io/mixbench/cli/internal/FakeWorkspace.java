@@ -48,6 +48,11 @@ final class FakeWorkspace implements Workspace {
     final List<String> exported = new ArrayList<>();
     final List<AnalysisRequest> analysed = new ArrayList<>();
 
+    /** The commands under test never call this method: a call is a test failure, named as such. */
+    private static AssertionError notUsedByTheCommands() {
+        return new AssertionError("the CLI's tested commands do not call this Workspace method");
+    }
+
     @Override
     public Session open(List<Path> inputs) throws IOException {
         for (Path p : inputs) {
@@ -61,12 +66,12 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public Session addFiles(Session session, List<Path> paths) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
     public Session save(Session session, Path target) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
@@ -76,7 +81,7 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public RuleSetRegistry ruleSets() {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
@@ -89,17 +94,17 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public Path createRuleSet(String id, RuleSet base, Path target, boolean overwrite) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
     public RuleSet checkRuleSet(String json) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
     public RuleSet saveRuleSet(String json) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
@@ -109,7 +114,7 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public AnalysisJob analyse(AnalysisRequest request, AnalysisListener listener) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
@@ -126,7 +131,7 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public OpenSession newOpenSession(OpenSession.Settings settings) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
@@ -167,17 +172,17 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public PluginInstall install(Path jar) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
     public List<Path> uninstall(String name) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
     public void setStarted(String symbolicName, boolean started) {
-        throw new UnsupportedOperationException();
+        throw notUsedByTheCommands();
     }
 
     @Override
