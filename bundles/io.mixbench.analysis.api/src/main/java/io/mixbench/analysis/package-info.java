@@ -6,7 +6,7 @@
  * move they ask for, so every report and front end says each move once.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.mixbench.analysis;
 
 import org.osgi.annotation.bundle.Export;

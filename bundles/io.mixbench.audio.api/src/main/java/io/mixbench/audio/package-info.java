@@ -7,7 +7,7 @@
  * stream that decodes in runs of its own length.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.mixbench.audio;
 
 import org.osgi.annotation.bundle.Export;

@@ -156,6 +156,12 @@ final class Fakes {
             submitted.add(s);
             return s;
         }
+
+        @Override
+        public AnalysisResult judge(AnalysisResult measured, List<io.mixbench.rule.MeasuredTrack> tracks,
+                List<io.mixbench.rule.GroupMeasurement> groups, Duration ruleTimeLimit) {
+            throw new UnsupportedOperationException("the workspace's tests never judge again");
+        }
     }
 
     /** A workspace over the fakes, as Declarative Services would wire it (no framework: no plug-ins). */

@@ -7,6 +7,8 @@ import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AnalysisService;
 import io.mixbench.analysis.AppliedRule;
 import io.mixbench.audio.AudioDecoder;
+import io.mixbench.audio.AudioFiles;
+import io.mixbench.audio.AudioStream;
 import io.mixbench.launch.PluginHost;
 import io.mixbench.launch.PluginProblem;
 import io.mixbench.meter.CrossTrackMeterFactory;
@@ -20,6 +22,8 @@ import io.mixbench.rule.Rule;
 import io.mixbench.rule.Severity;
 import io.mixbench.session.Session;
 import io.mixbench.session.Track;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +62,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The analysis service. Decoders, meters and rules are tracked dynamically: a plug-in installed while the
  * program runs takes part in the next analysis, and each analysis works on a snapshot taken when it starts.
  */
-@Component(service = AnalysisService.class)
-public final class AnalysisEngine implements AnalysisService {
+@Component(service = {AnalysisService.class, AudioFiles.class})
+public final class AnalysisEngine implements AnalysisService, AudioFiles {
 
     private final ConcurrentSkipListSet<ServiceEntry<AudioDecoder>> decoders = new ConcurrentSkipListSet<>();
     private final ConcurrentSkipListSet<ServiceEntry<MeterFactory>> meters = new ConcurrentSkipListSet<>();
@@ -318,6 +322,32 @@ public final class AnalysisEngine implements AnalysisService {
                     Duration.ofNanos(System.nanoTime() - t0),
                     versions(decoders, meterSnapshot, ruleSnapshot, plugins), groups, deliverable);
         }
+    }
+
+    @Override
+    public AnalysisResult judge(AnalysisResult measured, List<MeasuredTrack> tracks, List<GroupMeasurement> groups,
+            Duration ruleTimeLimit) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        List<ServiceEntry<Rule>> ruleSnapshot = List.copyOf(rules);
+        Set<String> plugins = pluginBundles();
+        List<MeasuredTrack> usable = tracks.stream().filter(MeasuredTrack::measured).toList();
+        RuleRunner.Outcome outcome = RuleRunner.run(measured.session(), usable, groups, measured.ruleSet(),
+                measured.deliverable(), ruleSnapshot, ruleTimeLimit == null
+                        ? AnalysisRequest.DEFAULT_RULE_TIME_LIMIT
+                        : ruleTimeLimit,
+                ruleThreads, e -> plugins.contains(key(e)));
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        findings.sort(FINDING_ORDER);
+        List<AppliedRule> applied = new ArrayList<>(outcome.rules());
+        applied.sort(Comparator.comparing(AppliedRule::ruleId));
+        return new AnalysisResult(measured.session(), measured.ruleSet(), tracks, applied, findings, started,
+                Duration.ofNanos(System.nanoTime() - t0), measured.versions(), groups, measured.deliverable());
+    }
+
+    @Override
+    public AudioStream open(Path file) throws IOException {
+        return DecoderSelector.open(file, decoders.stream().map(ServiceEntry::service).toList());
     }
 
     private static Finding crossTrackError(ServiceEntry<CrossTrackMeterFactory> entry, List<String> tracks,

@@ -1,0 +1,31 @@
+package io.mixbench.plan;
+
+import io.mixbench.analysis.AnalysisResult;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to plan.
+ *
+ * @param analysis the session's analysis, with the rule set it was judged by
+ * @param refused ids of moves the user refused ({@link PlannedMove#id()}): the planner solves again without them
+ * @param rideLimitDb the most a ride moves a part from its static gain, either way, dB
+ */
+public record PlanRequest(AnalysisResult analysis, Set<String> refused, double rideLimitDb) {
+
+    /** The ride limit when none is given, dB. */
+    public static final double DEFAULT_RIDE_LIMIT_DB = 8;
+
+    public PlanRequest {
+        Objects.requireNonNull(analysis, "analysis");
+        refused = Set.copyOf(refused);
+        if (!(rideLimitDb >= 0) || rideLimitDb > 40) {
+            throw new IllegalArgumentException("the ride limit is 0..40 dB, not " + rideLimitDb);
+        }
+    }
+
+    /** A plan of the analysis with every move allowed and the default ride limit. */
+    public static PlanRequest of(AnalysisResult analysis) {
+        return new PlanRequest(analysis, Set.of(), DEFAULT_RIDE_LIMIT_DB);
+    }
+}
