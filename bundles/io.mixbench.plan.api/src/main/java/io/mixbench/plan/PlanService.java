@@ -2,6 +2,7 @@ package io.mixbench.plan;
 
 import io.mixbench.analysis.AnalysisResult;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
@@ -31,4 +32,11 @@ public interface PlanService {
      */
     RenderedSession render(Plan plan, AnalysisResult analysis, RenderRequest request, DoubleConsumer progress,
             BooleanSupplier cancelled) throws IOException;
+
+    /**
+     * Writes the plan (with its proof when rendered) in a format.
+     *
+     * @throws IOException when writing fails
+     */
+    void export(VerifiedPlan plan, PlanFormat format, OutputStream out) throws IOException;
 }

@@ -4,12 +4,15 @@ import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AnalysisService;
 import io.mixbench.audio.AudioFiles;
 import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlanFormat;
 import io.mixbench.plan.PlanRequest;
 import io.mixbench.plan.PlanService;
 import io.mixbench.plan.RenderRequest;
 import io.mixbench.plan.RenderedSession;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.session.SessionStore;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.osgi.service.component.annotations.Activate;
@@ -41,5 +44,10 @@ public final class PlanServiceImpl implements PlanService {
     public RenderedSession render(Plan plan, AnalysisResult result, RenderRequest request, DoubleConsumer progress,
             BooleanSupplier cancelled) throws IOException {
         return new PlanRenderer(audioFiles, sessions).render(plan, result, request, progress, cancelled);
+    }
+
+    @Override
+    public void export(VerifiedPlan plan, PlanFormat format, OutputStream out) throws IOException {
+        PlanExports.write(plan, format, out);
     }
 }
