@@ -12,6 +12,10 @@ final class PlanExports {
     }
 
     static void write(VerifiedPlan plan, PlanFormat format, OutputStream out) throws IOException {
+        if (format == PlanFormat.TEXT) {
+            PlanText.write(plan, out);
+            return;
+        }
         throw new UnsupportedOperationException("being written");
     }
 }

@@ -1,11 +1,61 @@
 package io.mixbench.plan.internal;
 
+import io.mixbench.analysis.AnalysisRequest;
+import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AnalysisService;
+import io.mixbench.analysis.Move;
+import io.mixbench.analysis.MoveKind;
+import io.mixbench.analysis.Moves;
+import io.mixbench.meter.MeasurementIds;
+import io.mixbench.plan.GainPoint;
 import io.mixbench.plan.Plan;
 import io.mixbench.plan.PlanRequest;
+import io.mixbench.plan.PlannedMove;
+import io.mixbench.plan.TrackChanges;
+import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
+import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.Severity;
+import io.mixbench.session.Role;
+import io.mixbench.session.Session;
+import io.mixbench.session.Track;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Finds the moves. */
+/**
+ * Finds a plan by coordinate descent over the rules' own evaluations: predict the measurements after the moves so
+ * far ({@link Prediction}), let every installed rule judge them ({@link AnalysisService#judge}), take the most urgent
+ * move the findings ask for ({@link Moves}: most severe first, then what to do first), make it, and again, until no
+ * WARN or PROBLEM asks for a move the planner makes. Each step moves one thing by what its findings ask, which the
+ * rules size to the middle of their targets, so the plan moves no more than the rules need. A move that would undo
+ * an earlier state (two rules pulling one fader apart), push a part past full scale, or a fader past
+ * {@link #MOST_GAIN_DB}, is given up and said in the plan. When the static moves leave the lead vocal outside its
+ * lead window, it is ridden phrase by phrase ({@link Rides}) and the descent goes on with the ride in place.
+ * {@code docs/plan.md} says why this search and not another.
+ */
 final class Planner {
+
+    /** The most steps the descent takes; each is one prediction and one judgement of every rule. */
+    static final int MOST_STEPS = 80;
+    /** The most a fader moves, dB: beyond it the part is wrong at the source, not in the balance. */
+    static final double MOST_GAIN_DB = 30;
+    /** The highest sample peak, dBFS, a move may give a part: its rendered stem must not clip. */
+    static final double PART_PEAK_CEILING_DBFS = -0.1;
+    /** Gains closer than this, dB, are no move (fixes are rounded to 0.1 dB). */
+    private static final double NO_MOVE_DB = 0.05;
+    /** How often the lead vocal's ride is worked out again after the static moves around it changed. */
+    private static final int RIDE_PASSES = 3;
+    /** Common-gain id of the move of every part together. */
+    static final String COMMON = "common";
+    /** The mix bus's move id. */
+    static final String BUS = "bus";
 
     private final AnalysisService analysis;
 
@@ -14,6 +64,452 @@ final class Planner {
     }
 
     Plan plan(PlanRequest request) {
-        throw new UnsupportedOperationException("being written");
+        AnalysisResult base = request.analysis();
+        Session session = base.session();
+        String mixName = session.mix().map(Track::name).orElse("Mix");
+        List<String> parts = base.tracks().stream()
+                .filter(t -> t.measured() && t.track().role().isPart()).map(MeasuredTrack::name).toList();
+        Prediction prediction = new Prediction(base.tracks(), base.groups(), session.panLaw());
+        Search search = new Search(base, prediction, parts, request);
+        search.run();
+        PlanState state = search.state;
+        AnalysisResult judged = search.judge(state);
+        List<PlannedMove> moves = moves(state, parts, mixName, search.rulesByMove);
+        List<TrackChanges> changes = new ArrayList<>();
+        Map<String, TrackChanges> byName = state.changes(parts);
+        for (String part : parts) {
+            changes.add(byName.get(part));
+        }
+        List<String> unresolved = unresolved(judged, search, request.refused());
+        return new Plan(base.ruleSet().id(), moves, changes, state.common, state.bus, judged.findings(), unresolved,
+                request.refused());
+    }
+
+    /** The moves of the final state, in the order to make them: levels (common, parts, bus), rides, pans, stereo. */
+    private static List<PlannedMove> moves(PlanState state, List<String> parts, String mixName,
+            Map<String, Set<String>> rulesByMove) {
+        List<PlannedMove> moves = new ArrayList<>();
+        if (Math.abs(state.common) >= NO_MOVE_DB) {
+            Fix fix = new Fix(mixName, Map.of(Fix.GAIN_DB, round(state.common), Fix.ALL_PARTS, true));
+            moves.add(move(COMMON, MoveKind.LEVEL, fix, rulesByMove, List.of()));
+        }
+        for (String part : parts) {
+            double own = state.own.getOrDefault(part, 0.0);
+            if (Math.abs(own) >= NO_MOVE_DB) {
+                moves.add(move("level:" + part, MoveKind.LEVEL, Fix.gain(part, own), rulesByMove, List.of()));
+            }
+        }
+        if (Math.abs(state.bus) >= NO_MOVE_DB) {
+            moves.add(move(BUS, MoveKind.LEVEL, Fix.gain(mixName, state.bus), rulesByMove, List.of()));
+        }
+        for (String part : parts) {
+            List<GainPoint> ride = state.rides.getOrDefault(part, List.of());
+            if (!ride.isEmpty()) {
+                double most = 0;
+                for (GainPoint p : ride) {
+                    most = Math.abs(p.gainDb()) > Math.abs(most) ? p.gainDb() : most;
+                }
+                Fix fix = new Fix(part, Map.of(Fix.GAIN_DB, round(most), Fix.START_SECONDS, ride.get(0).seconds(),
+                        Fix.END_SECONDS, ride.get(ride.size() - 1).seconds()));
+                moves.add(move("ride:" + part, MoveKind.RIDE, fix, rulesByMove, ride));
+            }
+        }
+        for (String part : parts) {
+            Fix pan = state.pans.get(part);
+            if (pan != null) {
+                moves.add(move("pan:" + part, MoveKind.PAN, pan, rulesByMove, List.of()));
+            }
+        }
+        for (String part : parts) {
+            Fix stereo = state.stereo.get(part);
+            if (stereo != null) {
+                moves.add(move("stereo:" + part, MoveKind.STEREO, stereo, rulesByMove, List.of()));
+            }
+        }
+        return moves;
+    }
+
+    private static PlannedMove move(String id, MoveKind kind, Fix fix, Map<String, Set<String>> rulesByMove,
+            List<GainPoint> ride) {
+        String text = ride.isEmpty() ? Moves.describe(List.of(fix)) : Rides.describe(fix.track(), ride);
+        return new PlannedMove(id, kind, List.of(fix), List.copyOf(rulesByMove.getOrDefault(id, Set.of())), text,
+                ride);
+    }
+
+    /** One sentence for each WARN, PROBLEM and RULE ERROR the plan leaves, saying why. */
+    private static List<String> unresolved(AnalysisResult judged, Search search, Set<String> refused) {
+        List<String> sentences = new ArrayList<>();
+        for (Finding f : judged.findings()) {
+            if (f.severity() == Severity.RULE_ERROR) {
+                sentences.add(f.ruleId() + ": failed on the predicted measurements, so the plan could not take it"
+                        + " into account: " + f.message());
+                continue;
+            }
+            if (f.severity() != Severity.WARN && f.severity() != Severity.PROBLEM) {
+                continue;
+            }
+            String where = f.ruleId() + (f.tracks().isEmpty() ? "" : " (" + String.join(", ", f.tracks()) + ")");
+            String why = null;
+            for (Fix fix : f.fixes()) {
+                for (String id : search.idsOf(fix)) {
+                    if (refused.contains(id)) {
+                        why = "the move that clears it, " + id + ", was refused";
+                    } else if (search.givenUp.containsKey(id)) {
+                        why = search.givenUp.get(id);
+                    }
+                }
+            }
+            if (why == null && !f.fixes().isEmpty() && !Search.PLANNED.contains(MoveKind.of(f.fix()))) {
+                why = "its move (" + Moves.describe(f.fixes()) + ") is of a kind the plan leaves to the engineer ("
+                        + MoveKind.of(f.fix()).id() + ")";
+            }
+            if (why == null) {
+                why = f.fixes().isEmpty()
+                        ? "no move is given for it" + (f.suggestion() == null ? "" : ": " + f.suggestion())
+                        : "the moves run out before it is cleared";
+            }
+            sentences.add(where + " stays " + f.severity().name() + ": " + why + ". " + f.message());
+        }
+        return sentences;
+    }
+
+    private static double round(double db) {
+        return Math.round(db * 10) / 10.0;
+    }
+
+    /** The descent: its state, what each move answered, and what it gave up. */
+    private final class Search {
+
+        /** The kinds of move the planner makes; the others are left to the engineer and said so. */
+        static final Set<MoveKind> PLANNED = Set.of(MoveKind.LEVEL, MoveKind.PAN, MoveKind.STEREO);
+
+        final AnalysisResult base;
+        final Prediction prediction;
+        final List<String> parts;
+        final PlanRequest request;
+        final Map<String, Set<String>> rulesByMove = new LinkedHashMap<>();
+        final Map<String, String> givenUp = new LinkedHashMap<>();
+        final Set<String> seen = new HashSet<>();
+        final String mixName;
+        PlanState state;
+
+        Search(AnalysisResult base, Prediction prediction, List<String> parts, PlanRequest request) {
+            this.base = base;
+            this.prediction = prediction;
+            this.parts = parts;
+            this.request = request;
+            this.mixName = base.session().mix().map(Track::name).orElse("Mix");
+            this.state = new PlanState();
+        }
+
+        AnalysisResult judge(PlanState s) {
+            List<MeasuredTrack> tracks = prediction.tracks(s.changes(parts));
+            return analysis.judge(base, tracks, prediction.groups(), AnalysisRequest.DEFAULT_RULE_TIME_LIMIT);
+        }
+
+        void run() {
+            seen.add(state.key());
+            int ridePasses = 0;
+            for (int step = 0; step < MOST_STEPS; step++) {
+                AnalysisResult judged = judge(state);
+                if (takeNextMove(judged)) {
+                    continue;
+                }
+                if (ridePasses < RIDE_PASSES && rideLeadVocals(judged)) {
+                    ridePasses++;
+                    continue;
+                }
+                break;
+            }
+            consolidateCommonGain();
+        }
+
+        /** Makes the most urgent move the findings ask for that the planner makes; false when there is none. */
+        private boolean takeNextMove(AnalysisResult judged) {
+            for (Move move : judged.moves()) {
+                if (move.severity() != Severity.WARN && move.severity() != Severity.PROBLEM
+                        || !PLANNED.contains(move.kind())) {
+                    continue;
+                }
+                PlanState next = state.copy();
+                List<String> ids = new ArrayList<>();
+                for (Fix fix : move.fixes()) {
+                    String id = apply(next, fix);
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                String problem = problemWith(next, ids);
+                if (problem != null) {
+                    for (String id : ids) {
+                        givenUp.putIfAbsent(id, problem);
+                    }
+                    continue;
+                }
+                state = next;
+                seen.add(next.key());
+                for (String id : ids) {
+                    rulesByMove.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(move.rules());
+                }
+                return true;
+            }
+            return false;
+        }
+
+        /**
+         * Makes one fix in the state; returns the id of the plan's move it changes, or null when the fix is not one the
+         * planner makes here (refused, given up, an action it does not apply, a mix move other than gain).
+         */
+        private String apply(PlanState s, Fix fix) {
+            Map<String, Object> a = fix.actions();
+            List<String> ids = idsOf(fix);
+            if (ids.isEmpty()) {
+                return null;
+            }
+            String id = ids.get(0);
+            if (request.refused().contains(id) || givenUp.containsKey(id)) {
+                return null;
+            }
+            if (a.get(Fix.GAIN_DB) instanceof Number gain && !a.containsKey(Fix.START_SECONDS)) {
+                double db = gain.doubleValue();
+                if (COMMON.equals(id)) {
+                    s.common += db;
+                } else if (BUS.equals(id)) {
+                    s.bus += db;
+                } else {
+                    s.own.merge(fix.track(), db, Double::sum);
+                }
+                return id;
+            }
+            if (id.startsWith("pan:")) {
+                s.pans.put(fix.track(), fix);
+                return id;
+            }
+            if (id.startsWith("stereo:")) {
+                Fix kept = s.stereo.get(fix.track());
+                s.stereo.put(fix.track(), kept == null ? fix : merge(kept, fix));
+                return id;
+            }
+            return null;
+        }
+
+        /** The ids of the plan's moves a fix would change: none when the fix is not of a kind the planner makes. */
+        List<String> idsOf(Fix fix) {
+            Map<String, Object> a = fix.actions();
+            boolean part = parts.contains(fix.track());
+            boolean mix = !part && fix.track().equals(mixName);
+            if (a.containsKey(Fix.GAIN_DB) && !a.containsKey(Fix.START_SECONDS)) {
+                if (Boolean.TRUE.equals(a.get(Fix.ALL_PARTS))) {
+                    return List.of(COMMON);
+                }
+                return part ? List.of("level:" + fix.track()) : mix ? List.of(BUS) : List.of();
+            }
+            if (!part) {
+                return List.of();
+            }
+            if (a.containsKey(Fix.PAN_PERCENT) || a.containsKey(Fix.BALANCE_DB)) {
+                return List.of("pan:" + fix.track());
+            }
+            if (a.containsKey(Fix.WIDTH_PERCENT) || a.containsKey(Fix.SIDE_HIGH_PASS_HZ)) {
+                return List.of("stereo:" + fix.track());
+            }
+            return List.of();
+        }
+
+        /** Why the state cannot be taken (a part over full scale, a fader too far, a state seen before), or null. */
+        private String problemWith(PlanState next, List<String> ids) {
+            if (seen.contains(next.key())) {
+                return "it would undo another move (the rules asking for it pull against each other), so it was left"
+                        + " where the other rules want it";
+            }
+            for (Map.Entry<String, Double> e : next.own.entrySet()) {
+                if (Math.abs(e.getValue() + next.common + next.bus) > MOST_GAIN_DB) {
+                    return "it would move " + e.getKey() + " by more than " + (int) MOST_GAIN_DB
+                            + " dB: no fader move places it";
+                }
+            }
+            Map<String, Double> before = partPeaksDbfs(state);
+            for (Map.Entry<String, Double> e : partPeaksDbfs(next).entrySet()) {
+                double peak = e.getValue();
+                if (peak > PART_PEAK_CEILING_DBFS && peak > before.getOrDefault(e.getKey(), peak) + NO_MOVE_DB) {
+                    return String.format(Locale.ROOT, "it would take %s to %.1f dBFS, past full scale: the part is out"
+                            + " of headroom", e.getKey(), peak);
+                }
+            }
+            return null;
+        }
+
+        /** Each part's predicted sample peak, dBFS, in a state. */
+        private Map<String, Double> partPeaksDbfs(PlanState s) {
+            Map<String, Double> peaks = new HashMap<>();
+            for (MeasuredTrack t : prediction.tracks(s.changes(parts))) {
+                if (t.measured() && t.track().role().isPart()) {
+                    t.scalar(MeasurementIds.SAMPLE_PEAK).ifPresent(p -> peaks.put(t.name(), p));
+                }
+            }
+            return peaks;
+        }
+
+        /** Rides each lead vocal a WARN or PROBLEM still names; false when none needs it or the ride changes nothing. */
+        private boolean rideLeadVocals(AnalysisResult judged) {
+            boolean changed = false;
+            for (Finding f : judged.findings()) {
+                if (f.severity() != Severity.WARN && f.severity() != Severity.PROBLEM
+                        || !Rides.RULE_ID.equals(f.ruleId())) {
+                    continue;
+                }
+                for (String name : f.tracks()) {
+                    if (!parts.contains(name) || request.refused().contains("ride:" + name)
+                            || roleOf(name) != Role.LEAD_VOCAL) {
+                        continue;
+                    }
+                    PlanState next = state.copy();
+                    next.rides.remove(name);
+                    Rides.Ride ride = Rides.of(name, base, prediction.tracks(next.changes(parts)),
+                            request.rideLimitDb(), base.session().panLaw());
+                    if (ride == null) {
+                        continue;
+                    }
+                    next.own.merge(name, ride.staticDb(), Double::sum);
+                    next.rides.put(name, ride.points());
+                    if (!next.key().equals(state.key())) {
+                        state = next;
+                        seen.add(next.key());
+                        rulesByMove.computeIfAbsent("ride:" + name, k -> new LinkedHashSet<>()).add(f.ruleId());
+                        if (Math.abs(ride.staticDb()) >= NO_MOVE_DB) {
+                            rulesByMove.computeIfAbsent("level:" + name, k -> new LinkedHashSet<>()).add(f.ruleId());
+                        }
+                        changed = true;
+                    }
+                }
+            }
+            return changed;
+        }
+
+        private Role roleOf(String name) {
+            return base.session().tracks().stream().filter(t -> t.name().equals(name)).map(Track::role).findFirst()
+                    .orElse(Role.OTHER);
+        }
+
+        /**
+         * Every part moved by about the same amount is one move of every part together (a VCA or the mix bus), not a
+         * fader move per part: the common amount is taken out of the parts' moves when the judgement stays the same.
+         */
+        private void consolidateCommonGain() {
+            if (parts.size() < 2 || request.refused().contains(COMMON)) {
+                return;
+            }
+            List<Double> gains = new ArrayList<>();
+            for (String part : parts) {
+                gains.add(state.own.getOrDefault(part, 0.0));
+            }
+            List<Double> sorted = new ArrayList<>(gains);
+            sorted.sort(null);
+            double median = sorted.get(sorted.size() / 2);
+            if (Math.abs(median) < 0.5 || gains.stream().anyMatch(g -> Math.abs(g - median) > 0.5)) {
+                return;
+            }
+            PlanState next = state.copy();
+            next.common += median;
+            for (String part : parts) {
+                double rest = next.own.getOrDefault(part, 0.0) - median;
+                if (Math.abs(rest) < NO_MOVE_DB) {
+                    next.own.remove(part);
+                } else {
+                    next.own.put(part, rest);
+                }
+            }
+            Set<String> answered = new LinkedHashSet<>();
+            for (String part : parts) {
+                answered.addAll(rulesByMove.getOrDefault("level:" + part, Set.of()));
+                if (!next.own.containsKey(part)) {
+                    rulesByMove.remove("level:" + part);
+                }
+            }
+            rulesByMove.computeIfAbsent(COMMON, k -> new LinkedHashSet<>()).addAll(answered);
+            state = next;
+        }
+    }
+
+    /** A stereo fix that adds to one already made: the stronger of each action (the narrower width, higher corner). */
+    private static Fix merge(Fix kept, Fix more) {
+        Fix merged = kept;
+        for (Map.Entry<String, Object> e : more.actions().entrySet()) {
+            Object old = merged.actions().get(e.getKey());
+            boolean stronger = !(old instanceof Number o) || !(e.getValue() instanceof Number v)
+                    || (Fix.WIDTH_PERCENT.equals(e.getKey())
+                            ? v.doubleValue() < o.doubleValue()
+                            : v.doubleValue() > o.doubleValue());
+            if (stronger) {
+                merged = merged.and(e.getKey(), e.getValue());
+            }
+        }
+        return merged;
+    }
+
+    /** The planner's state: every move made so far. */
+    static final class PlanState {
+        final Map<String, Double> own = new LinkedHashMap<>();
+        double common;
+        double bus;
+        final Map<String, List<GainPoint>> rides = new LinkedHashMap<>();
+        final Map<String, Fix> pans = new LinkedHashMap<>();
+        final Map<String, Fix> stereo = new LinkedHashMap<>();
+
+        PlanState copy() {
+            PlanState c = new PlanState();
+            c.own.putAll(own);
+            c.common = common;
+            c.bus = bus;
+            c.rides.putAll(rides);
+            c.pans.putAll(pans);
+            c.stereo.putAll(stereo);
+            return c;
+        }
+
+        /** The state to 0.1 dB, to tell a state seen before. */
+        String key() {
+            Map<String, Long> gains = new java.util.TreeMap<>();
+            own.forEach((k, v) -> gains.put(k, Math.round(v * 10)));
+            return gains + "|" + Math.round(common * 10) + "|" + Math.round(bus * 10) + "|" + rides + "|" + pans
+                    + "|" + stereo;
+        }
+
+        /** What the renderer applies to each part, by name. */
+        Map<String, TrackChanges> changes(List<String> parts) {
+            Map<String, TrackChanges> changes = new HashMap<>();
+            for (String part : parts) {
+                TrackChanges c = TrackChanges.none(part)
+                        .withGainDb(round(own.getOrDefault(part, 0.0)) + round(common) + round(bus))
+                        .withRide(rides.getOrDefault(part, List.of()));
+                Fix pan = pans.get(part);
+                Fix st = stereo.get(part);
+                if (pan != null || st != null) {
+                    Map<String, Object> a = new HashMap<>();
+                    if (pan != null) {
+                        a.putAll(pan.actions());
+                    }
+                    if (st != null) {
+                        a.putAll(st.actions());
+                    }
+                    int slope = a.get(Fix.FILTER_SLOPE_DB_PER_OCTAVE) instanceof Number n
+                            ? (int) Math.round(n.doubleValue())
+                            : TrackChanges.DEFAULT_SLOPE_DB_PER_OCTAVE;
+                    c = c.withStereo(false, null, number(a.get(Fix.PAN_PERCENT)),
+                            a.get(Fix.BALANCE_DB) instanceof Number b ? b.doubleValue() : 0,
+                            number(a.get(Fix.WIDTH_PERCENT)), number(a.get(Fix.SIDE_HIGH_PASS_HZ)),
+                            slope > 0 && slope % 6 == 0 ? slope : TrackChanges.DEFAULT_SLOPE_DB_PER_OCTAVE);
+                }
+                changes.put(part, c);
+            }
+            return changes;
+        }
+
+        private static Double number(Object value) {
+            return value instanceof Number n ? n.doubleValue() : null;
+        }
     }
 }
