@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * The lead vocal's ride: phrase by phrase (the phrases of its activity, {@link Phrases}), the gain that puts the
  * phrase's median lead over the loudest other element at each step in the middle of the lead window of the
- * {@value #RULE_ID} rule (its parameters in the rule set). The median of those gains becomes the vocal's static
- * move; what each phrase needs beyond it is the ride, bounded by the plan's ride limit, ramped in over
+ * {@value #RULE_ID} rule (its parameters in the rule set). The static move is the gain that alone puts the most
+ * singing time inside the window (the smallest such); what each phrase needs beyond it is the ride, bounded by the plan's ride limit, ramped in over
  * {@value #ATTACK_SECONDS} s before a phrase and out over {@value #RELEASE_SECONDS} s after it.
  */
 final class Rides {
@@ -31,6 +31,8 @@ final class Rides {
     static final double ATTACK_SECONDS = 0.1;
     /** How long after a phrase its gain ramps back out, s, when no phrase follows at once. */
     static final double RELEASE_SECONDS = 0.2;
+    /** How far inside the window a phrase's lead must be to count as placed by the static move, dB. */
+    private static final double INSIDE_MARGIN_DB = 0.25;
     /** Phrase gains closer than this, dB, are no ride. */
     private static final double NO_RIDE_DB = 0.5;
 
@@ -56,7 +58,10 @@ final class Rides {
                 || !rule.get().parameters().containsKey("maxLeadDb")) {
             return null;
         }
-        double centre = (rule.get().parameters().get("minLeadDb") + rule.get().parameters().get("maxLeadDb")) / 2;
+        double low = rule.get().parameters().get("minLeadDb");
+        double high = rule.get().parameters().get("maxLeadDb");
+        double centre = (low + high) / 2;
+        double halfWidth = Math.max(0, (high - low) / 2 - INSIDE_MARGIN_DB);
         MeasuredTrack voice = predicted.stream().filter(t -> t.name().equals(vocal)).findFirst().orElse(null);
         if (voice == null) {
             return null;
@@ -92,8 +97,7 @@ final class Rides {
         if (judged.isEmpty()) {
             return null;
         }
-        double[] sorted = wanted.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double staticDb = Math.round(median(sorted, sorted.length) * 10) / 10.0;
+        double staticDb = Math.round(staticGain(wanted, judged, halfWidth) * 10) / 10.0;
         List<GainPoint> points = new ArrayList<>();
         double previousGain = 0;
         double previousEnd = 0;
@@ -120,6 +124,30 @@ final class Rides {
             return null;
         }
         return new Ride(staticDb, simplify(points));
+    }
+
+    /**
+     * The static gain that puts the longest singing time inside the window on its own (so the ride moves only the
+     * phrases that need it), the smallest of those; each candidate is a phrase's own gain, or none.
+     */
+    private static double staticGain(List<Double> wanted, List<int[]> phrases, double halfWidth) {
+        double best = 0;
+        int bestSteps = -1;
+        List<Double> candidates = new ArrayList<>(wanted);
+        candidates.add(0, 0.0);
+        for (double s : candidates) {
+            int steps = 0;
+            for (int k = 0; k < wanted.size(); k++) {
+                if (Math.abs(wanted.get(k) - s) <= halfWidth) {
+                    steps += phrases.get(k)[1] - phrases.get(k)[0];
+                }
+            }
+            if (steps > bestSteps || steps == bestSteps && Math.abs(s) < Math.abs(best)) {
+                best = s;
+                bestSteps = steps;
+            }
+        }
+        return best;
     }
 
     /** "Ride Lead Vox: +7.0 dB at 0:04.0-0:08.0, -2.0 dB at ..." (the held stretches of the ride). */
