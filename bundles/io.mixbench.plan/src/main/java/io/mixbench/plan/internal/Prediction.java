@@ -124,8 +124,30 @@ final class Prediction {
                 out.put(id, shifted(m, shift, gain + (peak ? centreDrop : 0), ride));
             }
         }
+        clearOvers(out);
         return new MeasuredTrack(track.track(), track.format(), track.durationSeconds(), out, track.error(),
                 track.metadata());
+    }
+
+    /**
+     * Clipping counts of a moved track: flat tops and overs at full scale are no longer there once its peaks are
+     * below full scale (a lowered clipped stem, the rendered mix that sums the moved stems); above it they are
+     * unknown and kept.
+     */
+    private static void clearOvers(Map<String, Measurement> out) {
+        if (out.get(MeasurementIds.SAMPLE_PEAK) instanceof Scalar peak && peak.present() && peak.value() < 0) {
+            zero(out, MeasurementIds.CLIPPED_RUNS);
+            zero(out, MeasurementIds.OVER_FULL_SCALE_SAMPLES);
+        }
+        if (out.get(MeasurementIds.TRUE_PEAK) instanceof Scalar peak && peak.present() && peak.value() < 0) {
+            zero(out, MeasurementIds.INTER_SAMPLE_OVERS);
+        }
+    }
+
+    private static void zero(Map<String, Measurement> out, String id) {
+        if (out.get(id) instanceof Scalar s && s.present()) {
+            out.put(id, Scalar.of(0, s.unit()));
+        }
     }
 
     private MeasuredTrack mix(MeasuredTrack mix, Map<String, MeasuredTrack> after,
@@ -170,6 +192,7 @@ final class Prediction {
                 out.put(id, shifted(m, shift, shift, null));
             }
         }
+        clearOvers(out);
         return new MeasuredTrack(mix.track(), mix.format(), mix.durationSeconds(), out, mix.error(), mix.metadata());
     }
 
