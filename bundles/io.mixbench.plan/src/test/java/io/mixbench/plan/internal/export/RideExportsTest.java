@@ -1,0 +1,74 @@
+package io.mixbench.plan.internal.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mixbench.plan.VerifiedPlan;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class RideExportsTest {
+
+    private static String csv(VerifiedPlan plan) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RideExports.writeCsv(plan, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(VerifiedPlan plan) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RideExports.writeJson(plan, out);
+        return new ObjectMapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void csvHasEveryBreakpointWithSamplesRideAndTotalGain() throws IOException {
+        List<CSVRecord> rows = PlanCsvTest.records(csv(PlanFixtures.rendered()));
+        assertEquals(4, rows.size(), "only the vocal is ridden");
+        assertEquals(List.of("track", "seconds", "samples", "gainDb", "totalGainDb"), rows.get(0).getParser()
+                .getHeaderNames());
+        assertEquals(List.of("Lead Vox", "10", "441000", "4.5", "6"), rows.get(1).toList());
+        assertEquals(List.of("Lead Vox", "14.5", "639450", "0", "1.5"), rows.get(3).toList());
+    }
+
+    @Test
+    void ridesAreSortedByPartInSessionOrderThenTime() throws IOException {
+        List<CSVRecord> rows = PlanCsvTest.records(csv(PlanFixtures.ridingParts(3)));
+        assertEquals(6, rows.size());
+        assertEquals(List.of("Part 1", "Part 1", "Part 2", "Part 2", "Part 3", "Part 3"),
+                rows.stream().map(r -> r.get("track")).toList());
+        assertEquals(List.of("1", "2", "1", "2", "1", "2"), rows.stream().map(r -> r.get("seconds")).toList());
+        assertEquals("96000", rows.get(1).get("samples"), "2 s at 48 kHz");
+    }
+
+    @Test
+    void jsonGroupsTheBreakpointsByPart() throws IOException {
+        JsonNode root = json(PlanFixtures.rendered());
+        assertEquals("mixbench-rides", root.get("format").asText());
+        assertEquals(1, root.get("formatVersion").asInt());
+        assertEquals("default", root.get("ruleSetId").asText());
+        JsonNode rides = root.get("rides");
+        assertEquals(1, rides.size());
+        JsonNode vocal = rides.get(0);
+        assertEquals("Lead Vox", vocal.get("track").asText());
+        assertEquals(44100, vocal.get("sampleRateHz").asInt());
+        assertEquals(1.5, vocal.get("staticGainDb").asDouble());
+        assertEquals("{\"seconds\":10.0,\"samples\":441000,\"gainDb\":4.5,\"totalGainDb\":6.0}",
+                vocal.get("breakpoints").get(1).toString());
+    }
+
+    @Test
+    void aPlanWithoutRidesGivesEmptyButValidExports() throws IOException {
+        String csv = csv(PlanFixtures.empty());
+        assertEquals("track,seconds,samples,gainDb,totalGainDb\r\n", csv);
+        JsonNode root = json(PlanFixtures.empty());
+        assertTrue(root.get("rides").isArray());
+        assertEquals(0, root.get("rides").size());
+    }
+}
