@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.plan.GainPoint;
 import io.mixbench.rule.Fix;
@@ -31,13 +34,20 @@ final class JsonOut implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
+    private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
+
     final JsonGenerator gen;
     private final OutputStream out;
 
     JsonOut(OutputStream out) throws IOException {
         this.out = out;
         this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-        gen.useDefaultPrettyPrinter();
+        // As the report: two spaces, "\n" on every platform, no space before a colon.
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(new Separators(" ", ':', Separators.Spacing.AFTER, ',',
+                Separators.Spacing.NONE, "", ',', Separators.Spacing.NONE, ""));
+        printer.indentObjectsWith(INDENTER);
+        printer.indentArraysWith(INDENTER);
+        gen.setPrettyPrinter(printer);
     }
 
     /** Ends the document with a line end and flushes the stream (which stays open). */

@@ -199,6 +199,10 @@ class PlanJsonTest {
         assertEquals(2, root.get("changes").size());
         assertEquals(0.0, root.get("changes").get(1).get("gainDb").asDouble());
         assertEquals(0, root.get("predicted").get("findings").size());
-        assertTrue(text(PlanFixtures.empty()).endsWith("}\n"), "one document, ended by a line end");
+        String text = text(PlanFixtures.empty());
+        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-plan\",\n"), "indented as the report: " + text);
+        assertTrue(text.contains("\"moves\": [],\n"), text);
+        assertTrue(text.endsWith("}\n"), "one document, ended by a line end");
+        assertFalse(text.contains("\r"), "the same line ends on every platform");
     }
 }
