@@ -147,6 +147,18 @@ final class PlanFixtures {
         return new VerifiedPlan(plan(), before, rendered, after);
     }
 
+    /** {@link #unrendered()} with the vocal's file not decoded: its breakpoints have no sample positions. */
+    static VerifiedPlan vocalNotDecoded() {
+        AnalysisResult before = before();
+        List<MeasuredTrack> tracks = before.tracks().stream()
+                .map(t -> t.name().equals(VOCAL)
+                        ? new MeasuredTrack(t.track(), null, Double.NaN, Map.of(), "Lead Vox.wav: not a WAV file")
+                        : t)
+                .toList();
+        return VerifiedPlan.unrendered(plan(), new AnalysisResult(before.session(), null, tracks, List.of(),
+                before.findings(), before.startedAt(), before.elapsed(), before.versions()));
+    }
+
     /** A plan with no moves: every part left as it is. */
     static VerifiedPlan empty() {
         AnalysisResult before = analysis(session(List.of("Kick", "Bass")), List.of(), Map.of(), Map.of());

@@ -60,7 +60,8 @@ class PlanJsonTest {
 
     @Test
     void renderedUnrenderedAndEmptyPlansValidateAgainstTheSchema() throws IOException {
-        for (VerifiedPlan plan : List.of(PlanFixtures.rendered(), PlanFixtures.unrendered(), PlanFixtures.empty())) {
+        for (VerifiedPlan plan : List.of(PlanFixtures.rendered(), PlanFixtures.unrendered(), PlanFixtures.empty(),
+                PlanFixtures.vocalNotDecoded())) {
             Set<ValidationMessage> errors = schema.validate(json(plan));
             assertTrue(errors.isEmpty(), errors.toString());
         }
@@ -134,6 +135,12 @@ class PlanJsonTest {
         assertEquals("{\"seconds\":9.5,\"samples\":418950,\"gainDb\":0.0}", points.get(0).toString());
         assertEquals("{\"seconds\":10.0,\"samples\":441000,\"gainDb\":4.5}", points.get(1).toString());
         assertEquals(639450, points.get(3).get("samples").asLong());
+    }
+
+    @Test
+    void aPartNotDecodedHasBreakpointsWithoutSamples() throws IOException {
+        JsonNode points = json(PlanFixtures.vocalNotDecoded()).get("moves").get(3).get("ride");
+        assertEquals("{\"seconds\":10.0,\"samples\":null,\"gainDb\":4.5}", points.get(1).toString());
     }
 
     @Test

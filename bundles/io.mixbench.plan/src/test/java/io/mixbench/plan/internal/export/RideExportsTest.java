@@ -64,6 +64,15 @@ class RideExportsTest {
     }
 
     @Test
+    void aPartNotDecodedHasNoSamplePositions() throws IOException {
+        List<CSVRecord> rows = PlanCsvTest.records(csv(PlanFixtures.vocalNotDecoded()));
+        assertEquals(List.of("Lead Vox", "10", "", "4.5", "6"), rows.get(1).toList());
+        JsonNode vocal = json(PlanFixtures.vocalNotDecoded()).get("rides").get(0);
+        assertTrue(vocal.get("sampleRateHz").isNull());
+        assertTrue(vocal.get("breakpoints").get(1).get("samples").isNull());
+    }
+
+    @Test
     void aPlanWithoutRidesGivesEmptyButValidExports() throws IOException {
         String csv = csv(PlanFixtures.empty());
         assertEquals("track,seconds,samples,gainDb,totalGainDb\r\n", csv);
