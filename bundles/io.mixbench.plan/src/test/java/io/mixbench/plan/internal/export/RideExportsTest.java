@@ -1,19 +1,53 @@
 package io.mixbench.plan.internal.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import io.mixbench.plan.VerifiedPlan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RideExportsTest {
+
+    /** The schema lives in the repository's docs, two levels above this module. */
+    private static final Path SCHEMA = Path.of("../../docs/schema/rides.schema.json");
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = Files.newInputStream(SCHEMA)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    @Test
+    void jsonValidatesAgainstTheSchemaAndBrokenRidesDoNot() throws IOException {
+        for (VerifiedPlan plan : List.of(PlanFixtures.rendered(), PlanFixtures.empty(), PlanFixtures.vocalNotDecoded(),
+                PlanFixtures.ridingParts(3))) {
+            Set<ValidationMessage> errors = schema.validate(json(plan));
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+        ObjectNode broken = (ObjectNode) json(PlanFixtures.rendered());
+        ((ObjectNode) broken.get("rides").get(0).get("breakpoints").get(0)).remove("totalGainDb");
+        assertFalse(schema.validate(broken).isEmpty(), "the schema accepted " + broken);
+    }
 
     private static String csv(VerifiedPlan plan) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
