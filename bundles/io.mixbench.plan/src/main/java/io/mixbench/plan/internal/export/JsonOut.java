@@ -69,12 +69,16 @@ final class JsonOut implements AutoCloseable {
         gen.writeEndObject();
         Session session = before.session();
         gen.writeObjectFieldStart("session");
-        Path location = session.location();
-        gen.writeStringField("name",
-                location == null || location.getFileName() == null ? "session" : location.getFileName().toString());
-        string("location", location == null ? null : location.toAbsolutePath().toString());
+        gen.writeStringField("name", sessionName(session));
+        string("location", session.location() == null ? null : session.location().toAbsolutePath().toString());
         gen.writeEndObject();
         gen.writeStringField("ruleSetId", ruleSetId);
+    }
+
+    /** The session's name as the exports give it: its file's or folder's name. */
+    static String sessionName(Session session) {
+        Path location = session.location();
+        return location == null || location.getFileName() == null ? "session" : location.getFileName().toString();
     }
 
     /** {@code [{"seconds", "samples", "gainDb"}, ...]}; with {@code staticGainDb}, also "totalGainDb". */

@@ -53,16 +53,17 @@ public final class RidesMidi {
         int16(header, 1 + rides.size());
         int16(header, TICKS_PER_QUARTER);
         out.write(header.toByteArray());
-        out.write(conductor().chunk());
+        out.write(conductor(JsonOut.sessionName(plan.before().session())).chunk());
         for (int channel = 0; channel < rides.size(); channel++) {
             out.write(lane(rides.get(channel), channel).chunk());
         }
         out.flush();
     }
 
-    private static TrackChunk conductor() {
+    /** The first track: in a format 1 file its name is the sequence's, and it holds the tempo map. */
+    private static TrackChunk conductor(String sessionName) {
         TrackChunk track = new TrackChunk();
-        track.meta(0, 0x03, "Tempo".getBytes(StandardCharsets.UTF_8));
+        track.meta(0, 0x03, (sessionName + " rides").getBytes(StandardCharsets.UTF_8));
         // 4/4: numerator 4, denominator 2^2, 24 clocks a click, 8 32nd notes a quarter.
         track.meta(0, 0x58, new byte[]{4, 2, 24, 8});
         int microsPerQuarter = 60_000_000 / TEMPO_BPM;
@@ -114,8 +115,8 @@ public final class RidesMidi {
             GainPoint from = points.get(i - 1);
             GainPoint to = points.get(i);
             if (from.gainDb() != to.gainDb()) {
-                for (long step = (long) Math.floor(from.seconds() / STEP_SECONDS) + 1; step
-                        * STEP_SECONDS < to.seconds(); step++) {
+                long first = (long) Math.floor(from.seconds() / STEP_SECONDS) + 1;
+                for (long step = first; step * STEP_SECONDS < to.seconds(); step++) {
                     times.add(step * STEP_SECONDS);
                 }
             }

@@ -121,6 +121,7 @@ class RidesMidiTest {
         assertEquals(1, midi.format());
         assertEquals(480, midi.division());
         assertEquals(2, midi.tracks().size(), "the conductor and the vocal's lane");
+        assertEquals("Song Ä rides", midi.tracks().get(0).name(), "the sequence's name");
         List<Event> conductor = midi.tracks().get(0).events();
         Event tempo = conductor.stream().filter(e -> e.type() == 0x51).findFirst().orElseThrow();
         assertEquals(0, tempo.tick());
