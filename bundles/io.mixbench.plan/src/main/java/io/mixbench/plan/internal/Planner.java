@@ -52,6 +52,9 @@ final class Planner {
     private static final double NO_MOVE_DB = 0.05;
     /** How often the lead vocal's ride is worked out again after the static moves around it changed. */
     private static final int RIDE_PASSES = 3;
+    /** Why a move that would go back to a state seen before is not made. */
+    private static final String SEEN = "it would undo another move (the rules asking for it pull against each"
+            + " other), so it was left where the other rules want it";
     /** Common-gain id of the move of every part together. */
     static final String COMMON = "common";
     /** The mix bus's move id. */
@@ -245,18 +248,17 @@ final class Planner {
                         || !PLANNED.contains(move.kind())) {
                     continue;
                 }
-                PlanState next = state.copy();
                 List<String> ids = new ArrayList<>();
-                for (Fix fix : move.fixes()) {
-                    String id = apply(next, fix);
-                    if (id != null) {
-                        ids.add(id);
-                    }
-                }
+                PlanState next = withMove(move, 1, ids);
                 if (ids.isEmpty()) {
                     continue;
                 }
-                String problem = problemWith(next, ids);
+                String problem = problemWith(next);
+                if (SEEN.equals(problem)) {
+                    // Two rules pull this knob apart: a part of the move may still do better than where it is.
+                    next = partOfMove(move, judged);
+                    problem = next == null ? SEEN : null;
+                }
                 if (problem != null) {
                     for (String id : ids) {
                         givenUp.putIfAbsent(knob(id), problem);
@@ -271,6 +273,65 @@ final class Planner {
                 return true;
             }
             return false;
+        }
+
+        /** The state after the move's fixes, their gains scaled by {@code fraction}; the ids it changes into ids. */
+        private PlanState withMove(Move move, double fraction, List<String> ids) {
+            PlanState next = state.copy();
+            for (Fix fix : move.fixes()) {
+                Fix scaled = fraction != 1 && fix.actions().get(Fix.GAIN_DB) instanceof Number gain
+                        ? fix.and(Fix.GAIN_DB, Math.round(gain.doubleValue() * fraction * 10) / 10.0)
+                        : fix;
+                String id = apply(next, scaled);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            return next;
+        }
+
+        /**
+         * The best of a half, a quarter and three quarters of a gain move that leads to a state not seen before and
+         * leaves less outside the targets than now ({@link #outside}); null when none does.
+         */
+        private PlanState partOfMove(Move move, AnalysisResult judged) {
+            if (move.kind() != MoveKind.LEVEL) {
+                return null;
+            }
+            PlanState best = null;
+            double bestOutside = outside(judged);
+            for (double fraction : new double[]{0.5, 0.25, 0.75}) {
+                PlanState candidate = withMove(move, fraction, new ArrayList<>());
+                if (problemWith(candidate) != null) {
+                    continue;
+                }
+                double left = outside(judge(candidate));
+                if (left < bestOutside - 1e-9) {
+                    best = candidate;
+                    bestOutside = left;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * How far a judgement is from the rule set: each WARN counts 1 and each PROBLEM 10, times one plus how far
+         * its measured value lies outside its target (capped at 20), so that nearer is better.
+         */
+        private static double outside(AnalysisResult judged) {
+            double sum = 0;
+            for (Finding f : judged.findings()) {
+                if (f.severity() != Severity.WARN && f.severity() != Severity.PROBLEM) {
+                    continue;
+                }
+                double excess = f.measured() != null && f.target() != null
+                        ? Math.abs(f.target().excess(f.measured().value()))
+                        : 1;
+                sum += (f.severity() == Severity.PROBLEM ? 10 : 1) * (1 + Math.min(Double.isFinite(excess)
+                        ? excess
+                        : 1, 20));
+            }
+            return sum;
         }
 
         /**
@@ -343,10 +404,9 @@ final class Planner {
         }
 
         /** Why the state cannot be taken (a part over full scale, a fader too far, a state seen before), or null. */
-        private String problemWith(PlanState next, List<String> ids) {
+        private String problemWith(PlanState next) {
             if (seen.contains(next.key())) {
-                return "it would undo another move (the rules asking for it pull against each other), so it was left"
-                        + " where the other rules want it";
+                return SEEN;
             }
             for (String part : parts) {
                 if (Math.abs(next.own.getOrDefault(part, 0.0) + next.global) > MOST_GAIN_DB) {
@@ -389,14 +449,19 @@ final class Planner {
                             || roleOf(name) != Role.LEAD_VOCAL) {
                         continue;
                     }
+                    // Worked out from scratch: the static move the vocal's own finding asked for before may be
+                    // what the ride does better (one stretch low is a ride, not a fader move and a ride back).
                     PlanState next = state.copy();
                     next.rides.remove(name);
+                    next.own.remove(name);
                     Rides.Ride ride = Rides.of(name, base, prediction.tracks(next.changes(parts)),
                             request.rideLimitDb(), base.session().panLaw());
                     if (ride == null) {
                         continue;
                     }
-                    next.own.merge(name, ride.staticDb(), Double::sum);
+                    if (Math.abs(ride.staticDb()) >= NO_MOVE_DB) {
+                        next.own.put(name, ride.staticDb());
+                    }
                     next.rides.put(name, ride.points());
                     if (!next.key().equals(state.key())) {
                         state = next;
