@@ -33,7 +33,8 @@ import java.util.Set;
  * balance is the parts' channel powers summed. What no sum of scalars tells (the mix's correlation, width and low
  * end after a part's stereo changes) is predicted absent, to be measured on the rendered mix; cross-track
  * measurements of the mix (null test, bus processing) are dropped, because the rendered mix is the exact sum of its
- * stems.
+ * stems. A session without a mix gets one: the rendered session has it, so the mix's rules take part in the plan
+ * ({@link MixOfParts}).
  */
 final class Prediction {
 
@@ -58,9 +59,16 @@ final class Prediction {
     private final PanLaw panLaw;
 
     Prediction(List<MeasuredTrack> tracks, List<GroupMeasurement> groups, PanLaw panLaw) {
-        this.tracks = List.copyOf(tracks);
-        this.groups = List.copyOf(groups);
         this.panLaw = panLaw;
+        this.groups = List.copyOf(groups);
+        List<MeasuredTrack> all = new ArrayList<>(tracks);
+        if (tracks.stream().noneMatch(t -> t.track().role() == Role.MIX)) {
+            MeasuredTrack bounce = new MixOfParts(tracks, panLaw).measure();
+            if (bounce != null) {
+                all.add(bounce);
+            }
+        }
+        this.tracks = List.copyOf(all);
     }
 
     /** The measured tracks after the changes (by part name; parts without changes stay), in the same order. */
@@ -234,8 +242,11 @@ final class Prediction {
         }
         double db = series.get().get(i);
         if (part.isMono()) {
-            // a mono part reaches each channel of the stereo mix at the pan law's centre gain
-            db += peak ? panLaw.centreGainDb() : panLaw.monoToStereoLoudnessOffsetDb();
+            // a mono part reaches each channel of the stereo mix at the pan law's centre gain: loudness sums the
+            // channels, RMS and peaks are per channel
+            db += Units.LUFS.equals(series.get().unit())
+                    ? panLaw.monoToStereoLoudnessOffsetDb()
+                    : panLaw.centreGainDb();
         }
         return peak ? Math.pow(10, db / 20) : Math.pow(10, db / 10);
     }
