@@ -7,6 +7,7 @@ import io.mixbench.plan.PlannedMove;
 import io.mixbench.plan.RenderedSession;
 import io.mixbench.plan.TrackChanges;
 import io.mixbench.plan.VerifiedPlan;
+import io.mixbench.plan.internal.Explanations;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
@@ -50,7 +51,8 @@ public final class PlanJson {
             json.strings("refused", new TreeSet<>(plan.refused()));
             json.gen.writeFieldName("verified");
             if (verified.isRendered()) {
-                verified(json, verified.rendered(), verified.before(), verified.after());
+                verified(json, verified.rendered(), verified.before(), verified.after(),
+                        Explanations.of(verified));
             } else {
                 json.gen.writeNull();
             }
@@ -127,8 +129,8 @@ public final class PlanJson {
         json.gen.writeEndArray();
     }
 
-    private static void verified(JsonOut json, RenderedSession rendered, AnalysisResult before, AnalysisResult after)
-            throws IOException {
+    private static void verified(JsonOut json, RenderedSession rendered, AnalysisResult before, AnalysisResult after,
+            List<String> explanations) throws IOException {
         json.gen.writeStartObject();
         json.gen.writeObjectFieldStart("files");
         json.gen.writeStringField("sessionFile", path(rendered.sessionFile()));
@@ -150,6 +152,11 @@ public final class PlanJson {
         json.gen.writeObjectFieldStart("after");
         counts(json, after.findings());
         findings(json, after.findings());
+        json.gen.writeArrayFieldStart("explanations");
+        for (String sentence : explanations) {
+            json.gen.writeString(sentence);
+        }
+        json.gen.writeEndArray();
         json.gen.writeEndObject();
 
         MeasuredTrack mix = after.mix().orElse(null);
