@@ -107,6 +107,15 @@ final class PlanRenderer {
             }
             return got;
         }
+
+        /** Renders the block read into the stem's samples as its file holds them, and writes them. */
+        void render(int frames, long firstFrame) throws IOException {
+            chain.process(block, frames, firstFrame, rendered);
+            for (int c = 0; c < rendered.length; c++) {
+                quantizer.quantize(rendered[c], written[c], frames);
+            }
+            writer.write(written, frames);
+        }
     }
 
     RenderedSession render(Plan plan, AnalysisResult result, RenderRequest request, DoubleConsumer progress,
@@ -152,6 +161,7 @@ final class PlanRenderer {
             throws IOException {
         WavWriter mixWriter = null;
         boolean committed = false;
+        Lanes lanes = new Lanes(Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
         try {
             for (Part part : parts) {
                 part.stream = audioFiles.open(part.file());
@@ -191,25 +201,21 @@ final class PlanRenderer {
             double peak = 0;
             long total = expectedFrames(parts, rate);
             long frame = 0;
+            int[] got = new int[parts.size()];
             while (true) {
                 checkCancelled(cancelled);
-                int frames = 0;
-                for (Part part : parts) {
-                    frames = Math.max(frames, part.fill(BLOCK_FRAMES));
-                }
+                lanes.run(parts.size(), p -> got[p] = parts.get(p).fill(BLOCK_FRAMES));
+                int frames = java.util.Arrays.stream(got).max().orElse(0);
                 if (frames == 0) {
                     break;
                 }
+                long first = frame;
+                lanes.run(parts.size(), p -> parts.get(p).render(frames, first));
                 for (double[] s : sum) {
                     java.util.Arrays.fill(s, 0, frames, 0.0);
                 }
                 for (Part part : parts) {
-                    part.chain.process(part.block, frames, frame, part.rendered);
-                    for (int c = 0; c < part.rendered.length; c++) {
-                        part.quantizer.quantize(part.rendered[c], part.written[c], frames);
-                    }
-                    part.writer.write(part.written, frames);
-                    addToMix(part.written, sum, frames);
+                    addToMix(part.written, sum, frames); // in session order, as the null test sums
                 }
                 for (int c = 0; c < mixChannels; c++) {
                     double[] s = sum[c];
@@ -248,6 +254,7 @@ final class PlanRenderer {
                     mixWriter.discard();
                 }
             }
+            lanes.close();
             for (Part part : parts) {
                 if (part.stream != null) {
                     part.stream.close();

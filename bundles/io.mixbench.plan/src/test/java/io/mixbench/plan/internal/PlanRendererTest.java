@@ -226,6 +226,21 @@ class PlanRendererTest {
     }
 
     @Test
+    void aPartThatFailsMidwayLeavesNoFile() throws IOException {
+        RenderFixture f = new RenderFixture(Files.createDirectories(dir.resolve("cut")));
+        f.part("Kick", WavEncoding.PCM_24, sine(60, 0.5, 3 * PlanRenderer.BLOCK_FRAMES));
+        f.part("Snare", WavEncoding.PCM_24, sine(200, 0.5, 3 * PlanRenderer.BLOCK_FRAMES));
+        // cut short after the analysis: its header promises more than it holds
+        Path snare = f.folder.resolve("Snare.wav");
+        byte[] bytes = Files.readAllBytes(snare);
+        Files.write(snare, java.util.Arrays.copyOf(bytes, bytes.length - 4 * PlanRenderer.BLOCK_FRAMES));
+        Path out = dir.resolve("out");
+        IOException e = assertThrows(IOException.class, () -> render(f, plan(), out, SampleFormat.FLOAT_32));
+        assertTrue(e.getMessage().contains(snare.toString()), e.getMessage());
+        assertFalse(Files.exists(out), "no file, and not the folder the render made");
+    }
+
+    @Test
     void theSessionsOwnFolderIsRefusedAlsoThroughALink() throws IOException {
         RenderFixture f = session();
         Path link = Files.createSymbolicLink(dir.resolve("link"), f.folder);

@@ -13,11 +13,13 @@ public final class Quantizer {
 
     private final boolean integer;
     private final double fullScale;
+    private final double inverseFullScale;
     private final SplittableRandom dither;
 
     private Quantizer(WavEncoding encoding, SplittableRandom dither) {
         this.integer = !encoding.isFloatingPoint();
         this.fullScale = Math.scalb(1.0, encoding.bitsPerSample() - 1);
+        this.inverseFullScale = 1 / fullScale; // a power of two: exact
         this.dither = integer ? dither : null;
     }
 
@@ -47,16 +49,30 @@ public final class Quantizer {
         if (!integer) {
             return (float) x;
         }
-        double noise = dither == null ? 0 : dither.nextDouble() - dither.nextDouble();
-        double step = Math.floor(x * fullScale + noise + 0.5);
+        double step = Math.floor(x * fullScale + noise() + 0.5);
         step = Math.max(-fullScale, Math.min(fullScale - 1, step));
-        return (float) (step / fullScale);
+        return (float) (step * inverseFullScale);
     }
 
     /** {@link #quantize(double)} of {@code in[0..frames)} into {@code out}. */
     public void quantize(double[] in, float[] out, int frames) {
+        if (!integer) {
+            for (int i = 0; i < frames; i++) {
+                out[i] = (float) in[i];
+            }
+            return;
+        }
         for (int i = 0; i < frames; i++) {
             out[i] = quantize(in[i]);
         }
+    }
+
+    /** The TPDF dither in LSB, -1..1: two uniform variables from one draw's halves, subtracted; 0 without dither. */
+    private double noise() {
+        if (dither == null) {
+            return 0;
+        }
+        long bits = dither.nextLong();
+        return ((bits >>> 32) - (bits & 0xFFFF_FFFFL)) * 0x1p-32;
     }
 }
