@@ -160,7 +160,6 @@ final class PlanRenderer {
             RenderRequest.SampleFormat sampleFormat, DoubleConsumer progress, BooleanSupplier cancelled)
             throws IOException {
         WavWriter mixWriter = null;
-        boolean committed = false;
         Lanes lanes = new Lanes(Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
         try {
             for (Part part : parts) {
@@ -238,27 +237,42 @@ final class PlanRenderer {
             }
             mixWriter.close();
             sessions.save(renderedSession(session, parts, mixName, mix, sessionFile), sessionFile);
-            committed = true;
             progress.accept(1.0);
             return new RenderedSession(sessionFile, stems, mix, peak > 0
                     ? 20 * Math.log10(peak)
                     : Double.NEGATIVE_INFINITY);
-        } finally {
-            if (!committed) {
-                for (Part part : parts) {
-                    if (part.writer != null) {
-                        part.writer.discard();
-                    }
-                }
-                if (mixWriter != null) {
-                    mixWriter.discard();
-                }
+        } catch (IOException | RuntimeException | Error e) {
+            // Nothing of a failed or cancelled render stays: every file not yet committed is deleted.
+            for (Part part : parts) {
+                discard(part.writer, e);
             }
+            discard(mixWriter, e);
+            throw e;
+        } finally {
             lanes.close();
             for (Part part : parts) {
-                if (part.stream != null) {
-                    part.stream.close();
-                }
+                closeQuietly(part.stream);
+            }
+        }
+    }
+
+    private static void discard(WavWriter writer, Throwable failure) {
+        if (writer != null) {
+            try {
+                writer.discard();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Closes a file the render only read: a failure to close it changes nothing the render wrote. */
+    private static void closeQuietly(AudioStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // read only
             }
         }
     }
