@@ -50,16 +50,18 @@ public final class GainCurve {
             int end = frames;
             double slopeDbPerFrame = 0;
             if (next < points.length) {
-                // The first frame at or after the breakpoint, by the same division as above (rounding aside).
                 double at = points[next].seconds();
-                long until = (long) Math.ceil(at * sampleRateHz);
-                while (until - 1 > firstFrame + i && (until - 1) / sampleRateHz >= at) {
-                    until--;
+                if (at * sampleRateHz < firstFrame + frames + 1) {
+                    // The first frame at or after the breakpoint, by the same division as above (rounding aside).
+                    long until = (long) Math.ceil(at * sampleRateHz);
+                    while (until - 1 > firstFrame + i && (until - 1) / sampleRateHz >= at) {
+                        until--;
+                    }
+                    while (until / sampleRateHz < at) {
+                        until++;
+                    }
+                    end = (int) Math.min(frames, until - firstFrame);
                 }
-                while (until / sampleRateHz < at) {
-                    until++;
-                }
-                end = (int) Math.min(frames, until - firstFrame);
                 if (next > 0) {
                     GainPoint a = points[next - 1];
                     GainPoint b = points[next];

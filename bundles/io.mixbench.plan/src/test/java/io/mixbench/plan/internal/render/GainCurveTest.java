@@ -54,6 +54,15 @@ class GainCurveTest {
     }
 
     @Test
+    void aBreakpointFarBeyondTheEndStillRampsTowardsIt() {
+        List<GainPoint> ride = List.of(new GainPoint(0, 0), new GainPoint(1e300, -10));
+        double[] gains = gainsDb(new GainCurve(0, ride, 48_000), 3000, 1024);
+        for (int i = 0; i < gains.length; i++) {
+            assertEquals(GainPoint.gainAt(ride, i / 48_000.0), gains[i], 1e-9);
+        }
+    }
+
+    @Test
     void blockSizesDoNotChangeTheRide() {
         List<GainPoint> ride = List.of(new GainPoint(0.01, -8), new GainPoint(0.02, 8));
         double[] small = gainsDb(new GainCurve(0, ride, 48_000), 2000, 7);
