@@ -7,6 +7,7 @@ import io.mixbench.audio.AudioStream;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.audio.wav.WavEncoding;
 import io.mixbench.audio.wav.WavWriter;
+import io.mixbench.meter.MeasurementIds;
 import io.mixbench.plan.Plan;
 import io.mixbench.plan.RenderRequest;
 import io.mixbench.plan.RenderedSession;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -301,10 +303,12 @@ final class PlanRenderer {
         }
     }
 
-    /** The file's stereo energies, from a look of its own before the render. */
+    /** The file's stereo energies, from a look of its own before the render, and its low end's correlation. */
     private StereoSource firstLook(Part part, BooleanSupplier cancelled) throws IOException {
+        OptionalDouble lowEnd = part.measured.scalar(MeasurementIds.LOW_END_CORRELATION);
         try (AudioStream look = audioFiles.open(part.file())) {
-            return StereoSource.measure(look, BLOCK_FRAMES, cancelled);
+            return StereoSource.measure(look, BLOCK_FRAMES, cancelled)
+                    .withLowEndCorrelation(lowEnd.isPresent() ? lowEnd.getAsDouble() : null);
         }
     }
 

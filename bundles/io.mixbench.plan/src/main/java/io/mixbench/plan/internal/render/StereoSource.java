@@ -7,14 +7,17 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What a stereo file holds, from its energies over the whole file (a first look before the render): one source at a
- * pan position (the channels correlate, or one is near silent), which a pan folds to mono first, or a stereo
- * signal, which a pan turns by balancing its sides.
+ * pan position (the channels correlate, or one is near silent, or the analysis found its low end correlated, as the
+ * low-end rule judges it), which a pan folds to mono first, or a stereo signal, which a pan turns by balancing its
+ * sides.
  *
  * @param energyLeft sum of L^2
  * @param energyRight sum of R^2
  * @param cross sum of L R
+ * @param lowEndCorrelation the correlation of the channels below the low-end crossover as the analysis measured it
+ *        ({@code MeasurementIds.LOW_END_CORRELATION}), or null when it did not
  */
-public record StereoSource(double energyLeft, double energyRight, double cross) {
+public record StereoSource(double energyLeft, double energyRight, double cross, Double lowEndCorrelation) {
 
     /**
      * Channels correlating at least this well (either polarity) hold one source: the threshold at which the
@@ -38,7 +41,7 @@ public record StereoSource(double energyLeft, double energyRight, double cross) 
             }
             n = stream.read(block, blockFrames);
             if (n < 0) {
-                return new StereoSource(left, right, cross);
+                return new StereoSource(left, right, cross, null);
             }
             for (int i = 0; i < n; i++) {
                 double l = block[0][i];
@@ -50,8 +53,19 @@ public record StereoSource(double energyLeft, double energyRight, double cross) 
         }
     }
 
-    /** Whether the file holds one source at a pan position: its channels correlate, or one is near silent. */
+    /** This look with the low end's correlation as the analysis measured it (null: not measured). */
+    public StereoSource withLowEndCorrelation(Double correlation) {
+        return new StereoSource(energyLeft, energyRight, cross, correlation);
+    }
+
+    /**
+     * Whether the file holds one source at a pan position: its channels correlate, or one is near silent, or its low
+     * end correlates (a bass with a stereo effect on top: the rule asks to pan it, and the fold centres its low end).
+     */
     public boolean isOneSource() {
+        if (lowEndCorrelation != null && lowEndCorrelation >= ONE_SOURCE_CORRELATION) {
+            return true;
+        }
         double louder = Math.max(energyLeft, energyRight);
         double quieter = Math.min(energyLeft, energyRight);
         if (louder == 0) {

@@ -58,7 +58,7 @@ class PartChainTest {
             r += b * b;
             x += a * b;
         }
-        return new StereoSource(l, r, x);
+        return new StereoSource(l, r, x, null);
     }
 
     private static double[] noise(long seed, double amplitude) {
@@ -108,6 +108,21 @@ class PartChainTest {
         double er = Signals.energy(out[1], 0);
         assertEquals(30, StereoEnergies.panPercent(el, er), 1e-6);
         assertEquals(Signals.energy(left, 0) + Signals.energy(right, 0), el + er, 1e-6 * (el + er));
+    }
+
+    @Test
+    void aStereoFileWhoseLowEndCorrelatesIsFoldedAsTheLowEndRuleJudgesIt() {
+        double[] left = noise(8, 0.5);
+        double[] right = noise(9, 0.5);
+        StereoSource look = energies(left, right);
+        assertFalse(look.isOneSource());
+        assertFalse(look.withLowEndCorrelation(0.5).isOneSource());
+        StereoSource correlatedLowEnd = look.withLowEndCorrelation(0.95);
+        assertTrue(correlatedLowEnd.isOneSource());
+        PartChain chain = new PartChain(pan(0), 2, Signals.RATE_HZ, MINUS_3_DB, correlatedLowEnd);
+        double[][] out = new double[2][100];
+        chain.process(new float[][]{Signals.floats(left), Signals.floats(right)}, 100, 0, out);
+        assertArrayEquals(out[0], out[1], 1e-15, "folded: both channels alike");
     }
 
     @Test
