@@ -6,7 +6,7 @@
  * carries its unit ({@link io.mixbench.meter.Units}).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.mixbench.meter;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,11 @@ import io.mixbench.analysis.AnalysisJob;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlanFormat;
+import io.mixbench.plan.PlanRequest;
+import io.mixbench.plan.RenderRequest;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetRegistry;
@@ -14,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The application layer shared by every front end. An OSGi service; thread-safe. Every method that touches the
@@ -126,6 +132,42 @@ public interface Workspace {
 
     /** Renders a result in a format into a file, atomically: a failure leaves the old file, or none. */
     void export(AnalysisResult result, String format, ReportOptions options, Path target) throws IOException;
+
+    // ---- the balance plan
+
+    /**
+     * Plans one set of moves that satisfies the analysis's rule set ({@link io.mixbench.plan.PlanService#plan}).
+     *
+     * @since 1.1
+     */
+    Plan plan(PlanRequest request);
+
+    /**
+     * Renders a plan into the request's folder and analyses the rendered session with the rule set and the deliverable
+     * of the analysis it was made from, measuring every file afresh: the proof of the plan.
+     *
+     * @param listener hears the render's progress (the first half) and the analysis's (the second)
+     * @param cancelled polled while rendering and analysing; when it says true, a
+     *        {@link java.util.concurrent.CancellationException} ends the call and no partial file is left
+     * @throws IOException naming the file when a part cannot be read or the folder not written
+     * @since 1.1
+     */
+    VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request, AnalysisListener listener,
+            BooleanSupplier cancelled) throws IOException, InterruptedException;
+
+    /**
+     * Writes a plan in a format to a stream (e.g. stdout).
+     *
+     * @since 1.1
+     */
+    void exportPlan(VerifiedPlan plan, PlanFormat format, OutputStream out) throws IOException;
+
+    /**
+     * Writes a plan in a format into a file, atomically.
+     *
+     * @since 1.1
+     */
+    void exportPlan(VerifiedPlan plan, PlanFormat format, Path target) throws IOException;
 
     // ---- plug-ins
 

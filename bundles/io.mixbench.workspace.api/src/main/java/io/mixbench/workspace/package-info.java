@@ -6,7 +6,7 @@
  * their gestures (options, menus, views) onto these and never reach a rule, a meter or the engine directly.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mixbench.workspace;
 
 import org.osgi.annotation.bundle.Export;

@@ -38,7 +38,8 @@ final class Commands {
     }
 
     @Command(name = "mixbench", mixinStandardHelpOptions = true, versionProvider = Top.Version.class, description = "Objective mix-balance analysis: measures stems and the mix, checks them against a rule set,"
-            + " and says what to change.", subcommands = {Analyze.class, Rules.class, RuleSetCommands.class,
+            + " and says what to change.", subcommands = {Analyze.class, PlanCommand.class, Rules.class,
+                    RuleSetCommands.class,
                     PluginCommands.class,
                     VersionCommand.class,
                     picocli.CommandLine.HelpCommand.class}, footer = {"",
@@ -229,49 +230,12 @@ final class Commands {
          */
         private int analyse(List<Path> sessionInputs, List<ReportFormat> reportFormats, Severity threshold,
                 Function<ReportFormat, Path> targets) throws IOException, InterruptedException {
+            AnalysisResult result = analyseSession(top, sessionInputs, rules, deliverable, !noCache, quiet, verbose,
+                    Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)));
+            if (result == null) {
+                return ExitCodes.USAGE;
+            }
             PrintStream err = top.err;
-            Session session;
-            RuleSet ruleSet;
-            try {
-                session = top.cli.workspace.open(sessionInputs);
-                ruleSet = top.cli.workspace.resolveRuleSet(rules, session);
-            } catch (IOException e) {
-                err.println("mixbench: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            if (session.tracks().isEmpty()) {
-                err.println("mixbench: nothing to analyse: no audio files in " + session.location());
-                return ExitCodes.USAGE;
-            }
-            top.cli.workspace.awaitPlugins(5_000);
-            if (!quiet) {
-                err.printf(Locale.ROOT, "Analysing %d track(s) of %s with rule set '%s'%n", session.tracks().size(),
-                        session.location(), ruleSet.id());
-            }
-            AnalysisListener progress = quiet && !verbose ? AnalysisListener.NONE : new AnalysisListener() {
-                @Override
-                public void note(String message) {
-                    if (verbose) {
-                        err.println("  " + message);
-                    }
-                }
-
-                @Override
-                public void trackMeasured(MeasuredTrack track) {
-                    if (quiet) {
-                        return;
-                    }
-                    if (track.measured()) {
-                        err.printf(Locale.ROOT, "  measured %s (%s, %.1f s)%n", track.name(),
-                                track.format().formatName(), track.durationSeconds());
-                    } else {
-                        err.println("  cannot decode: " + track.error());
-                    }
-                }
-            };
-            AnalysisResult result = top.cli.workspace.analyseAndWait(new AnalysisRequest(session, ruleSet,
-                    Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), !noCache,
-                    deliverable == null ? null : Deliverable.fromId(deliverable).orElseThrow()), progress);
             boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
             ReportOptions options = new ReportOptions(colour, threshold, verbose);
             if (targets != null) {
@@ -294,6 +258,62 @@ final class Commands {
             }
             return result.hasFindingsAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
+    }
+
+    /**
+     * Opens the inputs as a session, resolves the rule set and analyses it, with progress on stderr; null (the error
+     * said on stderr) when the inputs or the rule set cannot be opened or the session has no audio.
+     */
+    static AnalysisResult analyseSession(Top top, List<Path> sessionInputs, String rules, String deliverable,
+            boolean useCache, boolean quiet, boolean verbose, Duration ruleTimeLimit)
+            throws IOException, InterruptedException {
+        PrintStream err = top.err;
+        Session session;
+        RuleSet ruleSet;
+        try {
+            session = top.cli.workspace.open(sessionInputs);
+            ruleSet = top.cli.workspace.resolveRuleSet(rules, session);
+        } catch (IOException e) {
+            err.println("mixbench: " + e.getMessage());
+            return null;
+        }
+        if (session.tracks().isEmpty()) {
+            err.println("mixbench: nothing to analyse: no audio files in " + session.location());
+            return null;
+        }
+        top.cli.workspace.awaitPlugins(5_000);
+        if (!quiet) {
+            err.printf(Locale.ROOT, "Analysing %d track(s) of %s with rule set '%s'%n", session.tracks().size(),
+                    session.location(), ruleSet.id());
+        }
+        return top.cli.workspace.analyseAndWait(new AnalysisRequest(session, ruleSet, ruleTimeLimit, useCache,
+                deliverable == null ? null : Deliverable.fromId(deliverable).orElseThrow()),
+                progress(err, quiet, verbose));
+    }
+
+    /** What an analysis says on stderr: each track measured, and with --verbose what it noticed. */
+    static AnalysisListener progress(PrintStream err, boolean quiet, boolean verbose) {
+        return quiet && !verbose ? AnalysisListener.NONE : new AnalysisListener() {
+            @Override
+            public void note(String message) {
+                if (verbose) {
+                    err.println("  " + message);
+                }
+            }
+
+            @Override
+            public void trackMeasured(MeasuredTrack track) {
+                if (quiet) {
+                    return;
+                }
+                if (track.measured()) {
+                    err.printf(Locale.ROOT, "  measured %s (%s, %.1f s)%n", track.name(),
+                            track.format().formatName(), track.durationSeconds());
+                } else {
+                    err.println("  cannot decode: " + track.error());
+                }
+            }
+        };
     }
 
     /**

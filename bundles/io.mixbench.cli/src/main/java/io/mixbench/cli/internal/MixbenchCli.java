@@ -17,7 +17,8 @@ import picocli.CommandLine;
  * The headless commands: option mapping and exit codes over the {@link Workspace}. Each call builds a fresh
  * picocli command tree, so concurrent calls share nothing but the services.
  */
-@Component(service = Application.class, property = {Application.COMMAND + "=analyze", Application.COMMAND + "=rules",
+@Component(service = Application.class, property = {Application.COMMAND + "=analyze", Application.COMMAND + "=plan",
+        Application.COMMAND + "=rules",
         Application.COMMAND + "=rulesets", Application.COMMAND + "=plugins", Application.COMMAND + "=help",
         Application.COMMAND + "=version"})
 public final class MixbenchCli implements Application {

@@ -4,6 +4,11 @@ import io.mixbench.analysis.AnalysisJob;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlanFormat;
+import io.mixbench.plan.PlanRequest;
+import io.mixbench.plan.RenderRequest;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
@@ -34,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The application as the CLI sees it, in memory: every input is a session of one track, the worst finding of an
@@ -158,6 +164,27 @@ final class FakeWorkspace implements Workspace {
     @Override
     public void export(AnalysisResult result, String format, ReportOptions options, Path target) {
         exported.add(format + " " + target);
+    }
+
+    @Override
+    public Plan plan(PlanRequest request) {
+        throw notUsedByTheCommands();
+    }
+
+    @Override
+    public VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request,
+            AnalysisListener listener, BooleanSupplier cancelled) {
+        throw notUsedByTheCommands();
+    }
+
+    @Override
+    public void exportPlan(VerifiedPlan plan, PlanFormat format, OutputStream out) {
+        throw notUsedByTheCommands();
+    }
+
+    @Override
+    public void exportPlan(VerifiedPlan plan, PlanFormat format, Path target) {
+        throw notUsedByTheCommands();
     }
 
     @Override

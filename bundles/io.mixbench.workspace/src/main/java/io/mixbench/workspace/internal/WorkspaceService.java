@@ -8,6 +8,13 @@ import io.mixbench.analysis.AnalysisService;
 import io.mixbench.files.AtomicFiles;
 import io.mixbench.launch.LaunchContext;
 import io.mixbench.launch.PluginHost;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlanFormat;
+import io.mixbench.plan.PlanRequest;
+import io.mixbench.plan.PlanService;
+import io.mixbench.plan.RenderRequest;
+import io.mixbench.plan.RenderedSession;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Rule;
@@ -35,6 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -60,6 +68,8 @@ public final class WorkspaceService implements Workspace {
     AnalysisService analysis;
     @Reference
     ServiceComponentRuntime scr;
+    @Reference
+    PlanService plans;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     volatile LaunchContext launchContext;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
@@ -265,6 +275,72 @@ public final class WorkspaceService implements Workspace {
     public void export(AnalysisResult result, String format, ReportOptions options, Path target) throws IOException {
         ReportRenderer renderer = renderer(format);
         AtomicFiles.write(target, o -> renderer.render(result, options, o));
+    }
+
+    // ---- the balance plan
+
+    @Override
+    public Plan plan(PlanRequest request) {
+        return plans.plan(request);
+    }
+
+    @Override
+    public VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request,
+            AnalysisListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
+        RenderedSession rendered = plans.render(plan, before, request,
+                share -> listener.progress(share / 2, "Rendering the plan"), cancelled);
+        Session session = sessions.open(rendered.sessionFile());
+        AnalysisListener second = new AnalysisListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                listener.progress(0.5 + fraction / 2, message);
+            }
+
+            @Override
+            public void trackMeasured(io.mixbench.rule.MeasuredTrack track) {
+                listener.trackMeasured(track);
+            }
+
+            @Override
+            public void note(String message) {
+                listener.note(message);
+            }
+        };
+        // Measured afresh, judged as the plan's analysis was: the same rule set and deliverable.
+        AnalysisJob job = analysis.submit(new AnalysisRequest(session, before.ruleSet(),
+                AnalysisRequest.DEFAULT_RULE_TIME_LIMIT, false, before.deliverable().deliverable()), second);
+        try {
+            while (true) {
+                try {
+                    return new VerifiedPlan(plan, before, rendered,
+                            job.result().get(100, java.util.concurrent.TimeUnit.MILLISECONDS));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (cancelled.getAsBoolean()) {
+                        job.cancel();
+                        throw new java.util.concurrent.CancellationException("cancelled");
+                    }
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("analysing the rendered session failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            job.cancel();
+            throw e;
+        }
+    }
+
+    @Override
+    public void exportPlan(VerifiedPlan plan, PlanFormat format, OutputStream out) throws IOException {
+        plans.export(plan, format, out);
+        out.flush();
+    }
+
+    @Override
+    public void exportPlan(VerifiedPlan plan, PlanFormat format, Path target) throws IOException {
+        AtomicFiles.write(target, o -> plans.export(plan, format, o));
     }
 
     // ---- plug-ins

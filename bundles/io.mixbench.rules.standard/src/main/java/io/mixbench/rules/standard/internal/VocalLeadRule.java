@@ -1,6 +1,7 @@
 package io.mixbench.rules.standard.internal;
 
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.meter.Phrases;
 import io.mixbench.meter.Units;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
@@ -139,7 +140,7 @@ public final class VocalLeadRule implements Rule {
             sung[i] = active[i] && Double.isFinite(v[i]);
         }
         List<Phrase> phrases = new ArrayList<>();
-        List<int[]> spans = VocalPhrases.spans(sung, step);
+        List<int[]> spans = Phrases.spans(sung, step);
         for (int[] span : spans) {
             double[] inPhrase = new double[span[1] - span[0]];
             int k = 0;
@@ -156,7 +157,7 @@ public final class VocalLeadRule implements Rule {
         if (phrases.isEmpty()) {
             return RuleSupport.cannotJudge(ID, vocal.trackNames(), what,
                     spans.isEmpty()
-                            ? "it sings no phrase of " + RuleSupport.f1(VocalPhrases.MIN_PHRASE_SECONDS)
+                            ? "it sings no phrase of " + RuleSupport.f1(Phrases.MIN_PHRASE_SECONDS)
                                     + " s or longer"
                             : "no other part plays during its phrases");
         }

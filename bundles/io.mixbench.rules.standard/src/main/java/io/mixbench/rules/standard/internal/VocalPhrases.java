@@ -13,21 +13,6 @@ import java.util.List;
  */
 final class VocalPhrases {
 
-    /**
-     * Gaps up to this long, s, belong to the phrase around them: a breath between words is no place to ride the
-     * fader, and the activity series drops out in it.
-     */
-    static final double BRIDGE_GAP_SECONDS = 0.3;
-    /**
-     * Shorter runs, s, are not judged: the momentary loudness integrates 400 ms, so a shorter burst (a breath, an ad
-     * lib, bleed) has no reading of its own.
-     */
-    static final double MIN_PHRASE_SECONDS = 0.5;
-    /**
-     * Longer runs, s, are split into equal parts no longer than this (two bars at 120 bpm): a vocal stem that never
-     * falls silent (a held note into the next line, a printed reverb tail) still gets values an engineer can ride.
-     */
-    static final double MAX_PHRASE_SECONDS = 4.0;
     /** How far inside the best gains the static move keeps, dB, so rounding and re-measuring lose no phrase. */
     static final double INSIDE_MARGIN_DB = 0.25;
 
@@ -51,48 +36,6 @@ final class VocalPhrases {
     }
 
     private VocalPhrases() {
-    }
-
-    /**
-     * The phrases of a vocal that sings at the flagged steps: gaps of at most {@link #BRIDGE_GAP_SECONDS} bridged,
-     * runs shorter than {@link #MIN_PHRASE_SECONDS} dropped, runs longer than {@link #MAX_PHRASE_SECONDS} split into
-     * equal parts. Each is given as steps [from, to).
-     */
-    static List<int[]> spans(boolean[] sings, double stepSeconds) {
-        int bridge = (int) Math.floor(BRIDGE_GAP_SECONDS / stepSeconds + 1e-9);
-        int shortest = (int) Math.ceil(MIN_PHRASE_SECONDS / stepSeconds - 1e-9);
-        int longest = Math.max(1, (int) Math.floor(MAX_PHRASE_SECONDS / stepSeconds + 1e-9));
-        List<int[]> runs = new ArrayList<>();
-        int start = -1;
-        int lastOn = -1;
-        for (int i = 0; i < sings.length; i++) {
-            if (!sings[i]) {
-                continue;
-            }
-            if (start >= 0 && i - lastOn - 1 > bridge) {
-                runs.add(new int[]{start, lastOn + 1});
-                start = -1;
-            }
-            if (start < 0) {
-                start = i;
-            }
-            lastOn = i;
-        }
-        if (start >= 0) {
-            runs.add(new int[]{start, lastOn + 1});
-        }
-        List<int[]> spans = new ArrayList<>();
-        for (int[] run : runs) {
-            int length = run[1] - run[0];
-            if (length < shortest) {
-                continue;
-            }
-            int parts = (length + longest - 1) / longest;
-            for (int p = 0; p < parts; p++) {
-                spans.add(new int[]{run[0] + length * p / parts, run[0] + length * (p + 1) / parts});
-            }
-        }
-        return spans;
     }
 
     /** The share of the singing time, %, inside the target after a gain of {@code gainDb}. */
