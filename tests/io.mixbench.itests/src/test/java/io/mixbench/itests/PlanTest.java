@@ -92,8 +92,8 @@ class PlanTest {
         int start = readme.indexOf("    $ bin/mixbench plan demo/flawed --render /tmp/flawed-plan");
         assertTrue(start >= 0, "README shows mixbench plan on the flawed demo");
         List<String> quoted = new ArrayList<>();
-        for (int i = start + 1; i < readme.size() && (readme.get(i).isEmpty() || readme.get(i).startsWith("    "));
-                i++) {
+        for (int i = start + 1; i < readme.size()
+                && (readme.get(i).isEmpty() || readme.get(i).startsWith("    ")); i++) {
             quoted.add(readme.get(i).isEmpty() ? "" : readme.get(i).substring(4));
         }
         while (quoted.get(quoted.size() - 1).isEmpty()) {
