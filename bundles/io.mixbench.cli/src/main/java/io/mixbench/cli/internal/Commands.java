@@ -244,7 +244,8 @@ final class Commands {
             }
             PrintStream err = top.err;
             boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
-            ReportOptions options = new ReportOptions(colour, threshold, verbose, noPlan ? null : plan(top, result));
+            ReportOptions options = new ReportOptions(colour, threshold, verbose,
+                    noPlan ? null : plan(top, result, quiet));
             if (targets != null) {
                 for (ReportFormat reportFormat : reportFormats) {
                     Path target = targets.apply(reportFormat);
@@ -270,14 +271,19 @@ final class Commands {
     /**
      * The balance plan of the analysis, unrendered (the planner's prediction: fast, nothing written), for the report to
      * show; null when the session has no measured part to move, or when planning fails: the report is worth more than
-     * its plan, so it is written without one and stderr says why.
+     * its plan, so it is written without one and stderr says why. Unless {@code quiet}, stderr says how long it took.
      */
-    static VerifiedPlan plan(Top top, AnalysisResult result) {
+    static VerifiedPlan plan(Top top, AnalysisResult result, boolean quiet) {
         if (result.tracks().stream().noneMatch(t -> t.measured() && t.track().role().isPart())) {
             return null;
         }
         try {
+            long start = System.nanoTime();
             Plan plan = top.cli.workspace.plan(PlanRequest.of(result));
+            if (!quiet) {
+                top.err.printf(Locale.ROOT, "Planned %d move(s) in %.2f s%n", plan.moves().size(),
+                        (System.nanoTime() - start) / 1e9);
+            }
             return VerifiedPlan.unrendered(plan, result);
         } catch (RuntimeException e) {
             top.err.println("mixbench: the report has no plan: planning failed: " + e);

@@ -223,12 +223,16 @@ public final class HtmlReportRenderer implements ReportRenderer {
             sb.append("</section>\n");
         }
 
-        /** "4 PROBLEM, 1 WARN", each count in its severity's colour. */
+        /** "4 PROBLEM, 1 WARN", each count in its severity's colour, or in OK's when it is 0. */
         private static String warnProblem(List<Finding> findings) {
             int[] counts = ReportSupport.counts(findings);
-            return "<span class=\"" + Svg.sevClass(Severity.PROBLEM) + "\"><b>" + counts[Severity.PROBLEM.ordinal()]
-                    + "</b> PROBLEM</span>, <span class=\"" + Svg.sevClass(Severity.WARN) + "\"><b>"
-                    + counts[Severity.WARN.ordinal()] + "</b> WARN</span>";
+            return count(counts, Severity.PROBLEM) + ", " + count(counts, Severity.WARN);
+        }
+
+        private static String count(int[] counts, Severity severity) {
+            int n = counts[severity.ordinal()];
+            return "<span class=\"" + Svg.sevClass(n == 0 ? Severity.OK : severity) + "\"><b>" + n + "</b> "
+                    + label(severity) + "</span>";
         }
 
         /** E.g. "Ridden: 12 breakpoints from 0:00.2 to 0:07.5, -2.0 to +6.5 dB". */

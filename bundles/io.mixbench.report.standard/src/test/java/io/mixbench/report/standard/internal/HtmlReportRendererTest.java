@@ -434,8 +434,9 @@ class HtmlReportRendererTest {
                 + "</td><td>ride</td>"), section);
         // A rule with no finding in this report is named, not linked.
         assertTrue(section.contains("<td>pan</td><td class=\"rule\">lowEnd.centred</td>"), section);
+        // Counts in their severity's colour, a count of 0 in OK's.
         assertTrue(section.contains("Before: <span class=\"sev-problem\"><b>1</b> PROBLEM</span>, <span"
-                + " class=\"sev-warn\"><b>2</b> WARN</span> \u2192 predicted: <span class=\"sev-problem\"><b>0</b>"
+                + " class=\"sev-warn\"><b>2</b> WARN</span> \u2192 predicted: <span class=\"sev-ok\"><b>0</b>"
                 + " PROBLEM</span>, <span class=\"sev-warn\"><b>1</b> WARN</span>"), section);
         assertTrue(section.contains("run <code>mixbench plan</code> to render and verify it"), section);
         assertFalse(section.toLowerCase().contains("verified") || section.contains("rendered and analysed"),
@@ -450,7 +451,7 @@ class HtmlReportRendererTest {
         AnalysisResult result = Fixtures.withMix();
         String section = section(render(result, Fixtures.renderedPlan(result)), "plan");
         assertTrue(section.contains("\u2192 after (rendered and analysed): <span class=\"sev-problem\"><b>1</b>"
-                + " PROBLEM</span>, <span class=\"sev-warn\"><b>0</b> WARN</span></p>"), section);
+                + " PROBLEM</span>, <span class=\"sev-ok\"><b>0</b> WARN</span></p>"), section);
         assertTrue(section.contains("Rendered session: " + Path.of("/renders/Song/Song.mixbench")), section);
         assertFalse(section.contains("predicted"), section);
     }
