@@ -45,8 +45,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The HTML report: one self-contained page (inline CSS and SVG, no script, nothing fetched) that also prints. Sections:
- * the balance plan (when the options carry one with moves), moves, summary, meter bridge, loudness over time, spectrum and tonal balance, stereo and low end, streaming platforms,
- * findings, tracks. Every string from the session, the rules or the meters is escaped. Contract: docs/report-html.md.
+ * the balance plan (when the options carry one with moves), moves, summary, meter bridge, loudness over time, spectrum
+ * and tonal balance, stereo and low end, streaming platforms, findings, tracks. Every string from the session, the
+ * rules or the meters is escaped. Contract: docs/report-html.md.
  */
 @Component(service = ReportRenderer.class, property = ReportRenderer.FORMAT + "=" + HtmlReportRenderer.FORMAT_ID)
 public final class HtmlReportRenderer implements ReportRenderer {
