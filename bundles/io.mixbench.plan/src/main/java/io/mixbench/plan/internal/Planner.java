@@ -116,7 +116,7 @@ final class Planner {
             if (state.isBusMove()) {
                 last.add(move(BUS, MoveKind.LEVEL, Fix.gain(mixName, state.global), rules, List.of()));
             } else {
-                Fix fix = new Fix(mixName, Map.of(Fix.GAIN_DB, round(state.global), Fix.ALL_PARTS, true));
+                Fix fix = Fix.gain(mixName, state.global).and(Fix.ALL_PARTS, true);
                 moves.add(move(COMMON, MoveKind.LEVEL, fix, rules, List.of()));
             }
         }
@@ -134,8 +134,9 @@ final class Planner {
                 for (GainPoint p : ride) {
                     most = Math.abs(p.gainDb()) > Math.abs(most) ? p.gainDb() : most;
                 }
-                Fix fix = new Fix(part, Map.of(Fix.GAIN_DB, round(most), Fix.START_SECONDS, ride.get(0).seconds(),
-                        Fix.END_SECONDS, ride.get(ride.size() - 1).seconds()));
+                // actions in a fixed order (Map.of has none): reports write them as they come
+                Fix fix = Fix.gain(part, most).and(Fix.START_SECONDS, ride.get(0).seconds()).and(Fix.END_SECONDS,
+                        ride.get(ride.size() - 1).seconds());
                 moves.add(move("ride:" + part, MoveKind.RIDE, fix, rulesByMove, ride));
             }
         }
