@@ -59,17 +59,17 @@ final class RenderFixture {
 
         @Override
         public Session open(Path folderOrSessionFile) {
-            throw new UnsupportedOperationException("open");
+            throw new AssertionError("the renderer only saves a session");
         }
 
         @Override
         public Session fromFiles(List<Path> files) {
-            throw new UnsupportedOperationException("fromFiles");
+            throw new AssertionError("the renderer only saves a session");
         }
 
         @Override
         public Role guessRole(String fileName) {
-            throw new UnsupportedOperationException("guessRole");
+            throw new AssertionError("the renderer only saves a session");
         }
 
         @Override
