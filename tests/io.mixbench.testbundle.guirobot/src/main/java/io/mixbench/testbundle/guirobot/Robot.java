@@ -76,10 +76,15 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code showView ID}, {@code waitView ID [S]}, {@code waitNoView ID [S]}, {@code dumpViews FILE},
  * {@code waitViewState ID TEXT [S]}: until the view's published state contains TEXT; {@code click ID TEXT}: the
  * button with that text in a view; {@code setTextFile ID FILE}: the view's first text field gets the file's
- * content;</li>
+ * content; {@code setText ID TEXT}: the view's first text field gets TEXT; {@code checkRow ID TEXT true|false}:
+ * checks or unchecks the box of the first row of the view's first table with a cell equal to TEXT, as a click on it
+ * does; {@code waitViewValue ID KEY VALUE [S]}: until the view's published state has KEY with VALUE (as text);</li>
+ * <li>{@code waitWindow TEXT [S]}: until another workbench window than the first shows, its title containing TEXT;
+ * {@code dumpWindows FILE}: the workbench windows' titles and the open sessions' locations, oldest first;</li>
  * <li>{@code installPlugin JAR}: shows the plug-in manager and installs through the workspace;
  * {@code removeFile PATH}, {@code copyFile SRC DST};</li>
- * <li>{@code export FORMAT FILE}: the workspace's export of the result; {@code screenshot PNG};</li>
+ * <li>{@code export FORMAT FILE}: the workspace's export of the result; {@code screenshot PNG [TITLE]}: of the
+ * first window, or of the window whose title contains TITLE;</li>
  * <li>{@code openCloseSession PATH N}: open, analyse and close N times; {@code handles FILE}: live SWT resources
  * by type (the workbench must run with {@code -Dmixbench.gui.trackResources=true}) and the number of widgets;</li>
  * <li>{@code timings FILE}: epoch milliseconds of JVM start, and of when the robot first saw the window and the
@@ -266,6 +271,19 @@ public final class Robot {
                     return null;
                 });
             }
+            case "setText" -> ui(() -> {
+                setText(c.get(1), c.get(2));
+                return null;
+            });
+            case "checkRow" -> ui(() -> {
+                checkRow(c.get(1), c.get(2), Boolean.parseBoolean(c.get(3)));
+                return null;
+            });
+            case "waitViewValue" -> waitUntil(seconds(c, 4), "view " + c.get(1) + " to say " + c.get(2) + "="
+                    + c.get(3), () -> ui(() -> c.get(3).equals(viewValue(c.get(1), c.get(2)))));
+            case "waitWindow" -> waitUntil(seconds(c, 2), "a window showing " + c.get(1), () -> ui(() -> otherWindow(
+                    c.get(1)) != null));
+            case "dumpWindows" -> Json.writeFile(Path.of(c.get(1)), ui(this::windows));
             case "waitViewState" -> waitUntil(seconds(c, 3), "view " + c.get(1) + " to show " + c.get(2),
                     () -> ui(() -> viewState(c.get(1)).contains(c.get(2))));
             case "installPlugin" -> {
@@ -279,7 +297,11 @@ public final class Robot {
             case "removeFile" -> Files.deleteIfExists(Path.of(c.get(1)));
             case "export" -> workspace.export(shownResult(), c.get(1), ReportOptions.DEFAULT, Path.of(c.get(2)));
             case "screenshot" -> ui(() -> {
-                screenshot(Path.of(c.get(1)));
+                Shell which = c.size() > 2 ? otherWindow(c.get(2)) : shell;
+                if (which == null) {
+                    throw new AssertionError("no window showing " + c.get(2));
+                }
+                screenshot(which, Path.of(c.get(1)));
                 return null;
             });
             case "openCloseSession" -> {
@@ -512,6 +534,69 @@ public final class Robot {
         field.setText(text);
     }
 
+    /**
+     * Checks or unchecks a row's box in the view's first table, as a click on the box does: the table hears a
+     * selection event with {@code SWT.CHECK} as its detail.
+     */
+    private void checkRow(String id, String text, boolean checked) throws InvalidSyntaxException {
+        Table table = find(viewControl(id), Table.class);
+        if (table == null) {
+            throw new AssertionError("no table in view " + id);
+        }
+        for (TableItem item : table.getItems()) {
+            for (int i = 0; i < Math.max(1, table.getColumnCount()); i++) {
+                if (item.getText(i).equals(text)) {
+                    item.setChecked(checked);
+                    Event e = new Event();
+                    e.item = item;
+                    e.detail = SWT.CHECK;
+                    table.notifyListeners(SWT.Selection, e);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no row '" + text + "' in view " + id);
+    }
+
+    /** One value of a view's published state, as text; null when it has none. */
+    private String viewValue(String id, String key) throws InvalidSyntaxException {
+        Control control = viewControl(id);
+        if (control != null && control.getData(ViewContribution.STATE_DATA) instanceof Map<?, ?> m
+                && m.get(key) != null) {
+            return String.valueOf(m.get(key));
+        }
+        return null;
+    }
+
+    /** A visible workbench window other than the first whose title contains {@code text}, or null. */
+    private Shell otherWindow(String text) {
+        for (Shell s : display.getShells()) {
+            if (s != shell && s.isVisible() && s.getText().startsWith("Mixbench") && s.getText().contains(text)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The visible workbench windows' titles, the first window's first, and every open session's location. */
+    private Map<String, Object> windows() {
+        List<String> titles = new ArrayList<>(List.of(shell.getText()));
+        for (Shell s : display.getShells()) {
+            if (s != shell && s.isVisible() && s.getText().startsWith("Mixbench")) {
+                titles.add(s.getText());
+            }
+        }
+        List<String> sessions = new ArrayList<>();
+        for (OpenSession open : workspace.openSessions()) {
+            Session session = open.session();
+            sessions.add(session == null ? null : String.valueOf(session.location()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("titles", titles);
+        out.put("sessions", sessions);
+        return out;
+    }
+
     /** What a view publishes under {@link ViewContribution#STATE_DATA}, as text; empty when nothing. */
     private String viewState(String id) throws InvalidSyntaxException {
         Control control = viewControl(id);
@@ -667,12 +752,12 @@ public final class Robot {
      * Saves a PNG of the window as it draws itself (whatever covers it on screen): the shell prints itself into an
      * image.
      */
-    private void screenshot(Path file) {
-        Rectangle bounds = shell.getBounds();
+    private void screenshot(Shell window, Path file) {
+        Rectangle bounds = window.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(image);
         try {
-            shell.print(gc);
+            window.print(gc);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[]{image.getImageData()};
             loader.save(file.toString(), SWT.IMAGE_PNG);
