@@ -2,6 +2,7 @@ package io.mixbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -229,6 +230,94 @@ class WorkbenchGuiTest {
         assertShowsContent(shot);
     }
 
+    static final String PLAN_VIEW = "io.mixbench.plan";
+
+    /** The Plan view's published state in a dump of the views. */
+    static JsonNode planState(Path views) throws Exception {
+        JsonNode v = view(read(views), PLAN_VIEW);
+        assertNotNull(v, "the Plan view is there");
+        return v.get("state");
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** "4 PROBLEM, 1 WARN" of the rows the findings view shows. */
+    static String counts(JsonNode rows) {
+        int problems = 0;
+        int warnings = 0;
+        for (JsonNode r : rows) {
+            problems += r.get("severity").asText().equals("problem") ? 1 : 0;
+            warnings += r.get("severity").asText().equals("warn") ? 1 : 0;
+        }
+        return problems + " PROBLEM, " + warnings + " WARN";
+    }
+
+    /** The row of a move by its id, or -1. */
+    static int row(JsonNode plan, String id) {
+        return texts(plan.get("moves")).indexOf(id);
+    }
+
+    @Test
+    void thePlanViewShowsTheFlawedDemosThreeMovesAndARefusedMoveIsPlannedAround() throws Exception {
+        Path demo = Product.demo("flawed");
+        Path findings = work.resolve("findings.json");
+        Path first = work.resolve("plan.json");
+        Path refused = work.resolve("refused.json");
+        Path again = work.resolve("again.json");
+        Path quick = work.resolve("quick.json");
+        Path shot = screenshot("gui-plan.png");
+        Path refusedShot = screenshot("gui-plan-refused.png");
+        String kick = "\"Lower Kick by 6.0 dB\"";
+        gui(List.of("open \"" + demo + "\"", "waitAnalysis", "dumpFindings " + findings, "showView " + PLAN_VIEW,
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + first, "screenshot " + shot,
+                // Refusing a move plans again: the view says "planning" at once, then shows the new plan.
+                "checkRow " + PLAN_VIEW + " " + kick + " false", "waitViewValue " + PLAN_VIEW + " status planned 60",
+                "dumpViews " + refused, "screenshot " + refusedShot, "checkRow " + PLAN_VIEW + " " + kick + " true",
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + again,
+                // Refused and taken back before the plan without it can come: only the latest plan is ever shown.
+                "checkRow " + PLAN_VIEW + " " + kick + " false", "checkRow " + PLAN_VIEW + " " + kick + " true",
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + quick, "quit"));
+
+        JsonNode plan = planState(first);
+        List<String> moves = texts(plan.get("moves"));
+        assertEquals(3, moves.size(), "three moves: " + plan);
+        assertTrue(moves.containsAll(List.of("level:Kick", "level:Lead Vox", "pan:Bass")), plan.toString());
+        assertEquals("Lower Kick by 6.0 dB", plan.get("texts").get(row(plan, "level:Kick")).asText());
+        assertTrue(plan.get("texts").get(row(plan, "level:Lead Vox")).asText().startsWith("Raise Lead Vox by "),
+                plan.toString());
+        assertEquals(List.of("true", "true", "true"), texts(plan.get("checked")), "every move checked at first");
+        assertEquals("Predicted: " + counts(read(findings)) + " -> 0 PROBLEM, 0 WARN", plan.get("predicted")
+                .asText());
+        assertEquals(0, plan.get("refused").size());
+
+        JsonNode without = planState(refused);
+        assertEquals(List.of("level:Kick"), texts(without.get("refused")));
+        int kickRow = row(without, "level:Kick");
+        assertTrue(kickRow >= 0, "a refused move keeps its row, unchecked: " + without);
+        assertFalse(without.get("checked").get(kickRow).asBoolean(), without.toString());
+        for (int i = 0; i < without.get("checked").size(); i++) {
+            assertEquals(i != kickRow, without.get("checked").get(i).asBoolean(), "only the refused move is unchecked");
+        }
+        String vocalBefore = plan.get("texts").get(row(plan, "level:Lead Vox")).asText();
+        String vocalAfter = without.get("texts").get(row(without, "level:Lead Vox")).asText();
+        assertNotEquals(vocalBefore, vocalAfter, "without the kick's move the vocal's changes: " + without);
+        System.err.println("Plan view, Kick refused: " + without.get("texts") + "; " + without.get("predicted"));
+
+        for (Path back : List.of(again, quick)) {
+            JsonNode p = planState(back);
+            assertEquals(plan.get("moves"), p.get("moves"), "taken back: the first plan again (" + back + ")");
+            assertEquals(plan.get("texts"), p.get("texts"));
+            assertEquals(plan.get("checked"), p.get("checked"));
+            assertEquals(0, p.get("refused").size());
+        }
+        assertShowsContent(shot);
+        assertShowsContent(refusedShot);
+    }
+
     @Test
     void openingAndClosingASessionTenTimesLeaksNoSwtResources() throws Exception {
         Path demo = Product.demo("flawed");
@@ -237,7 +326,8 @@ class WorkbenchGuiTest {
         Path shot = screenshot("gui-after-ten-sessions.png");
         List<String> script = new ArrayList<>(List.of("open \"" + demo + "\"", "waitAnalysis"));
         for (String id : List.of("io.mixbench.timeline", "io.mixbench.meters", "io.mixbench.spectrum",
-                "io.mixbench.stereo", "io.mixbench.reports", "io.mixbench.rulesets", "io.mixbench.plugins",
+                "io.mixbench.stereo", "io.mixbench.reports", "io.mixbench.plan", "io.mixbench.rulesets",
+                "io.mixbench.plugins",
                 "io.mixbench.explorer", "io.mixbench.findings")) {
             script.add("showView " + id);
         }
