@@ -296,11 +296,12 @@ public final class PlanView implements ViewContribution {
         private void plan() {
             AnalysisResult result = site.result();
             long asked = ++generation;
+            // A proof is of the plan it rendered: any new plan leaves it behind.
+            verified = null;
             if (result != planned) {
                 // A running render is of a plan that is now out of date.
                 renderStale.set(true);
                 plan = null;
-                verified = null;
                 planned = null;
             }
             problem = null;
