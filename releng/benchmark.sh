@@ -5,8 +5,9 @@
 # with each meter's cost, libebur128 with I|LRA|SAMPLE_PEAK|TRUE_PEAK, their ratio, and decoding (Mixbench's WAV
 # decoder, sox stats). Then analyses a generated 60-minute 96 kHz stereo file under -Xmx256m and prints the peak
 # heap, and a generated session of 32 four-minute stems with the product's bin/mixbench, measured and re-opened
-# from the cache. --brief (CI): a 1-minute file, fewer runs, no 60-minute run, 8 one-minute stems. Uses the jars
-# in target/ and the product from the last build (building what is missing); see docs/performance.md.
+# from the cache, then planned, rendered and the render analysed (bin/mixbench plan). --brief (CI): a 1-minute
+# file, fewer runs, no 60-minute run, 8 one-minute stems. Uses the jars in target/ and the product from the last
+# build (building what is missing); see docs/performance.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=../tests/io.mixbench.benchmarks/src/main/sh/common.sh
@@ -16,7 +17,7 @@ brief=()
 for arg in "$@"; do
   case $arg in
     --brief) brief=(--brief) ;;
-    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) bench_fail "unknown argument $arg (see --help)" ;;
   esac
 done

@@ -31,6 +31,8 @@ public final class DemoSessions {
     static final double BASS_PEAK_DBFS = -21.6;
     static final double VOCAL_PEAK_DBFS = -10.7;
     static final double PAD_PEAK_DBFS = -24.0;
+    /** The guitar of generated sessions: a supporting element, well under the lead parts. */
+    static final double GUITAR_PEAK_DBFS = -22.0;
 
     private DemoSessions() {
     }
@@ -41,18 +43,64 @@ public final class DemoSessions {
         write(out.resolve("flawed"), true);
     }
 
-    /** Writes one session folder. */
+    /** Writes one session folder: the clean groove, or the flawed one. */
     static void write(Path dir, boolean flawed) throws IOException {
+        write(dir, flawed ? Variant.FLAWED : Variant.CLEAN);
+    }
+
+    /**
+     * A session of the demo's groove with levels moved, for tests that need many sessions (the planner's): each part's
+     * offset from its clean level, the bass hard left or centred, the lead vocal moved over a stretch, an optional
+     * guitar (a sixth part, a supporting element), all parts moved together. Offsets of parts not named are 0.
+     *
+     * @param offsetsDb each part's offset from its clean level, dB, by track name ("Kick", "Snare", "Bass",
+     *        "Lead Vox", "Pad", "Gtr")
+     * @param bassHardLeft whether the bass is panned hard left (else centred)
+     * @param vocalStretchDb the lead vocal's further offset, dB, over {@code vocalStretchSeconds}
+     * @param vocalStretchSeconds the stretch [from, to) in seconds where {@code vocalStretchDb} applies
+     * @param guitar whether the session has a guitar part
+     * @param overallDb every part (and so the mix) moved by this, dB
+     */
+    public record Variant(Map<String, Double> offsetsDb, boolean bassHardLeft, double vocalStretchDb,
+            double[] vocalStretchSeconds, boolean guitar, double overallDb) {
+
+        /** The clean groove. */
+        public static final Variant CLEAN = new Variant(Map.of(), false, 0, new double[]{0, 0}, false, 0);
+        /** The flawed groove: the kick 6 dB too hot, the bass hard left, the lead vocal 10 dB buried. */
+        public static final Variant FLAWED = new Variant(Map.of("Kick", 20 * Math.log10(2), "Lead Vox", -10.0), true,
+                0, new double[]{0, 0}, false, 0);
+
+        public Variant {
+            offsetsDb = Map.copyOf(offsetsDb);
+            vocalStretchSeconds = vocalStretchSeconds.clone();
+        }
+
+        double offset(String part) {
+            return offsetsDb.getOrDefault(part, 0.0) + overallDb;
+        }
+    }
+
+    /** Writes a session folder of the groove in a variant: the stems and their exact sum, Mix.wav. */
+    public static void write(Path dir, Variant variant) throws IOException {
         Files.createDirectories(dir);
         Map<String, float[][]> stems = new LinkedHashMap<>();
-        double kickGain = flawed ? 2.0 : 1.0; // +6.02 dB
-        double vocalGain = flawed ? Math.pow(10, -10 / 20.0) : 1.0;
-        stems.put("Kick", centre(scale(kick(), dbToGain(KICK_PEAK_DBFS) / CENTRE * kickGain)));
-        stems.put("Snare", centre(scale(snare(), dbToGain(SNARE_PEAK_DBFS) / CENTRE)));
-        float[] bass = scale(bass(), dbToGain(BASS_PEAK_DBFS) / CENTRE);
-        stems.put("Bass", flawed ? hardLeft(bass) : centre(bass));
-        stems.put("Lead Vox", centre(scale(vocal(), dbToGain(VOCAL_PEAK_DBFS) / CENTRE * vocalGain)));
-        stems.put("Pad", pad());
+        stems.put("Kick", centre(scale(kick(), dbToGain(KICK_PEAK_DBFS + variant.offset("Kick")) / CENTRE)));
+        stems.put("Snare", centre(scale(snare(), dbToGain(SNARE_PEAK_DBFS + variant.offset("Snare")) / CENTRE)));
+        float[] bass = scale(bass(), dbToGain(BASS_PEAK_DBFS + variant.offset("Bass")) / CENTRE);
+        stems.put("Bass", variant.bassHardLeft() ? hardLeft(bass) : centre(bass));
+        float[] vocal = scale(vocal(), dbToGain(VOCAL_PEAK_DBFS + variant.offset("Lead Vox")) / CENTRE);
+        double[] stretch = variant.vocalStretchSeconds();
+        for (int i = (int) (stretch[0] * RATE_HZ); i < Math.min(FRAMES, (int) (stretch[1] * RATE_HZ)); i++) {
+            vocal[i] = (float) (vocal[i] * dbToGain(variant.vocalStretchDb()));
+        }
+        stems.put("Lead Vox", centre(vocal));
+        float[][] pad = pad();
+        scale(pad[0], dbToGain(variant.offset("Pad")));
+        scale(pad[1], dbToGain(variant.offset("Pad")));
+        stems.put("Pad", pad);
+        if (variant.guitar()) {
+            stems.put("Gtr", centre(scale(guitar(), dbToGain(GUITAR_PEAK_DBFS + variant.offset("Gtr")) / CENTRE)));
+        }
         float[][] mix = new float[2][FRAMES];
         for (float[][] stem : stems.values()) {
             quantise(stem);
@@ -67,6 +115,27 @@ public final class DemoSessions {
         }
         // Sums of 24-bit values stay on the 24-bit grid (well below full scale), so the mix is exact.
         WavWriter.write(dir.resolve("Mix.wav"), RATE_HZ, WavEncoding.PCM_24, mix);
+    }
+
+    /** Guitar: a strummed chord on the off-beats, each a bright decaying pluck. */
+    static float[] guitar() {
+        double[] chordHz = {196.0, 246.9, 293.7, 392.0};
+        int length = (int) (0.45 * RATE_HZ);
+        float[] pluck = new float[length];
+        for (int i = 0; i < length; i++) {
+            double t = (double) i / RATE_HZ;
+            double sample = 0;
+            for (int n = 0; n < chordHz.length; n++) {
+                double strum = t - n * 0.008;
+                if (strum >= 0) {
+                    for (int k = 1; k <= 4; k++) {
+                        sample += Math.sin(2 * Math.PI * chordHz[n] * k * strum) * Math.exp(-strum * (6 + 3 * k)) / k;
+                    }
+                }
+            }
+            pluck[i] = (float) (sample * Math.min(1, (length - i) / (0.02 * RATE_HZ)));
+        }
+        return normalise(place(pluck, new double[]{0.5, 1.5, 2.5, 3.5}));
     }
 
     /** Kick positions within a 4-beat bar, in beats: a rock beat, "one, three, three-and". */

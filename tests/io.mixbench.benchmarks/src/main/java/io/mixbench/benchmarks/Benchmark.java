@@ -42,7 +42,9 @@ import javax.management.openmbean.CompositeData;
  * Benchmark --session PRODUCT --work FOLDER [--stems 32] [--minutes 4]
  *     generates a session of that many 48 kHz stereo 24-bit stems, analyses it with the product's bin/mixbench
  *     as a process (decoding, every meter, the rules: the whole job, wall clock, on every core), once measuring
- *     every file and once re-opened from the analysis cache, prints both times, and deletes the session.
+ *     every file and once re-opened from the analysis cache, prints both times; then plans it with
+ *     bin/mixbench plan, rendering every stem and the mix and analysing the render (issue 16's goal: under twice
+ *     the analysis), prints that time, and deletes the session and the render.
  * </pre>
  */
 public final class Benchmark {
@@ -428,6 +430,14 @@ public final class Benchmark {
                     stems * minutes * 60 / cold);
             double warm = analyse(product, folder, report);
             System.out.printf(Locale.ROOT, "  re-opened from the analysis cache in                  %6.1f s%n", warm);
+            Path rendered = work.resolve("session-plan");
+            try {
+                double plan = plan(product, folder, rendered, work.resolve("session-plan.json"));
+                System.out.printf(Locale.ROOT, "  planned, rendered (%d stems and the mix, float 32-bit) and the render"
+                        + " analysed in %6.1f s: %.2f x the analysis (goal: under 2)%n", stems, plan, plan / cold);
+            } finally {
+                deleteTree(rendered);
+            }
         } finally {
             deleteTree(folder);
         }
@@ -435,18 +445,36 @@ public final class Benchmark {
 
     /** Runs bin/mixbench analyze on the folder; returns its wall-clock time, s. */
     private static double analyse(Path product, Path folder, Path report) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(product.toString(), "analyze", folder.toString(), "--quiet",
-                "--format", "json", "--out", report.toString()).redirectErrorStream(true)
+        return timed(product, "analyze", folder.toString(), "--quiet", "--format", "json", "--out",
+                report.toString());
+    }
+
+    /** Runs bin/mixbench with the arguments; returns its wall-clock time, s. */
+    private static double timed(Path product, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(product.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         long start = System.nanoTime();
         Process p = pb.start();
         int code = p.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
-        // 0: no finding at or above the threshold; 1: findings (generated stems have some): both are analyses
+        // 0: no finding at or above the threshold; 1: findings (generated stems have some): both ran to the end
         if (code != 0 && code != 1) {
-            throw new IOException(product + " analyze " + folder + " exited with " + code);
+            throw new IOException(product + " " + String.join(" ", args) + " exited with " + code);
         }
         return seconds;
+    }
+
+    /**
+     * Runs bin/mixbench plan on the folder (its analysis from the cache), rendering into {@code rendered}; returns its
+     * wall-clock time, s: planning, rendering every stem and the mix, and analysing the rendered session afresh.
+     */
+    private static double plan(Path product, Path folder, Path rendered, Path out)
+            throws IOException, InterruptedException {
+        return timed(product, "plan", folder.toString(), "--render", rendered.toString(), "--quiet", "--format",
+                "json", "--out", out.toString());
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>
  * The samples go to a temporary file in the target's folder ({@link AtomicFiles#open}); {@link #close()} patches
  * the header sizes and moves the file to its name atomically, so a crash or a failed {@link #write} never leaves a
- * partial file under the final name. 16-bit and float files with one or two channels use the plain WAVE_FORMAT_PCM / IEEE_FLOAT header;
+ * partial file under the final name; {@link #discard()} abandons it. 16-bit and float files with one or two channels use the plain WAVE_FORMAT_PCM / IEEE_FLOAT header;
  * 24- and 32-bit integers and more than two channels use WAVE_FORMAT_EXTENSIBLE with the usual channel mask
  * (mono: centre; stereo: L R; 6 channels: 5.1 L R C LFE Ls Rs; 8: 7.1), as sox and DAWs do.
  * Not thread-safe.
@@ -213,6 +213,20 @@ public final class WavWriter implements Closeable {
             }
             pending.commit();
         }
+    }
+
+    /**
+     * Abandons the file: deletes the temporary file and leaves the target as it was, as a cancelled render must.
+     * Does nothing after {@link #close()} or a first discard; closing afterwards does nothing.
+     *
+     * @since 1.1
+     */
+    public void discard() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pending.close(); // uncommitted: deletes the temporary file
     }
 
     private void checkShape(float[][] planar, int frames) {

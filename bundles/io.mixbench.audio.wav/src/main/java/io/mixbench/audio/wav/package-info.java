@@ -4,7 +4,7 @@
  * {@link io.mixbench.audio.AudioDecoder} service of this bundle.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mixbench.audio.wav;
 
 import org.osgi.annotation.bundle.Export;

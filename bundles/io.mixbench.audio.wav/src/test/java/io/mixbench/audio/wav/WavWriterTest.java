@@ -51,6 +51,20 @@ class WavWriterTest {
     }
 
     @Test
+    void aDiscardedFileLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("bass.wav");
+        Files.writeString(file, "the old file");
+        try (WavWriter writer = WavWriter.create(file, 48_000, 2, WavEncoding.FLOAT_32)) {
+            writer.write(new float[][]{{0.1f}, {0.2f}}, 1);
+            writer.discard();
+            writer.discard();
+            assertThrows(IOException.class, () -> writer.write(new float[][]{{0.1f}, {0.2f}}, 1));
+        }
+        assertEquals("the old file", Files.readString(file), "the old file is untouched");
+        assertEquals(List.of(file), files(), "no temporary file is left");
+    }
+
+    @Test
     void aKilledWritersTemporaryFileIsRemovedByTheNextWriteOfTheFile() throws IOException {
         Path file = dir.resolve("pad.wav");
         // What a render killed mid-way leaves: nobody holds its lock.

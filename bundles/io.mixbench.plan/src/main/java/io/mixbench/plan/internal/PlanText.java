@@ -53,20 +53,19 @@ final class PlanText {
             verified.after().mix().ifPresent(mix -> w.println("Rendered mix: " + levels(mix)));
             w.println("Rendered into " + verified.rendered().sessionFile().getParent() + " (session file "
                     + verified.rendered().sessionFile().getFileName() + ")");
-            List<Finding> left = verified.after().findings().stream().filter(PlanText::outside).toList();
+            List<String> left = Explanations.of(verified);
             if (!left.isEmpty()) {
                 w.println();
-                w.println("Still outside after rendering");
-                for (Finding f : left) {
-                    w.printf(Locale.ROOT, "  %-8s %s%s: %s%n", f.severity().name(), f.ruleId(),
-                            f.tracks().isEmpty() ? "" : " (" + String.join(", ", f.tracks()) + ")", f.message());
+                w.println("Still outside after rendering, and why");
+                for (String sentence : left) {
+                    w.println("  " + sentence);
                 }
             }
         } else {
             w.println("Before: " + counts + "after (predicted, not rendered): "
                     + counts(verified.plan().predicted()));
         }
-        if (!verified.plan().unresolved().isEmpty()) {
+        if (!verified.isRendered() && !verified.plan().unresolved().isEmpty()) {
             w.println();
             w.println("What the plan does not clear, and why");
             for (String sentence : verified.plan().unresolved()) {
@@ -74,11 +73,6 @@ final class PlanText {
             }
         }
         w.flush();
-    }
-
-    private static boolean outside(Finding f) {
-        return f.severity() == Severity.WARN || f.severity() == Severity.PROBLEM
-                || f.severity() == Severity.RULE_ERROR;
     }
 
     /** "3 PROBLEM, 2 WARN". */

@@ -52,6 +52,9 @@ final class Planner {
     private static final double NO_MOVE_DB = 0.05;
     /** How often the lead vocal's ride is worked out again after the static moves around it changed. */
     private static final int RIDE_PASSES = 3;
+    /** Why a move that would go back to a state seen before is not made. */
+    private static final String SEEN = "it would undo another move (the rules asking for it pull against each"
+            + " other), so it was left where the other rules want it";
     /** Common-gain id of the move of every part together. */
     static final String COMMON = "common";
     /** The mix bus's move id. */
@@ -81,17 +84,28 @@ final class Planner {
             changes.add(byName.get(part));
         }
         List<String> unresolved = unresolved(judged, search, request.refused());
-        return new Plan(base.ruleSet().id(), moves, changes, state.common, state.bus, judged.findings(), unresolved,
-                request.refused());
+        boolean bus = state.isBusMove();
+        return new Plan(base.ruleSet().id(), moves, changes, bus ? 0 : round(state.global),
+                bus ? round(state.global) : 0, judged.findings(), unresolved, request.refused());
     }
 
     /** The moves of the final state, in the order to make them: levels (common, parts, bus), rides, pans, stereo. */
     private static List<PlannedMove> moves(PlanState state, List<String> parts, String mixName,
             Map<String, Set<String>> rulesByMove) {
         List<PlannedMove> moves = new ArrayList<>();
-        if (Math.abs(state.common) >= NO_MOVE_DB) {
-            Fix fix = new Fix(mixName, Map.of(Fix.GAIN_DB, round(state.common), Fix.ALL_PARTS, true));
-            moves.add(move(COMMON, MoveKind.LEVEL, fix, rulesByMove, List.of()));
+        List<PlannedMove> last = new ArrayList<>();
+        if (Math.abs(state.global) >= NO_MOVE_DB) {
+            // One knob: the render scales every stem by it, so the mix bus and every part together are the same move;
+            // it is named after the kind of rule that asked for most of it.
+            Set<String> asked = new LinkedHashSet<>(rulesByMove.getOrDefault(COMMON, Set.of()));
+            asked.addAll(rulesByMove.getOrDefault(BUS, Set.of()));
+            Map<String, Set<String>> rules = Map.of(COMMON, asked, BUS, asked);
+            if (state.isBusMove()) {
+                last.add(move(BUS, MoveKind.LEVEL, Fix.gain(mixName, state.global), rules, List.of()));
+            } else {
+                Fix fix = new Fix(mixName, Map.of(Fix.GAIN_DB, round(state.global), Fix.ALL_PARTS, true));
+                moves.add(move(COMMON, MoveKind.LEVEL, fix, rules, List.of()));
+            }
         }
         for (String part : parts) {
             double own = state.own.getOrDefault(part, 0.0);
@@ -99,9 +113,7 @@ final class Planner {
                 moves.add(move("level:" + part, MoveKind.LEVEL, Fix.gain(part, own), rulesByMove, List.of()));
             }
         }
-        if (Math.abs(state.bus) >= NO_MOVE_DB) {
-            moves.add(move(BUS, MoveKind.LEVEL, Fix.gain(mixName, state.bus), rulesByMove, List.of()));
-        }
+        moves.addAll(last);
         for (String part : parts) {
             List<GainPoint> ride = state.rides.getOrDefault(part, List.of());
             if (!ride.isEmpty()) {
@@ -154,8 +166,8 @@ final class Planner {
                 for (String id : search.idsOf(fix)) {
                     if (refused.contains(id)) {
                         why = "the move that clears it, " + id + ", was refused";
-                    } else if (search.givenUp.containsKey(id)) {
-                        why = search.givenUp.get(id);
+                    } else if (search.givenUp.containsKey(knob(id))) {
+                        why = search.givenUp.get(knob(id));
                     }
                 }
             }
@@ -171,6 +183,11 @@ final class Planner {
             sentences.add(where + " stays " + f.severity().name() + ": " + why + ". " + f.message());
         }
         return sentences;
+    }
+
+    /** The knob a move id turns: the common and bus moves turn one, the global gain. */
+    private static String knob(String id) {
+        return COMMON.equals(id) || BUS.equals(id) ? "global" : id;
     }
 
     private static double round(double db) {
@@ -231,21 +248,20 @@ final class Planner {
                         || !PLANNED.contains(move.kind())) {
                     continue;
                 }
-                PlanState next = state.copy();
                 List<String> ids = new ArrayList<>();
-                for (Fix fix : move.fixes()) {
-                    String id = apply(next, fix);
-                    if (id != null) {
-                        ids.add(id);
-                    }
-                }
+                PlanState next = withMove(move, 1, ids);
                 if (ids.isEmpty()) {
                     continue;
                 }
-                String problem = problemWith(next, ids);
+                String problem = problemWith(next);
+                if (SEEN.equals(problem)) {
+                    // Two rules pull this knob apart: a part of the move may still do better than where it is.
+                    next = partOfMove(move, judged);
+                    problem = next == null ? SEEN : null;
+                }
                 if (problem != null) {
                     for (String id : ids) {
-                        givenUp.putIfAbsent(id, problem);
+                        givenUp.putIfAbsent(knob(id), problem);
                     }
                     continue;
                 }
@@ -259,6 +275,65 @@ final class Planner {
             return false;
         }
 
+        /** The state after the move's fixes, their gains scaled by {@code fraction}; the ids it changes into ids. */
+        private PlanState withMove(Move move, double fraction, List<String> ids) {
+            PlanState next = state.copy();
+            for (Fix fix : move.fixes()) {
+                Fix scaled = fraction != 1 && fix.actions().get(Fix.GAIN_DB) instanceof Number gain
+                        ? fix.and(Fix.GAIN_DB, Math.round(gain.doubleValue() * fraction * 10) / 10.0)
+                        : fix;
+                String id = apply(next, scaled);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            return next;
+        }
+
+        /**
+         * The best of a half, a quarter and three quarters of a gain move that leads to a state not seen before and
+         * leaves less outside the targets than now ({@link #outside}); null when none does.
+         */
+        private PlanState partOfMove(Move move, AnalysisResult judged) {
+            if (move.kind() != MoveKind.LEVEL) {
+                return null;
+            }
+            PlanState best = null;
+            double bestOutside = outside(judged);
+            for (double fraction : new double[]{0.5, 0.25, 0.75}) {
+                PlanState candidate = withMove(move, fraction, new ArrayList<>());
+                if (problemWith(candidate) != null) {
+                    continue;
+                }
+                double left = outside(judge(candidate));
+                if (left < bestOutside - 1e-9) {
+                    best = candidate;
+                    bestOutside = left;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * How far a judgement is from the rule set: each WARN counts 1 and each PROBLEM 10, times one plus how far
+         * its measured value lies outside its target (capped at 20), so that nearer is better.
+         */
+        private static double outside(AnalysisResult judged) {
+            double sum = 0;
+            for (Finding f : judged.findings()) {
+                if (f.severity() != Severity.WARN && f.severity() != Severity.PROBLEM) {
+                    continue;
+                }
+                double excess = f.measured() != null && f.target() != null
+                        ? Math.abs(f.target().excess(f.measured().value()))
+                        : 1;
+                sum += (f.severity() == Severity.PROBLEM ? 10 : 1) * (1 + Math.min(Double.isFinite(excess)
+                        ? excess
+                        : 1, 20));
+            }
+            return sum;
+        }
+
         /**
          * Makes one fix in the state; returns the id of the plan's move it changes, or null when the fix is not one the
          * planner makes here (refused, given up, an action it does not apply, a mix move other than gain).
@@ -270,15 +345,17 @@ final class Planner {
                 return null;
             }
             String id = ids.get(0);
-            if (request.refused().contains(id) || givenUp.containsKey(id)) {
+            if (refused(id) || givenUp.containsKey(knob(id))) {
                 return null;
             }
             if (a.get(Fix.GAIN_DB) instanceof Number gain && !a.containsKey(Fix.START_SECONDS)) {
                 double db = gain.doubleValue();
                 if (COMMON.equals(id)) {
-                    s.common += db;
+                    s.global += db;
+                    s.fromCommon += Math.abs(db);
                 } else if (BUS.equals(id)) {
-                    s.bus += db;
+                    s.global += db;
+                    s.fromBus += Math.abs(db);
                 } else {
                     s.own.merge(fix.track(), db, Double::sum);
                 }
@@ -294,6 +371,13 @@ final class Planner {
                 return id;
             }
             return null;
+        }
+
+        /** Whether the user refused the move; the common and bus moves are one knob, so refusing either refuses both. */
+        private boolean refused(String id) {
+            Set<String> no = request.refused();
+            return no.contains(id)
+                    || (COMMON.equals(id) || BUS.equals(id)) && (no.contains(COMMON) || no.contains(BUS));
         }
 
         /** The ids of the plan's moves a fix would change: none when the fix is not of a kind the planner makes. */
@@ -320,14 +404,13 @@ final class Planner {
         }
 
         /** Why the state cannot be taken (a part over full scale, a fader too far, a state seen before), or null. */
-        private String problemWith(PlanState next, List<String> ids) {
+        private String problemWith(PlanState next) {
             if (seen.contains(next.key())) {
-                return "it would undo another move (the rules asking for it pull against each other), so it was left"
-                        + " where the other rules want it";
+                return SEEN;
             }
-            for (Map.Entry<String, Double> e : next.own.entrySet()) {
-                if (Math.abs(e.getValue() + next.common + next.bus) > MOST_GAIN_DB) {
-                    return "it would move " + e.getKey() + " by more than " + (int) MOST_GAIN_DB
+            for (String part : parts) {
+                if (Math.abs(next.own.getOrDefault(part, 0.0) + next.global) > MOST_GAIN_DB) {
+                    return "it would move " + part + " by more than " + (int) MOST_GAIN_DB
                             + " dB: no fader move places it";
                 }
             }
@@ -366,14 +449,19 @@ final class Planner {
                             || roleOf(name) != Role.LEAD_VOCAL) {
                         continue;
                     }
+                    // Worked out from scratch: the static move the vocal's own finding asked for before may be
+                    // what the ride does better (one stretch low is a ride, not a fader move and a ride back).
                     PlanState next = state.copy();
                     next.rides.remove(name);
+                    next.own.remove(name);
                     Rides.Ride ride = Rides.of(name, base, prediction.tracks(next.changes(parts)),
                             request.rideLimitDb(), base.session().panLaw());
                     if (ride == null) {
                         continue;
                     }
-                    next.own.merge(name, ride.staticDb(), Double::sum);
+                    if (Math.abs(ride.staticDb()) >= NO_MOVE_DB) {
+                        next.own.put(name, ride.staticDb());
+                    }
                     next.rides.put(name, ride.points());
                     if (!next.key().equals(state.key())) {
                         state = next;
@@ -399,7 +487,7 @@ final class Planner {
          * fader move per part: the common amount is taken out of the parts' moves when the judgement stays the same.
          */
         private void consolidateCommonGain() {
-            if (parts.size() < 2 || request.refused().contains(COMMON)) {
+            if (parts.size() < 2 || refused(COMMON)) {
                 return;
             }
             List<Double> gains = new ArrayList<>();
@@ -413,7 +501,8 @@ final class Planner {
                 return;
             }
             PlanState next = state.copy();
-            next.common += median;
+            next.global += median;
+            next.fromCommon += Math.abs(median);
             for (String part : parts) {
                 double rest = next.own.getOrDefault(part, 0.0) - median;
                 if (Math.abs(rest) < NO_MOVE_DB) {
@@ -453,17 +542,26 @@ final class Planner {
     /** The planner's state: every move made so far. */
     static final class PlanState {
         final Map<String, Double> own = new LinkedHashMap<>();
-        double common;
-        double bus;
+        /** The gain of every stem together, dB: the common (VCA) and the mix-bus moves, which render alike. */
+        double global;
+        /** How much of the global gain's movement the common-gain findings asked for, and the mix's, dB. */
+        double fromCommon;
+        double fromBus;
         final Map<String, List<GainPoint>> rides = new LinkedHashMap<>();
         final Map<String, Fix> pans = new LinkedHashMap<>();
         final Map<String, Fix> stereo = new LinkedHashMap<>();
 
+        /** Whether the global gain is the mix bus's move (the mix's rules asked for most of it), not a VCA's. */
+        boolean isBusMove() {
+            return fromBus > fromCommon;
+        }
+
         PlanState copy() {
             PlanState c = new PlanState();
             c.own.putAll(own);
-            c.common = common;
-            c.bus = bus;
+            c.global = global;
+            c.fromCommon = fromCommon;
+            c.fromBus = fromBus;
             c.rides.putAll(rides);
             c.pans.putAll(pans);
             c.stereo.putAll(stereo);
@@ -474,7 +572,7 @@ final class Planner {
         String key() {
             Map<String, Long> gains = new java.util.TreeMap<>();
             own.forEach((k, v) -> gains.put(k, Math.round(v * 10)));
-            return gains + "|" + Math.round(common * 10) + "|" + Math.round(bus * 10) + "|" + rides + "|" + pans
+            return gains + "|" + Math.round(global * 10) + "|" + rides + "|" + pans
                     + "|" + stereo;
         }
 
@@ -483,7 +581,7 @@ final class Planner {
             Map<String, TrackChanges> changes = new HashMap<>();
             for (String part : parts) {
                 TrackChanges c = TrackChanges.none(part)
-                        .withGainDb(round(own.getOrDefault(part, 0.0)) + round(common) + round(bus))
+                        .withGainDb(round(own.getOrDefault(part, 0.0)) + round(global))
                         .withRide(rides.getOrDefault(part, List.of()));
                 Fix pan = pans.get(part);
                 Fix st = stereo.get(part);

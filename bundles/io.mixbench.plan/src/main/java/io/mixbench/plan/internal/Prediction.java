@@ -33,7 +33,8 @@ import java.util.Set;
  * balance is the parts' channel powers summed. What no sum of scalars tells (the mix's correlation, width and low
  * end after a part's stereo changes) is predicted absent, to be measured on the rendered mix; cross-track
  * measurements of the mix (null test, bus processing) are dropped, because the rendered mix is the exact sum of its
- * stems.
+ * stems. A session without a mix gets one: the rendered session has it, so the mix's rules take part in the plan
+ * ({@link MixOfParts}).
  */
 final class Prediction {
 
@@ -58,9 +59,16 @@ final class Prediction {
     private final PanLaw panLaw;
 
     Prediction(List<MeasuredTrack> tracks, List<GroupMeasurement> groups, PanLaw panLaw) {
-        this.tracks = List.copyOf(tracks);
-        this.groups = List.copyOf(groups);
         this.panLaw = panLaw;
+        this.groups = List.copyOf(groups);
+        List<MeasuredTrack> all = new ArrayList<>(tracks);
+        if (tracks.stream().noneMatch(t -> t.track().role() == Role.MIX)) {
+            MeasuredTrack bounce = new MixOfParts(tracks, panLaw).measure();
+            if (bounce != null) {
+                all.add(bounce);
+            }
+        }
+        this.tracks = List.copyOf(all);
     }
 
     /** The measured tracks after the changes (by part name; parts without changes stay), in the same order. */
@@ -124,8 +132,30 @@ final class Prediction {
                 out.put(id, shifted(m, shift, gain + (peak ? centreDrop : 0), ride));
             }
         }
+        clearOvers(out);
         return new MeasuredTrack(track.track(), track.format(), track.durationSeconds(), out, track.error(),
                 track.metadata());
+    }
+
+    /**
+     * Clipping counts of a moved track: flat tops and overs at full scale are no longer there once its peaks are
+     * below full scale (a lowered clipped stem, the rendered mix that sums the moved stems); above it they are
+     * unknown and kept.
+     */
+    private static void clearOvers(Map<String, Measurement> out) {
+        if (out.get(MeasurementIds.SAMPLE_PEAK) instanceof Scalar peak && peak.present() && peak.value() < 0) {
+            zero(out, MeasurementIds.CLIPPED_RUNS);
+            zero(out, MeasurementIds.OVER_FULL_SCALE_SAMPLES);
+        }
+        if (out.get(MeasurementIds.TRUE_PEAK) instanceof Scalar peak && peak.present() && peak.value() < 0) {
+            zero(out, MeasurementIds.INTER_SAMPLE_OVERS);
+        }
+    }
+
+    private static void zero(Map<String, Measurement> out, String id) {
+        if (out.get(id) instanceof Scalar s && s.present()) {
+            out.put(id, Scalar.of(0, s.unit()));
+        }
     }
 
     private MeasuredTrack mix(MeasuredTrack mix, Map<String, MeasuredTrack> after,
@@ -170,6 +200,7 @@ final class Prediction {
                 out.put(id, shifted(m, shift, shift, null));
             }
         }
+        clearOvers(out);
         return new MeasuredTrack(mix.track(), mix.format(), mix.durationSeconds(), out, mix.error(), mix.metadata());
     }
 
@@ -211,8 +242,11 @@ final class Prediction {
         }
         double db = series.get().get(i);
         if (part.isMono()) {
-            // a mono part reaches each channel of the stereo mix at the pan law's centre gain
-            db += peak ? panLaw.centreGainDb() : panLaw.monoToStereoLoudnessOffsetDb();
+            // a mono part reaches each channel of the stereo mix at the pan law's centre gain: loudness sums the
+            // channels, RMS and peaks are per channel
+            db += Units.LUFS.equals(series.get().unit())
+                    ? panLaw.monoToStereoLoudnessOffsetDb()
+                    : panLaw.centreGainDb();
         }
         return peak ? Math.pow(10, db / 20) : Math.pow(10, db / 10);
     }

@@ -19,9 +19,9 @@ import java.util.Optional;
 /**
  * The lead vocal's ride: phrase by phrase (the phrases of its activity, {@link Phrases}), the gain that puts the
  * phrase's median lead over the loudest other element at each step in the middle of the lead window of the
- * {@value #RULE_ID} rule (its parameters in the rule set). The static move is the gain that alone puts the most
- * singing time inside the window (the smallest such); what each phrase needs beyond it is the ride, bounded by the plan's ride limit, ramped in over
- * {@value #ATTACK_SECONDS} s before a phrase and out over {@value #RELEASE_SECONDS} s after it.
+ * {@value #RULE_ID} rule (its parameters in the rule set), bounded by the plan's ride limit, ramped in over
+ * {@value #ATTACK_SECONDS} s before a phrase and out over {@value #RELEASE_SECONDS} s after it. A static move
+ * comes with it only when the limit cannot reach every phrase from where the vocal is.
  */
 final class Rides {
 
@@ -31,8 +31,6 @@ final class Rides {
     static final double ATTACK_SECONDS = 0.1;
     /** How long after a phrase its gain ramps back out, s, when no phrase follows at once. */
     static final double RELEASE_SECONDS = 0.2;
-    /** How far inside the window a phrase's lead must be to count as placed by the static move, dB. */
-    private static final double INSIDE_MARGIN_DB = 0.25;
     /** Phrase gains closer than this, dB, are no ride. */
     private static final double NO_RIDE_DB = 0.5;
 
@@ -61,7 +59,6 @@ final class Rides {
         double low = rule.get().parameters().get("minLeadDb");
         double high = rule.get().parameters().get("maxLeadDb");
         double centre = (low + high) / 2;
-        double halfWidth = Math.max(0, (high - low) / 2 - INSIDE_MARGIN_DB);
         MeasuredTrack voice = predicted.stream().filter(t -> t.name().equals(vocal)).findFirst().orElse(null);
         if (voice == null) {
             return null;
@@ -97,7 +94,7 @@ final class Rides {
         if (judged.isEmpty()) {
             return null;
         }
-        double staticDb = Math.round(staticGain(wanted, judged, halfWidth) * 10) / 10.0;
+        double staticDb = Math.round(staticGain(wanted, limitDb) * 10) / 10.0;
         List<GainPoint> points = new ArrayList<>();
         double previousGain = 0;
         double previousEnd = 0;
@@ -127,27 +124,18 @@ final class Rides {
     }
 
     /**
-     * The static gain that puts the longest singing time inside the window on its own (so the ride moves only the
-     * phrases that need it), the smallest of those; each candidate is a phrase's own gain, or none.
+     * The static gain that comes with the ride: none when the ride alone can bring every phrase into the window within
+     * the ride limit (one stretch that is low is ridden, the fader left alone); else the least move that lets it,
+     * and when no move does, the one that halves the largest ride.
      */
-    private static double staticGain(List<Double> wanted, List<int[]> phrases, double halfWidth) {
-        double best = 0;
-        int bestSteps = -1;
-        List<Double> candidates = new ArrayList<>(wanted);
-        candidates.add(0, 0.0);
-        for (double s : candidates) {
-            int steps = 0;
-            for (int k = 0; k < wanted.size(); k++) {
-                if (Math.abs(wanted.get(k) - s) <= halfWidth) {
-                    steps += phrases.get(k)[1] - phrases.get(k)[0];
-                }
-            }
-            if (steps > bestSteps || steps == bestSteps && Math.abs(s) < Math.abs(best)) {
-                best = s;
-                bestSteps = steps;
-            }
+    private static double staticGain(List<Double> wanted, double limitDb) {
+        double least = wanted.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double most = wanted.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (most - least > 2 * limitDb) {
+            return (least + most) / 2;
         }
-        return best;
+        // every phrase within the limit of the static gain: s in [most - limit, least + limit], nearest 0
+        return Math.max(most - limitDb, Math.min(least + limitDb, 0));
     }
 
     /** "Ride Lead Vox: +7.0 dB at 0:04.0-0:08.0, -2.0 dB at ..." (the held stretches of the ride). */
