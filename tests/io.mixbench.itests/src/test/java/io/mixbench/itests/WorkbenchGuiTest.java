@@ -319,6 +319,67 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    void renderingThePlanClearsTheFlawedDemoAndOpensTheRenderedSessionBesideIt() throws Exception {
+        Path demo = Product.demo("flawed");
+        Path findings = work.resolve("findings.json");
+        Path folder = work.resolve("rendered plan");
+        Path rendered = work.resolve("rendered.json");
+        Path windows = work.resolve("windows.json");
+        Path shot = screenshot("gui-plan-rendered.png");
+        Path besideShot = screenshot("gui-plan-rendered-session.png");
+        gui(List.of("open \"" + demo + "\"", "waitAnalysis", "dumpFindings " + findings, "showView " + PLAN_VIEW,
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
+                "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status rendered 300",
+                "dumpViews " + rendered, "screenshot " + shot,
+                "click " + PLAN_VIEW + " \"Open rendered session\"", "waitWindow flawed.mixbench 60",
+                "waitWindowAnalysis flawed.mixbench 120", "dumpWindows " + windows,
+                "screenshot " + besideShot + " flawed.mixbench", "quit"));
+        JsonNode plan = planState(rendered);
+        System.err.println("Plan view, rendered: " + plan.get("after") + "; " + plan.get("renderedMix"));
+        assertEquals("Before: " + counts(read(findings)) + " -> after (rendered): 0 PROBLEM, 0 WARN", plan.get(
+                "after").asText(), plan.toString());
+        assertEquals(0, plan.get("stillOutside").size(), plan.toString());
+        assertTrue(plan.get("canRender").asBoolean() && plan.get("canExport").asBoolean(), "ready again: " + plan);
+        String mix = plan.get("renderedMix").asText();
+        assertTrue(mix.matches("Rendered mix: peak -?[0-9.]+ dBFS, true peak -?[0-9.]+ dBTP, loudness -[0-9.]+ LUFS"),
+                mix);
+        Path sessionFile = Path.of(plan.get("renderedSession").asText());
+        assertEquals(folder, sessionFile.getParent(), "rendered where the user said");
+        assertTrue(Files.isRegularFile(sessionFile), "the rendered session file: " + sessionFile);
+        JsonNode w = read(windows);
+        assertEquals(2, w.get("titles").size(), "a second window: " + w);
+        assertTrue(w.get("titles").get(1).asText().contains(sessionFile.getFileName().toString()), w.toString());
+        assertEquals(sessionFile.toString(), w.get("sessions").get(1).asText(),
+                "the second window's open session is the rendered one: " + w);
+        assertTrue(w.get("warnOrWorse").get(0).asInt() > 0, "the original has findings: " + w);
+        assertEquals(0, w.get("warnOrWorse").get(1).asInt(), "the rendered session, analysed in its window: " + w);
+        assertShowsContent(shot);
+        assertShowsContent(besideShot);
+    }
+
+    @Test
+    void theWindowsCancelStopsARenderAndLeavesNoFile() throws Exception {
+        Path folder = work.resolve("cancelled plan");
+        Path cancelled = work.resolve("cancelled.json");
+        // Render and Cancel in one task of the UI thread: the render cannot end before it is cancelled.
+        gui(List.of("open \"" + Product.demo("flawed") + "\"", "waitAnalysis", "showView " + PLAN_VIEW,
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
+                "clickAndCancel " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW
+                        + " status \"render cancelled\" 120",
+                "dumpViews " + cancelled, "quit"));
+        JsonNode plan = planState(cancelled);
+        assertTrue(plan.get("renderedSession").isNull(), plan.toString());
+        List<Path> left = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.walk(folder)) {
+                files.filter(Files::isRegularFile).forEach(left::add);
+            }
+        }
+        assertEquals(List.of(), left, "a cancelled render leaves no file");
+        assertEquals(3, plan.get("moves").size(), "the plan is still shown: " + plan);
+    }
+
+    @Test
     void openingAndClosingASessionTenTimesLeaksNoSwtResources() throws Exception {
         Path demo = Product.demo("flawed");
         Path first = work.resolve("handles-1.json");

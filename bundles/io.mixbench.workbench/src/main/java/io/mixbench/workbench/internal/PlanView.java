@@ -190,9 +190,9 @@ public final class PlanView implements ViewContribution {
             render.setToolTipText("Render the checked moves into the folder and analyse the result (Cancel stops it)");
             render.addListener(SWT.Selection, e -> render());
             after = new Label(proof, SWT.WRAP);
-            after.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            after.setLayoutData(wrapping(2));
             mixLevels = new Label(proof, SWT.WRAP);
-            mixLevels.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+            mixLevels.setLayoutData(wrapping(3));
             outside = new Table(proof, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
             GridData outsideData = new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1);
             outsideData.heightHint = 60;
@@ -526,11 +526,12 @@ public final class PlanView implements ViewContribution {
                     : PlanWords.outside(verified.after().findings()).isEmpty()
                             ? colours.get(Severity.OK)
                             : colours.get(Severity.WARN));
-            mixLevels.setText(verified == null
+            String levels = verified == null
                     ? ""
-                    : verified.after().mix()
-                            .map(mix -> "Rendered mix: " + PlanWords.levels(mix))
-                            .orElse("The rendered session has no mix."));
+                    : verified.after().mix().map(mix -> "Rendered mix: " + PlanWords.levels(mix))
+                            .orElse("The rendered session has no mix.");
+            // A line may break between quantities, never between a number and its unit.
+            mixLevels.setText(levels.replaceAll(" (-?[0-9]|dB|LUFS|peak)", "\u00a0$1"));
             outside.removeAll();
             if (verified != null) {
                 for (Finding f : PlanWords.outside(verified.after().findings())) {
@@ -602,7 +603,7 @@ public final class PlanView implements ViewContribution {
             state.put("unresolved", plan == null ? List.of() : plan.unresolved());
             state.put("renderFolder", folder.getText());
             state.put("after", verified == null ? null : after.getText());
-            state.put("renderedMix", verified == null ? null : mixLevels.getText());
+            state.put("renderedMix", verified == null ? null : mixLevels.getText().replace('\u00a0', ' '));
             List<String> left = new ArrayList<>();
             if (verified != null) {
                 for (Finding f : PlanWords.outside(verified.after().findings())) {
@@ -614,6 +615,8 @@ public final class PlanView implements ViewContribution {
                     ? null
                     : verified.rendered().sessionFile().toString());
             state.put("problem", problem);
+            state.put("canRender", render.getEnabled());
+            state.put("canExport", export.getEnabled());
             root.setData(STATE_DATA, state);
         }
     }

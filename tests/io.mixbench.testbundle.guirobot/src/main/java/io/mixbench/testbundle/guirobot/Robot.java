@@ -3,6 +3,7 @@ package io.mixbench.testbundle.guirobot;
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.Severity;
 import io.mixbench.session.Session;
 import io.mixbench.ui.Selection;
 import io.mixbench.ui.ViewContribution;
@@ -78,9 +79,14 @@ import org.osgi.service.component.annotations.Reference;
  * button with that text in a view; {@code setTextFile ID FILE}: the view's first text field gets the file's
  * content; {@code setText ID TEXT}: the view's first text field gets TEXT; {@code checkRow ID TEXT true|false}:
  * checks or unchecks the box of the first row of the view's first table with a cell equal to TEXT, as a click on it
- * does; {@code waitViewValue ID KEY VALUE [S]}: until the view's published state has KEY with VALUE (as text);</li>
+ * does; {@code waitViewValue ID KEY VALUE [S]}: until the view's published state has KEY with VALUE (as text);
+ * {@code clickAndCancel ID TEXT}: the button with that text in a view, then the window's Cancel button, in one task
+ * of the UI thread (so the work the button starts is cancelled before it can end);</li>
  * <li>{@code waitWindow TEXT [S]}: until another workbench window than the first shows, its title containing TEXT;
- * {@code dumpWindows FILE}: the workbench windows' titles and the open sessions' locations, oldest first;</li>
+ * {@code waitWindowAnalysis TEXT [S]}: until that window's open session has a result and its findings view shows a
+ * row for each finding;
+ * {@code dumpWindows FILE}: the workbench windows' titles, and the open sessions' locations and WARN or worse
+ * findings, oldest first;</li>
  * <li>{@code installPlugin JAR}: shows the plug-in manager and installs through the workspace;
  * {@code removeFile PATH}, {@code copyFile SRC DST};</li>
  * <li>{@code export FORMAT FILE}: the workspace's export of the result; {@code screenshot PNG [TITLE]}: of the
@@ -271,6 +277,11 @@ public final class Robot {
                     return null;
                 });
             }
+            case "clickAndCancel" -> ui(() -> {
+                click(c.get(1), c.get(2));
+                cancelButton().notifyListeners(SWT.Selection, new Event());
+                return null;
+            });
             case "setText" -> ui(() -> {
                 setText(c.get(1), c.get(2));
                 return null;
@@ -283,6 +294,8 @@ public final class Robot {
                     + c.get(3), () -> ui(() -> c.get(3).equals(viewValue(c.get(1), c.get(2)))));
             case "waitWindow" -> waitUntil(seconds(c, 2), "a window showing " + c.get(1), () -> ui(() -> otherWindow(
                     c.get(1)) != null));
+            case "waitWindowAnalysis" -> waitUntil(seconds(c, 2), "the analysis in the window showing " + c.get(
+                    1), () -> otherWindowShowsItsResult(c.get(1)));
             case "dumpWindows" -> Json.writeFile(Path.of(c.get(1)), ui(this::windows));
             case "waitViewState" -> waitUntil(seconds(c, 3), "view " + c.get(1) + " to show " + c.get(2),
                     () -> ui(() -> viewState(c.get(1)).contains(c.get(2))));
@@ -558,6 +571,30 @@ public final class Robot {
         throw new AssertionError("no row '" + text + "' in view " + id);
     }
 
+    /** The window's Cancel button: in its status bar, outside every view's tab folder. */
+    private Button cancelButton() {
+        Button found = outsideViews(shell);
+        if (found == null) {
+            throw new AssertionError("no Cancel button in the window");
+        }
+        return found;
+    }
+
+    private static Button outsideViews(Control c) {
+        if (c instanceof Button b && b.getText().equals("Cancel")) {
+            return b;
+        }
+        if (c instanceof Composite comp && !(c instanceof CTabFolder)) {
+            for (Control child : comp.getChildren()) {
+                Button found = outsideViews(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** One value of a view's published state, as text; null when it has none. */
     private String viewValue(String id, String key) throws InvalidSyntaxException {
         Control control = viewControl(id);
@@ -578,7 +615,31 @@ public final class Robot {
         return null;
     }
 
-    /** The visible workbench windows' titles, the first window's first, and every open session's location. */
+    /** Whether the other window showing {@code text} has its open session's latest result in its findings view. */
+    private boolean otherWindowShowsItsResult(String text) throws Exception {
+        OpenSession other = null;
+        for (OpenSession o : workspace.openSessions()) {
+            if (o != openSession && o.session() != null && String.valueOf(o.session().location()).contains(text)) {
+                other = o;
+            }
+        }
+        if (other == null || other.analysing() || other.result() == null) {
+            return false;
+        }
+        int findings = other.result().findings().size();
+        return ui(() -> {
+            Shell window = otherWindow(text);
+            viewServices();
+            CTabItem tab = window == null ? null : tab(window, viewNames.get(FINDINGS_VIEW));
+            Table table = tab == null ? null : find(tab.getControl(), Table.class);
+            return table != null && table.getItemCount() == findings;
+        });
+    }
+
+    /**
+     * The visible workbench windows' titles, the first window's first; every open session's location and the number
+     * of WARN or worse findings of its latest result (null without one).
+     */
     private Map<String, Object> windows() {
         List<String> titles = new ArrayList<>(List.of(shell.getText()));
         for (Shell s : display.getShells()) {
@@ -587,13 +648,19 @@ public final class Robot {
             }
         }
         List<String> sessions = new ArrayList<>();
+        List<Object> problems = new ArrayList<>();
         for (OpenSession open : workspace.openSessions()) {
             Session session = open.session();
             sessions.add(session == null ? null : String.valueOf(session.location()));
+            AnalysisResult result = open.result();
+            problems.add(result == null
+                    ? null
+                    : result.findings().stream().filter(f -> f.severity().reaches(Severity.WARN)).count());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("titles", titles);
         out.put("sessions", sessions);
+        out.put("warnOrWorse", problems);
         return out;
     }
 
