@@ -256,6 +256,18 @@ class WorkbenchGuiTest {
         return problems + " PROBLEM, " + warnings + " WARN";
     }
 
+    /**
+     * A script that opens the flawed demo, writes the findings view's rows to {@code findings}, shows the Plan view
+     * and waits for its plan, then goes on with {@code then}.
+     */
+    static List<String> planned(Path findings, String... then) {
+        List<String> script = new ArrayList<>(List.of("open \"" + Product.demo("flawed") + "\"", "waitAnalysis",
+                "dumpFindings " + findings, "showView " + PLAN_VIEW,
+                "waitViewValue " + PLAN_VIEW + " status planned 60"));
+        script.addAll(List.of(then));
+        return script;
+    }
+
     /** The row of a move by its id, or -1. */
     static int row(JsonNode plan, String id) {
         return texts(plan.get("moves")).indexOf(id);
@@ -263,7 +275,6 @@ class WorkbenchGuiTest {
 
     @Test
     void thePlanViewShowsTheFlawedDemosThreeMovesAndARefusedMoveIsPlannedAround() throws Exception {
-        Path demo = Product.demo("flawed");
         Path findings = work.resolve("findings.json");
         Path first = work.resolve("plan.json");
         Path refused = work.resolve("refused.json");
@@ -272,8 +283,7 @@ class WorkbenchGuiTest {
         Path shot = screenshot("gui-plan.png");
         Path refusedShot = screenshot("gui-plan-refused.png");
         String kick = "\"Lower Kick by 6.0 dB\"";
-        gui(List.of("open \"" + demo + "\"", "waitAnalysis", "dumpFindings " + findings, "showView " + PLAN_VIEW,
-                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + first, "screenshot " + shot,
+        gui(planned(findings, "dumpViews " + first, "screenshot " + shot,
                 // Refusing a move plans again: the view says "planning" at once, then shows the new plan.
                 "checkRow " + PLAN_VIEW + " " + kick + " false", "waitViewValue " + PLAN_VIEW + " status planned 60",
                 "dumpViews " + refused, "screenshot " + refusedShot, "checkRow " + PLAN_VIEW + " " + kick + " true",
@@ -320,16 +330,14 @@ class WorkbenchGuiTest {
 
     @Test
     void renderingThePlanClearsTheFlawedDemoAndOpensTheRenderedSessionBesideIt() throws Exception {
-        Path demo = Product.demo("flawed");
         Path findings = work.resolve("findings.json");
         Path folder = work.resolve("rendered plan");
         Path rendered = work.resolve("rendered.json");
         Path windows = work.resolve("windows.json");
         Path shot = screenshot("gui-plan-rendered.png");
         Path besideShot = screenshot("gui-plan-rendered-session.png");
-        gui(List.of("open \"" + demo + "\"", "waitAnalysis", "dumpFindings " + findings, "showView " + PLAN_VIEW,
-                "waitViewValue " + PLAN_VIEW + " status planned 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
-                "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status rendered 300",
+        gui(planned(findings, "setText " + PLAN_VIEW + " \"" + folder + "\"", "click " + PLAN_VIEW + " Render",
+                "waitViewValue " + PLAN_VIEW + " status rendered 300",
                 "dumpViews " + rendered, "screenshot " + shot,
                 "click " + PLAN_VIEW + " \"Open rendered session\"", "waitWindow flawed.mixbench 60",
                 "waitWindowAnalysis flawed.mixbench 120", "dumpWindows " + windows,
@@ -362,8 +370,7 @@ class WorkbenchGuiTest {
         Path folder = work.resolve("cancelled plan");
         Path cancelled = work.resolve("cancelled.json");
         // Render and Cancel in one task of the UI thread: the render cannot end before it is cancelled.
-        gui(List.of("open \"" + Product.demo("flawed") + "\"", "waitAnalysis", "showView " + PLAN_VIEW,
-                "waitViewValue " + PLAN_VIEW + " status planned 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
+        gui(planned(work.resolve("findings.json"), "setText " + PLAN_VIEW + " \"" + folder + "\"",
                 "clickAndCancel " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW
                         + " status \"render cancelled\" 120",
                 "dumpViews " + cancelled, "quit"));
