@@ -366,6 +366,28 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    void aRenderIntoTheSessionsOwnFolderIsRefusedNamingTheFileAndTheViewRendersElsewhereAfter() throws Exception {
+        Path demo = Product.demo("flawed");
+        Path refused = work.resolve("refused.json");
+        Path folder = work.resolve("elsewhere");
+        Path rendered = work.resolve("rendered.json");
+        gui(planned(work.resolve("findings.json"), "setText " + PLAN_VIEW + " \"" + demo + "\"",
+                "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status \"render failed\" 120",
+                "dumpViews " + refused, "dismissMessage 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
+                "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status rendered 300",
+                "dumpViews " + rendered, "quit"));
+        JsonNode failed = planState(refused);
+        String problem = failed.get("problem").asText();
+        assertTrue(problem.startsWith("Cannot render the plan: ") && problem.contains(demo.toString() + "/"),
+                "names a file of the session: " + problem);
+        assertTrue(failed.get("renderedSession").isNull() && failed.get("canRender").asBoolean(), failed.toString());
+        assertEquals(3, failed.get("moves").size(), "the plan is still shown: " + failed);
+        JsonNode again = planState(rendered);
+        assertTrue(again.get("problem").isNull(), again.toString());
+        assertEquals(folder, Path.of(again.get("renderedSession").asText()).getParent(), again.toString());
+    }
+
+    @Test
     void theWindowsCancelStopsARenderAndLeavesNoFile() throws Exception {
         Path folder = work.resolve("cancelled plan");
         Path cancelled = work.resolve("cancelled.json");

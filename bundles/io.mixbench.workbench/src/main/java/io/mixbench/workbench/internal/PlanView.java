@@ -408,7 +408,8 @@ public final class PlanView implements ViewContribution {
                     cancelled = true;
                     Thread.currentThread().interrupt();
                 } catch (IOException | RuntimeException e) {
-                    failure = "Cannot render the plan into " + target + ": " + e.getMessage();
+                    // The workspace's message names the file or folder.
+                    failure = "Cannot render the plan: " + e.getMessage();
                 }
                 // The task ends even when the view has gone: the window's Cancel button is the analysis's again.
                 task.done(cancelled

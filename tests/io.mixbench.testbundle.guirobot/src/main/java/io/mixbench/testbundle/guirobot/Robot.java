@@ -80,6 +80,7 @@ import org.osgi.service.component.annotations.Reference;
  * content; {@code setText ID TEXT}: the view's first text field gets TEXT; {@code checkRow ID TEXT true|false}:
  * checks or unchecks the box of the first row of the view's first table with a cell equal to TEXT, as a click on it
  * does; {@code waitViewValue ID KEY VALUE [S]}: until the view's published state has KEY with VALUE (as text);
+ * {@code dismissMessage [S]}: waits for the window's message box (an error) and presses Enter in it;
  * {@code clickAndCancel ID TEXT}: the button with that text in a view, then the window's Cancel button, in one task
  * of the UI thread (so the work the button starts is cancelled before it can end);</li>
  * <li>{@code waitWindow TEXT [S]}: until another workbench window than the first shows, its title containing TEXT;
@@ -282,6 +283,7 @@ public final class Robot {
                 cancelButton().notifyListeners(SWT.Selection, new Event());
                 return null;
             });
+            case "dismissMessage" -> dismissMessage(seconds(c, 1));
             case "setText" -> ui(() -> {
                 setText(c.get(1), c.get(2));
                 return null;
@@ -569,6 +571,49 @@ public final class Robot {
             }
         }
         throw new AssertionError("no row '" + text + "' in view " + id);
+    }
+
+    /**
+     * Waits for a message box (a native dialog, which SWT's widget tree does not show: the UI thread runs it inside
+     * {@code MessageBox.open}) and presses Enter until it has closed. Enter goes again only while the box is still
+     * open, so no key reaches the window behind it.
+     */
+    private void dismissMessage(long seconds) throws Exception {
+        waitUntil(seconds, "a message box", Robot::messageBoxOpen);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int polls = 0; messageBoxOpen(); polls++) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the message box did not close");
+            }
+            if (polls % 50 == 0) {
+                key(SWT.KeyDown);
+                key(SWT.KeyUp);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private void key(int type) {
+        Event e = new Event();
+        e.type = type;
+        e.keyCode = SWT.CR;
+        e.character = SWT.CR;
+        display.post(e);
+    }
+
+    /** Whether the UI thread is in a message box. */
+    private static boolean messageBoxOpen() {
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().equals("main")) {
+                for (StackTraceElement frame : e.getValue()) {
+                    if (frame.getClassName().equals("org.eclipse.swt.widgets.MessageBox")
+                            && frame.getMethodName().equals("open")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The window's Cancel button: in its status bar, outside every view's tab folder. */
