@@ -280,6 +280,7 @@ class WorkbenchGuiTest {
         Path refused = work.resolve("refused.json");
         Path again = work.resolve("again.json");
         Path quick = work.resolve("quick.json");
+        Path reopened = work.resolve("reopened.json");
         Path shot = screenshot("gui-plan.png");
         Path refusedShot = screenshot("gui-plan-refused.png");
         String kick = "\"Lower Kick by 6.0 dB\"";
@@ -290,7 +291,12 @@ class WorkbenchGuiTest {
                 "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + again,
                 // Refused and taken back before the plan without it can come: only the latest plan is ever shown.
                 "checkRow " + PLAN_VIEW + " " + kick + " false", "checkRow " + PLAN_VIEW + " " + kick + " true",
-                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + quick, "quit"));
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + quick,
+                // Another session (here the same one opened again) starts with every move allowed.
+                "checkRow " + PLAN_VIEW + " " + kick + " false", "closeSession", "open \"" + Product.demo("flawed")
+                        + "\"",
+                "waitAnalysis", "waitViewValue " + PLAN_VIEW + " status planned 60",
+                "dumpViews " + reopened, "quit"));
 
         JsonNode plan = planState(first);
         List<String> moves = texts(plan.get("moves"));
@@ -317,7 +323,7 @@ class WorkbenchGuiTest {
         assertNotEquals(vocalBefore, vocalAfter, "without the kick's move the vocal's changes: " + without);
         System.err.println("Plan view, Kick refused: " + without.get("texts") + "; " + without.get("predicted"));
 
-        for (Path back : List.of(again, quick)) {
+        for (Path back : List.of(again, quick, reopened)) {
             JsonNode p = planState(back);
             assertEquals(plan.get("moves"), p.get("moves"), "taken back: the first plan again (" + back + ")");
             assertEquals(plan.get("texts"), p.get("texts"));

@@ -113,6 +113,8 @@ public final class PlanView implements ViewContribution {
 
         // What the view shows; UI thread only.
         Path location;
+        /** The render folder the view proposed for the session. */
+        String proposed = "";
         /** The analysis the shown plan was made from. */
         AnalysisResult planned;
         Plan plan;
@@ -263,21 +265,29 @@ public final class PlanView implements ViewContribution {
         public void sessionChanged(Session session) {
             Path now = session == null ? null : session.location();
             if (!Objects.equals(now, location)) {
-                // Refusals belong to a session's moves; another session starts with every move allowed.
                 location = now;
-                refused.clear();
-                known.clear();
-                folder.setText(now == null ? "" : PlanWords.renderFolder(now).toString());
-                // The end of the path is the folder's own name: show it.
-                folder.setSelection(folder.getText().length());
+                // A folder the user typed stays; the proposal follows the session (opened, or saved elsewhere).
+                if (folder.getText().isBlank() || folder.getText().equals(proposed)) {
+                    proposed = now == null ? "" : PlanWords.renderFolder(now).toString();
+                    folder.setText(proposed);
+                    // The end of the path is the folder's own name: show it.
+                    folder.setSelection(proposed.length());
+                }
             }
             show();
         }
 
         @Override
         public void resultChanged(AnalysisResult result) {
+            if (result == null) {
+                // Another session, a closed one or an edited one: its moves are not the refused ones.
+                refused.clear();
+                known.clear();
+            }
             if (result != planned) {
                 plan();
+            } else {
+                show();
             }
         }
 
