@@ -158,9 +158,11 @@ final class Window {
         statusBar();
         int[] bounds = prefs.ints("shell.bounds", 4);
         if (opener != null) {
-            // Beside the window it was opened from, offset so both title bars show.
+            // Beside the window it was opened from, offset so both title bars show, and on the screen.
             Rectangle o = opener.shell.getBounds();
-            shell.setBounds(o.x + 48, o.y + 48, o.width, o.height);
+            Rectangle screen = opener.shell.getMonitor().getClientArea();
+            shell.setBounds(Math.max(screen.x, Math.min(o.x + 48, screen.x + screen.width - o.width)),
+                    Math.max(screen.y, Math.min(o.y + 48, screen.y + screen.height - o.height)), o.width, o.height);
         } else if (bounds != null && bounds[2] >= 400 && bounds[3] >= 300) {
             shell.setBounds(bounds[0], bounds[1], bounds[2], bounds[3]);
         } else {
