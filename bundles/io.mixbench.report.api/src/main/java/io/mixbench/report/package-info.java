@@ -4,7 +4,7 @@
  * its {@link io.mixbench.report.ReportRenderer#FORMAT} service property.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mixbench.report;
 
 import org.osgi.annotation.bundle.Export;

@@ -62,21 +62,33 @@ class DemoSessionsTest {
     }
 
     @Test
-    void flawedDemoTextReportFitsOnOneScreenAndStartsWithItsMoves() throws Exception {
+    void flawedDemoTextReportFitsOnAScreenAndStartsWithItsPlanThenItsMoves() throws Exception {
         Product.Run run = Product.run(product, "analyze", Product.demo("flawed").toString());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.size() <= 40, lines.size() + " lines, more than one screen:\n" + run.out());
+        // 40 lines of findings and moves, and 6 of the plan (a blank line, its title, its three moves, the counts):
+        // a screen and a little more, for the one answer that makes the rest a reference.
+        assertTrue(lines.size() <= 46, lines.size() + " lines, more than the plan and one screen:\n" + run.out());
         for (String line : lines) {
             assertTrue(line.length() <= 100, "wider than 100 columns: " + line);
         }
-        // A one-line header and what the mix is judged as, then the moves.
+        // A one-line header and what the mix is judged as, then the plan: the three moves at once, predicted.
         assertTrue(lines.get(0).startsWith("Mixbench "), run.out());
         assertTrue(lines.get(1).startsWith("Judged as a pre-master: "), run.out());
         assertEquals("", lines.get(2), run.out());
-        assertEquals("Moves, most urgent first", lines.get(3), run.out());
-        assertTrue(lines.get(4).startsWith("PROBLEM "), run.out());
-        // The kick's move is asked for by two rules: said once, naming both.
-        List<String> kick = lines.stream().filter(l -> l.contains("Lower Kick by")).toList();
+        assertEquals("Plan: all moves at once", lines.get(3), run.out());
+        assertTrue(lines.get(4).matches(" 1\\. Lower Kick by [56]\\.\\d dB +\\[.*kick\\.level.*\\]"), run.out());
+        assertTrue(lines.get(5).matches(" 2\\. Raise Lead Vox by (9\\.\\d|10\\.\\d|11\\.0) dB +\\[vocal\\.lead\\]"),
+                run.out());
+        assertTrue(lines.get(6).matches(" 3\\. Pan Bass to the centre +\\[lowEnd\\.centred\\]"), run.out());
+        assertEquals("Predicted: 4 PROBLEM, 1 WARN -> 0 PROBLEM, 0 WARN (run `mixbench plan` to render and verify it)",
+                lines.get(7), run.out());
+        assertFalse(run.out().contains("erified:"), "a plan not rendered is never said to be verified");
+        // Then the moves each finding asks for on its own.
+        assertEquals("", lines.get(8), run.out());
+        assertEquals("Moves, most urgent first", lines.get(9), run.out());
+        assertTrue(lines.get(10).startsWith("PROBLEM "), run.out());
+        // The kick's move is asked for by two rules: said once among the moves, naming both.
+        List<String> kick = lines.subList(9, lines.size()).stream().filter(l -> l.contains("Lower Kick by")).toList();
         assertEquals(1, kick.size(), run.out());
         assertTrue(kick.get(0).contains("kick.level") && kick.get(0).contains("bass.underKick"), kick.get(0));
         // The streaming preview is one table; the tonal hints of a session with stems are left out and counted.
@@ -88,6 +100,35 @@ class DemoSessionsTest {
         // --verbose lists them.
         String verbose = Product.run(product, "analyze", Product.demo("flawed").toString(), "--verbose").out();
         assertTrue(verbose.contains("genre tilt"), verbose);
+        // --no-plan leaves the plan out: the report as it was, within one screen.
+        List<String> noPlan = Product.run(product, "analyze", Product.demo("flawed").toString(), "--no-plan").out()
+                .lines().toList();
+        assertEquals(lines.subList(8, lines.size()), noPlan.subList(2, noPlan.size()), "only the plan is left out");
+        assertTrue(noPlan.size() <= 40, noPlan.size() + " lines");
+    }
+
+    @Test
+    void flawedDemoJsonCarriesThePlanPredictedAndTheCleanDemoAnEmptyOne() throws Exception {
+        JsonNode plan = validJson("flawed").get("plan");
+        assertFalse(plan.get("rendered").asBoolean());
+        assertTrue(plan.get("after").isNull(), plan.toString());
+        assertEquals(4, plan.at("/before/problem").asInt());
+        assertEquals(1, plan.at("/before/warn").asInt());
+        assertEquals(0, plan.at("/predicted/problem").asInt() + plan.at("/predicted/warn").asInt(), plan.toString());
+        List<String> ids = new ArrayList<>();
+        plan.get("moves").forEach(m -> ids.add(m.get("id").asText()));
+        assertEquals(List.of("level:Kick", "level:Lead Vox", "pan:Bass"), ids, plan.toString());
+        double kick = plan.at("/moves/0/fixes/0/gainDb").asDouble();
+        assertTrue(kick > -6.5 && kick < -5.5, "the kick is 6 dB too hot: " + kick);
+        double vocal = plan.at("/moves/1/fixes/0/gainDb").asDouble();
+        assertTrue(vocal > 9 && vocal < 11, "the vocal is 10 dB buried: " + vocal);
+        // With --no-plan the JSON has no plan at all.
+        assertFalse(validJson("flawed", "--no-plan").has("plan"), "--no-plan");
+        // The clean demo needs no move: its plan is empty, and its text report has no plan section.
+        JsonNode clean = validJson("clean");
+        assertEquals(0, clean.at("/plan/moves").size(), clean.get("plan").toString());
+        String cleanText = Product.run(product, "analyze", Product.demo("clean").toString()).out();
+        assertFalse(cleanText.contains("Plan: "), cleanText);
     }
 
     @Test
@@ -112,6 +153,15 @@ class DemoSessionsTest {
         // Every finding stays: the two findings the kick's move groups are both still listed.
         assertEquals(1, Findings.ofRule(report, "bass.underKick").size());
         assertEquals("problem", moves.get(0).get("severity").asText());
+    }
+
+    /** The JSON report of a demo session, checked against the schema. */
+    private static JsonNode validJson(String demo, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("analyze", Product.demo(demo).toString(), "--format", "json"));
+        args.addAll(List.of(more));
+        JsonNode report = Product.run(product, args.toArray(String[]::new)).json();
+        ReportSchema.assertValid(report);
+        return report;
     }
 
     private static Set<String> names(JsonNode array) {

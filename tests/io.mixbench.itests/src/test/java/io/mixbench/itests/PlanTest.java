@@ -87,6 +87,24 @@ class PlanTest {
     }
 
     @Test
+    void readmeQuotesThePlanOfTheFlawedDemoAsTheProductPrintsIt() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of(System.getProperty("mixbench.readme", "../../README.md")));
+        int start = readme.indexOf("    $ bin/mixbench plan demo/flawed --render /tmp/flawed-plan");
+        assertTrue(start >= 0, "README shows mixbench plan on the flawed demo");
+        List<String> quoted = new ArrayList<>();
+        for (int i = start + 1; i < readme.size()
+                && (readme.get(i).isEmpty() || readme.get(i).startsWith("    ")); i++) {
+            quoted.add(readme.get(i).isEmpty() ? "" : readme.get(i).substring(4));
+        }
+        while (quoted.get(quoted.size() - 1).isEmpty()) {
+            quoted.remove(quoted.size() - 1);
+        }
+        Product.Run run = Product.run(product, "plan", Product.demo("flawed").toString(), "--render",
+                work.resolve("readme").toString(), "-q");
+        assertEquals(run.out().stripTrailing(), String.join("\n", quoted), "README's plan is what the product prints");
+    }
+
+    @Test
     void cleanDemoSixDbDownIsOneCommonMove() throws Exception {
         Path session = work.resolve("down");
         DemoSessions.write(session, new Variant(Map.of(), false, 0, new double[]{0, 0}, false, -6));

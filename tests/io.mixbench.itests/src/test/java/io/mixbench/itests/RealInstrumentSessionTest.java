@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real multitrack session: a General MIDI song rendered one instrument at a time with fluidsynth and the TimGM6mb
  * soundfont (real instrument samples, not sine tones), measured once by bin/mixbench, balanced to the default rule
  * set's targets the way an engineer would (kick and snare peaks, bass under the kick, the lead over the band) and
- * bounced as the exact sum of the balanced stems. The default rule set finds no PROBLEM in it.
+ * bounced as the exact sum of the balanced stems. The default rule set finds no PROBLEM in it; nor in the render of
+ * the plan Mixbench makes for the unbalanced stems itself.
  */
 class RealInstrumentSessionTest {
 
@@ -72,6 +73,17 @@ class RealInstrumentSessionTest {
                     "the role guessed from " + role.getKey() + ".wav");
         }
         print("Rendered stems against the default targets", before, "warn", "problem");
+
+        // The planner on the same unbalanced stems: its rendered plan has no PROBLEM (checked by analysing the render).
+        Product.Run planned = Product.process(Map.of(), 300, "plan", raw.toString(), "--render",
+                work.resolve("planned").toString(), "--format", "json", "-q");
+        assertTrue(planned.exitCode() == 0 || planned.exitCode() == 1, "plan ran: " + planned.err());
+        JsonNode plan = planned.json();
+        System.err.println("Plan of the rendered stems:");
+        plan.get("moves").forEach(m -> System.err.println("  " + m.get("text").asText()));
+        plan.get("verified").get("after").get("explanations").forEach(e -> System.err.println("  left: " + e.asText()));
+        assertEquals(0, plan.get("verified").get("after").get("counts").get("problem").asInt(),
+                "the rendered plan of real instruments has no PROBLEM: " + planned.out());
         Map<String, Double> gains = balance(before);
         gains.forEach((name, gain) -> System.err.printf(Locale.ROOT, "  gain %-9s %+6.1f dB%n", name, gain));
 

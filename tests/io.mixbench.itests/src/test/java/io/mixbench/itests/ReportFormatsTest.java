@@ -32,9 +32,19 @@ class ReportFormatsTest {
         assertTrue(run.out().isEmpty(), "the report goes to the file only: " + run.out());
         String html = Files.readString(report);
         assertTrue(html.contains("Kick peaks at"), "the demo's findings are in the page");
-        // The moves come first, each once: the kick's move names both rules that ask for it.
+        // The plan comes first: the three moves at once, predicted (analyze does not render it).
+        int plan = html.indexOf("<section id=\"plan\">");
         int moves = html.indexOf("<section id=\"moves\">");
-        assertTrue(moves > 0 && moves < html.indexOf("<section id=\"summary\">"), "the moves come first");
+        assertTrue(plan > 0 && plan < moves, "the plan comes first");
+        String planSection = html.substring(plan, html.indexOf("</section>", plan));
+        assertEquals(3, planSection.split("<tr class=\"move ", -1).length - 1, planSection);
+        assertTrue(planSection.contains("<b>Lower Kick by 6.0 dB</b>") && planSection.contains("<b>Pan Bass to the"
+                + " centre</b>") && planSection.contains("<b>Raise Lead Vox by "), planSection);
+        assertTrue(planSection.contains("predicted: <span class=\"sev-ok\"><b>0</b> PROBLEM</span>, <span"
+                + " class=\"sev-ok\"><b>0</b> WARN</span>"), planSection);
+        assertFalse(planSection.toLowerCase(java.util.Locale.ROOT).contains("verified:"), planSection);
+        // Then the moves each finding asks for, each once: the kick's move names both rules that ask for it.
+        assertTrue(moves > 0 && moves < html.indexOf("<section id=\"summary\">"), "then the moves");
         String movesSection = html.substring(moves, html.indexOf("</section>", moves));
         assertEquals(1, movesSection.split("<b>Lower Kick by 6.0 dB</b>", -1).length - 1, movesSection);
         assertTrue(movesSection.contains(">kick.level</a>") && movesSection.contains(">bass.underKick</a>"),

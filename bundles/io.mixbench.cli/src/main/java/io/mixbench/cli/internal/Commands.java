@@ -3,6 +3,9 @@ package io.mixbench.cli.internal;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlanRequest;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.Parameter;
@@ -133,6 +136,10 @@ final class Commands {
                 + " e.g. a damaged cache entry that was discarded.")
         boolean verbose;
 
+        @Option(names = "--no-plan", description = "Leave the balance plan (one set of moves for every rule at once, predicted, not"
+                + " rendered: see 'mixbench plan') out of the report.")
+        boolean noPlan;
+
         @Option(names = "--each", description = "Analyse each input as a session of its own (a folder, a session file or one audio file,"
                 + " e.g. a batch of delivered mixes), in one process: the reports go to --out FOLDER as <input name>.<extension>,"
                 + " or, in the text format, to stdout one after another. Exit code: the worst of the inputs.")
@@ -237,7 +244,8 @@ final class Commands {
             }
             PrintStream err = top.err;
             boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
-            ReportOptions options = new ReportOptions(colour, threshold, verbose);
+            ReportOptions options = new ReportOptions(colour, threshold, verbose,
+                    noPlan ? null : plan(top, result, quiet));
             if (targets != null) {
                 for (ReportFormat reportFormat : reportFormats) {
                     Path target = targets.apply(reportFormat);
@@ -257,6 +265,29 @@ final class Commands {
                 return ExitCodes.USAGE;
             }
             return result.hasFindingsAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        }
+    }
+
+    /**
+     * The balance plan of the analysis, unrendered (the planner's prediction: fast, nothing written), for the report to
+     * show; null when the session has no measured part to move, or when planning fails: the report is worth more than
+     * its plan, so it is written without one and stderr says why. Unless {@code quiet}, stderr says how long it took.
+     */
+    static VerifiedPlan plan(Top top, AnalysisResult result, boolean quiet) {
+        if (result.tracks().stream().noneMatch(t -> t.measured() && t.track().role().isPart())) {
+            return null;
+        }
+        try {
+            long start = System.nanoTime();
+            Plan plan = top.cli.workspace.plan(PlanRequest.of(result));
+            if (!quiet) {
+                top.err.printf(Locale.ROOT, "Planned %d move(s) in %.2f s%n", plan.moves().size(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+            return VerifiedPlan.unrendered(plan, result);
+        } catch (RuntimeException e) {
+            top.err.println("mixbench: the report has no plan: planning failed: " + e);
+            return null;
         }
     }
 

@@ -1,9 +1,15 @@
 package io.mixbench.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.rule.Severity;
+import io.mixbench.session.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -112,5 +118,56 @@ class AnalyzeCommandTest {
     void aDeliverableMustBeKnown() {
         assertEquals(ExitCodes.USAGE, run("analyze", dir.toString(), "--deliverable", "stems"));
         assertTrue(err.contains("--deliverable must be mix, pre-master or master, not 'stems'"), err);
+    }
+
+    @Test
+    void theReportCarriesThePlanOfTheAnalysisUnrendered() {
+        assertEquals(ExitCodes.OK, run("analyze", dir.toString(), "--quiet"));
+        assertEquals(1, workspace.planned.size());
+        assertEquals(1, workspace.analysed.size());
+        VerifiedPlan plan = workspace.reportOptions.get(0).plan();
+        assertNotNull(plan, "the report shows the plan");
+        assertFalse(plan.isRendered(), "analyze only plans: the prediction, not a render");
+        assertEquals("level:Kick", plan.plan().moves().get(0).id());
+    }
+
+    @Test
+    void noPlanLeavesThePlanOut() {
+        assertEquals(ExitCodes.OK, run("analyze", dir.toString(), "--quiet", "--no-plan", "--format", "json",
+                "--out", dir.resolve("r.json").toString()));
+        assertEquals(List.of(), workspace.planned, "not even planned");
+        assertNull(workspace.reportOptions.get(0).plan());
+    }
+
+    @Test
+    void aMixAloneHasNoPartToPlan() {
+        workspace.role = Role.MIX;
+        assertEquals(ExitCodes.OK, run("analyze", dir.toString(), "--quiet"));
+        assertEquals(List.of(), workspace.planned);
+        assertNull(workspace.reportOptions.get(0).plan());
+        assertEquals("", err, "nothing to say: a lone bounce has nothing a plan moves");
+    }
+
+    @Test
+    void aPlanThatFailsStillWritesTheReportWithoutIt() {
+        workspace.planFailure = new IllegalStateException("rule vocal.lead failed");
+        workspace.worst = Severity.PROBLEM;
+        assertEquals(ExitCodes.FINDINGS, run("analyze", dir.toString(), "--quiet"));
+        assertEquals("text report of " + dir.getFileName() + "\n", out);
+        assertNull(workspace.reportOptions.get(0).plan());
+        assertTrue(err.contains("the report has no plan: planning failed: java.lang.IllegalStateException: rule"
+                + " vocal.lead failed"), err);
+    }
+
+    @Test
+    void eachInputGetsThePlanOfItsOwnAnalysis() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        assertEquals(ExitCodes.OK, run("analyze", a.toString(), b.toString(), "--each", "--quiet"));
+        assertEquals(2, workspace.planned.size());
+        for (int i = 0; i < 2; i++) {
+            assertSame(workspace.planned.get(i).analysis(), workspace.reportOptions.get(i).plan().before(),
+                    "input " + i + "'s report shows the plan of its own analysis");
+        }
     }
 }

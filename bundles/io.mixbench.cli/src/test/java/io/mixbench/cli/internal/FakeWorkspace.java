@@ -4,13 +4,16 @@ import io.mixbench.analysis.AnalysisJob;
 import io.mixbench.analysis.AnalysisListener;
 import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.analysis.MoveKind;
 import io.mixbench.plan.Plan;
 import io.mixbench.plan.PlanFormat;
 import io.mixbench.plan.PlanRequest;
+import io.mixbench.plan.PlannedMove;
 import io.mixbench.plan.RenderRequest;
 import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
 import io.mixbench.rule.RuleSet;
 import io.mixbench.rule.RuleSetException;
@@ -49,10 +52,17 @@ final class FakeWorkspace implements Workspace {
 
     /** The severity of the one finding each analysis gives; null for none. */
     Severity worst = Severity.WARN;
+    /** The role of each session's one track. */
+    Role role = Role.KICK;
     /** Inputs whose session does not open. */
     final Set<Path> broken = new java.util.HashSet<>();
     final List<String> exported = new ArrayList<>();
     final List<AnalysisRequest> analysed = new ArrayList<>();
+    /** What planning throws; null for a plan that lowers the kick. */
+    RuntimeException planFailure;
+    final List<PlanRequest> planned = new ArrayList<>();
+    /** The options of every report rendered or exported, in order. */
+    final List<ReportOptions> reportOptions = new ArrayList<>();
 
     /** The commands under test never call this method: a call is a test failure, named as such. */
     private static AssertionError notUsedByTheCommands() {
@@ -66,7 +76,7 @@ final class FakeWorkspace implements Workspace {
                 throw new IOException(p + ": not a session");
             }
         }
-        return new Session(inputs.get(0), List.of(new Track("Kick", inputs.get(0), Role.KICK, null)),
+        return new Session(inputs.get(0), List.of(new Track("Kick", inputs.get(0), role, null)),
                 ExportKind.STEMS, PanLaw.MINUS_3_DB, null, Map.of());
     }
 
@@ -157,18 +167,27 @@ final class FakeWorkspace implements Workspace {
     @Override
     public void render(AnalysisResult result, String format, ReportOptions options, OutputStream out)
             throws IOException {
+        reportOptions.add(options);
         out.write((format + " report of " + result.session().location().getFileName() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void export(AnalysisResult result, String format, ReportOptions options, Path target) {
+        reportOptions.add(options);
         exported.add(format + " " + target);
     }
 
     @Override
     public Plan plan(PlanRequest request) {
-        throw notUsedByTheCommands();
+        planned.add(request);
+        if (planFailure != null) {
+            throw planFailure;
+        }
+        Fix lower = Fix.gain("Kick", -6);
+        return new Plan("default", List.of(new PlannedMove("level:Kick", MoveKind.LEVEL, List.of(lower),
+                List.of("kick.level"), "Lower Kick by 6.0 dB", List.of())), List.of(), 0, 0, List.of(), List.of(),
+                Set.of());
     }
 
     @Override

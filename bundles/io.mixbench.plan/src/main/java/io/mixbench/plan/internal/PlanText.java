@@ -51,8 +51,6 @@ final class PlanText {
         if (verified.isRendered()) {
             w.println("Before: " + counts + "after (rendered): " + counts(verified.after().findings()));
             verified.after().mix().ifPresent(mix -> w.println("Rendered mix: " + levels(mix)));
-            w.println("Rendered into " + verified.rendered().sessionFile().getParent() + " (session file "
-                    + verified.rendered().sessionFile().getFileName() + ")");
             List<String> left = Explanations.of(verified);
             if (!left.isEmpty()) {
                 w.println();

@@ -112,8 +112,9 @@ final class Prediction {
         double rmsShift = powerShift(track, MeasurementIds.RMS_SERIES, ride);
         boolean centred = changes.panPercent() != null && Math.abs(changes.panPercent()) < 0.5
                 || changes.widthPercent() != null && changes.widthPercent() == 0;
-        // A one-sided source folded and centred keeps its power but spreads it over both channels.
-        double centreDrop = centred ? panLaw.centreGainDb() * Math.min(1, Math.abs(panOf(track)) / 100) : 0;
+        // A one-sided source folded and centred keeps its power but spreads it over both channels: its peaks drop
+        // 3 dB whatever the pan law (the renderer pans a folded source at unit power).
+        double centreDrop = centred ? -10 * Math.log10(2) * Math.min(1, Math.abs(panOf(track)) / 100) : 0;
         Map<String, Measurement> out = new HashMap<>();
         for (Map.Entry<String, Measurement> e : track.measurements().entrySet()) {
             String id = e.getKey();

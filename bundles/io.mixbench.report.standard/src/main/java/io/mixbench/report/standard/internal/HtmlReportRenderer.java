@@ -10,6 +10,9 @@ import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
 import io.mixbench.meter.Units;
+import io.mixbench.plan.GainPoint;
+import io.mixbench.plan.PlannedMove;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Finding;
@@ -42,8 +45,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The HTML report: one self-contained page (inline CSS and SVG, no script, nothing fetched) that also prints. Sections:
- * moves, summary, meter bridge, loudness over time, spectrum and tonal balance, stereo and low end, streaming platforms,
- * findings, tracks. Every string from the session, the rules or the meters is escaped. Contract: docs/report-html.md.
+ * the balance plan (when the options carry one with moves), moves, summary, meter bridge, loudness over time, spectrum
+ * and tonal balance, stereo and low end, streaming platforms, findings, tracks. Every string from the session, the
+ * rules or the meters is escaped. Contract: docs/report-html.md.
  */
 @Component(service = ReportRenderer.class, property = ReportRenderer.FORMAT + "=" + HtmlReportRenderer.FORMAT_ID)
 public final class HtmlReportRenderer implements ReportRenderer {
@@ -79,7 +83,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     public void render(AnalysisResult result, ReportOptions options, OutputStream out) throws IOException {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(out, "out");
-        String page = new Page(result).write();
+        String page = new Page(result, options == null ? null : options.plan()).write();
         out.write(page.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -87,6 +91,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     /** One rendering. */
     private static final class Page {
         private final AnalysisResult result;
+        /** The plan to show first, or null: none, or one without moves. */
+        private final VerifiedPlan plan;
         private final StringBuilder sb = new StringBuilder(64 * 1024);
         /** Anchor of each track's row by display name (the first track of a name wins). */
         private final Map<String, String> trackAnchors = new HashMap<>();
@@ -94,8 +100,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
         /** Ids of the time-range markers the loudness chart drew, so the findings link only to those. */
         private final Set<String> timeMarkers = new HashSet<>();
 
-        Page(AnalysisResult result) {
+        Page(AnalysisResult result, VerifiedPlan plan) {
             this.result = result;
+            this.plan = plan == null || plan.plan().isEmpty() ? null : plan;
             List<MeasuredTrack> tracks = result.tracks();
             for (int i = 0; i < tracks.size(); i++) {
                 trackAnchors.putIfAbsent(tracks.get(i).name(), "track-" + i);
@@ -113,6 +120,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                     .append("<link rel=\"icon\" href=\"data:,\"/>\n<title>").append(esc(title)).append("</title>\n")
                     .append("<style>").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n");
             header(title);
+            plan();
             moves();
             summary();
             meterBridge();
@@ -151,11 +159,115 @@ public final class HtmlReportRenderer implements ReportRenderer {
                     ? ""
                     : ", took " + ReportSupport.oneDecimal(result.elapsed().toMillis() / 1000.0) + " s";
             meta("Analysed", when + took + " by Mixbench " + ReportSupport.toolVersion(result));
-            sb.append("</dl>\n<nav><a href=\"#moves\">Moves</a> <a href=\"#summary\">Summary</a> ")
+            sb.append("</dl>\n<nav>").append(plan == null ? "" : "<a href=\"#plan\">Plan</a> ")
+                    .append("<a href=\"#moves\">Moves</a> <a href=\"#summary\">Summary</a> ")
                     .append("<a href=\"#levels\">Levels</a> ")
                     .append("<a href=\"#loudness\">Loudness</a> <a href=\"#spectrum\">Spectrum</a> ")
                     .append("<a href=\"#stereo\">Stereo</a> <a href=\"#streaming\">Streaming</a> ")
                     .append("<a href=\"#findings\">Findings</a> <a href=\"#tracks\">Tracks</a></nav>\n</header>\n");
+        }
+
+        /**
+         * The balance plan, all moves at once: a row per move in the order to make it (its kind, a ride's breakpoints,
+         * the rules it answers linked to their findings), the WARN and PROBLEM counts before and after (predicted by
+         * the planner, said as such, or found by analysing the rendered session), and what it does not clear.
+         */
+        private void plan() {
+            if (plan == null) {
+                return;
+            }
+            sb.append("<section id=\"plan\">\n<h2>Plan: all moves at once</h2>\n<p class=\"note\">")
+                    .append("One set of moves for every rule at once, in the order to make them. ")
+                    .append(plan.isRendered()
+                            ? "Rendered and analysed: the after counts are the rendered session's findings."
+                            : "Predicted by the planner, not rendered: run <code>mixbench plan</code> to render and"
+                                    + " verify it.")
+                    .append("</p>\n<table class=\"moves plan\">\n<thead><tr><th>#</th><th>Move</th><th>Kind</th>")
+                    .append("<th>Rules</th></tr></thead>\n<tbody>\n");
+            List<PlannedMove> moves = plan.plan().moves();
+            for (int i = 0; i < moves.size(); i++) {
+                PlannedMove move = moves.get(i);
+                sb.append("<tr class=\"move ").append(esc(move.kind().id())).append("\"><td class=\"num\">")
+                        .append(i + 1).append("</td><td><b>").append(esc(move.text())).append("</b>");
+                if (!move.ride().isEmpty()) {
+                    sb.append("<br/><span class=\"why\">").append(esc(rideSummary(move.ride()))).append("</span>");
+                }
+                sb.append("</td><td>").append(esc(move.kind().id())).append("</td><td class=\"rule\">");
+                List<String> tracks = move.fixes().stream().map(Fix::track).toList();
+                for (int k = 0; k < move.rules().size(); k++) {
+                    sb.append(k == 0 ? "" : ", ").append(ruleLink(move.rules().get(k), tracks));
+                }
+                sb.append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n<p class=\"outcome\">Before: ")
+                    .append(warnProblem(plan.before().findings())).append(" \u2192 ");
+            if (plan.isRendered()) {
+                sb.append("after (rendered and analysed): ").append(warnProblem(plan.after().findings()))
+                        .append("</p>\n<p class=\"note\">Rendered session: ")
+                        .append(esc(plan.rendered().sessionFile().toString()));
+            } else {
+                sb.append("predicted: ").append(warnProblem(plan.plan().predicted()));
+            }
+            sb.append("</p>\n");
+            if (!plan.plan().refused().isEmpty()) {
+                sb.append("<p class=\"note\">Refused: ")
+                        .append(esc(String.join(", ", plan.plan().refused().stream().sorted().toList())))
+                        .append("</p>\n");
+            }
+            if (!plan.plan().unresolved().isEmpty()) {
+                sb.append("<h3>Not cleared</h3>\n<ul class=\"unresolved\">");
+                for (String sentence : plan.plan().unresolved()) {
+                    sb.append("<li>").append(esc(sentence)).append("</li>");
+                }
+                sb.append("</ul>\n");
+            }
+            sb.append("</section>\n");
+        }
+
+        /** "4 PROBLEM, 1 WARN", each count in its severity's colour, or in OK's when it is 0. */
+        private static String warnProblem(List<Finding> findings) {
+            int[] counts = ReportSupport.counts(findings);
+            return count(counts, Severity.PROBLEM) + ", " + count(counts, Severity.WARN);
+        }
+
+        private static String count(int[] counts, Severity severity) {
+            int n = counts[severity.ordinal()];
+            return "<span class=\"" + Svg.sevClass(n == 0 ? Severity.OK : severity) + "\"><b>" + n + "</b> "
+                    + label(severity) + "</span>";
+        }
+
+        /** E.g. "Ridden: 12 breakpoints from 0:00.2 to 0:07.5, -2.0 to +6.5 dB". */
+        private static String rideSummary(List<GainPoint> ride) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (GainPoint point : ride) {
+                low = Math.min(low, point.gainDb());
+                high = Math.max(high, point.gainDb());
+            }
+            return "Ridden: " + ride.size() + (ride.size() == 1 ? " breakpoint" : " breakpoints") + " from "
+                    + Html.clock(ride.get(0).seconds()) + " to " + Html.clock(ride.get(ride.size() - 1).seconds())
+                    + ", " + ReportSupport.signedOneDecimal(low) + " to " + ReportSupport.signedOneDecimal(high)
+                    + " dB";
+        }
+
+        /**
+         * The rule id linked to its most severe finding in this report that names one of the move's tracks (else its
+         * most severe finding), or as text when it has none here.
+         */
+        private String ruleLink(String ruleId, List<String> tracks) {
+            List<Finding> findings = result.findings();
+            int found = -1;
+            for (int i = 0; i < findings.size(); i++) {
+                Finding finding = findings.get(i);
+                if (finding.ruleId().equals(ruleId)) {
+                    if (finding.tracks().stream().anyMatch(tracks::contains)) {
+                        found = i;
+                        break;
+                    }
+                    found = found < 0 ? i : found;
+                }
+            }
+            return found < 0 ? esc(ruleId) : "<a href=\"#" + findingAnchor(found) + "\">" + esc(ruleId) + "</a>";
         }
 
         /**

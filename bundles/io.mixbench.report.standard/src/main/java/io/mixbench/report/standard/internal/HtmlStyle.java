@@ -96,6 +96,9 @@ final class HtmlStyle {
             table.moves .why{color:var(--muted);font-size:13px}
             table.moves .conflict{color:var(--warn);font-size:13px}
             table.moves td.rule{white-space:normal}
+            table.plan td.num{width:2em}
+            p.outcome{font-size:15px;font-weight:600;margin:8px 0}
+            ul.unresolved{color:var(--warn)}
             tr:target,article:target{outline:2px solid #0b57a4}
             footer{margin-top:32px;font-size:12px;color:var(--muted)}
             @media print{

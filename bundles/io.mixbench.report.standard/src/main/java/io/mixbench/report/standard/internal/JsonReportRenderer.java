@@ -16,6 +16,10 @@ import io.mixbench.meter.PerChannel;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
+import io.mixbench.plan.GainPoint;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlannedMove;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Finding;
@@ -34,6 +38,8 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +58,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     /** The value of the report's "format" field. */
     static final String FORMAT_NAME = "mixbench-report";
     /** The value of the report's "formatVersion" field; raised when fields are added, never for renames. */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
 
     /** The action key a fix's track name takes in the flattened fix object. */
     private static final String FIX_TRACK = "track";
@@ -81,7 +87,7 @@ public final class JsonReportRenderer implements ReportRenderer {
         ReportPrettyPrinter printer = new ReportPrettyPrinter();
         try (JsonGenerator gen = factory.createGenerator(out, JsonEncoding.UTF8)) {
             gen.setPrettyPrinter(printer);
-            new Writer(gen, printer).report(result);
+            new Writer(gen, printer).report(result, options == null ? null : options.plan());
             gen.writeRaw('\n');
         }
         out.flush();
@@ -115,7 +121,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             this.printer = printer;
         }
 
-        void report(AnalysisResult result) throws IOException {
+        void report(AnalysisResult result, VerifiedPlan plan) throws IOException {
             gen.writeStartObject();
             gen.writeStringField("format", FORMAT_NAME);
             gen.writeNumberField("formatVersion", FORMAT_VERSION);
@@ -140,6 +146,9 @@ public final class JsonReportRenderer implements ReportRenderer {
             deliverable(result.deliverable());
             summary(result);
             moves(result.moves());
+            if (plan != null) {
+                plan(plan);
+            }
 
             MeasuredTrack mix = ReportSupport.mixOf(result);
             gen.writeArrayFieldStart("tracks");
@@ -219,14 +228,9 @@ public final class JsonReportRenderer implements ReportRenderer {
         }
 
         private void summary(AnalysisResult result) throws IOException {
-            int[] counts = ReportSupport.counts(result);
             gen.writeObjectFieldStart("summary");
             gen.writeStringField("verdict", result.worstSeverity().id());
-            gen.writeObjectFieldStart("counts");
-            for (Severity severity : Severity.values()) {
-                gen.writeNumberField(severity.id(), counts[severity.ordinal()]);
-            }
-            gen.writeEndObject();
+            counts("counts", result.findings());
             gen.writeEndObject();
         }
 
@@ -241,17 +245,9 @@ public final class JsonReportRenderer implements ReportRenderer {
                 gen.writeObjectFieldStart("actions");
                 actions(move.fixes().get(0));
                 gen.writeEndObject();
-                gen.writeArrayFieldStart("fixes");
-                for (Fix fix : move.fixes()) {
-                    fix(fix);
-                }
-                gen.writeEndArray();
+                fixes(move.fixes());
+                names("rules", move.rules());
                 printer.inlineArrays(true);
-                gen.writeArrayFieldStart("rules");
-                for (String rule : move.rules()) {
-                    gen.writeString(rule);
-                }
-                gen.writeEndArray();
                 gen.writeArrayFieldStart("findings");
                 for (int index : move.findings()) {
                     gen.writeNumber(index);
@@ -266,6 +262,66 @@ public final class JsonReportRenderer implements ReportRenderer {
                 gen.writeEndObject();
             }
             gen.writeEndArray();
+        }
+
+        /**
+         * The balance plan the options carry: its moves in the order to make them, the findings per severity before,
+         * as the planner predicts them and, when rendered, as the rendered session's analysis found them; what it
+         * does not clear.
+         */
+        private void plan(VerifiedPlan verified) throws IOException {
+            Plan plan = verified.plan();
+            gen.writeObjectFieldStart("plan");
+            gen.writeStringField("ruleSet", plan.ruleSetId());
+            gen.writeBooleanField("rendered", verified.isRendered());
+            nullableString("sessionFile",
+                    verified.isRendered() ? pathString(verified.rendered().sessionFile()) : null);
+            gen.writeArrayFieldStart("moves");
+            for (PlannedMove move : plan.moves()) {
+                gen.writeStartObject();
+                gen.writeStringField("id", move.id());
+                gen.writeStringField("kind", move.kind().id());
+                names("tracks", new LinkedHashSet<>(move.fixes().stream().map(Fix::track).toList()));
+                fixes(move.fixes());
+                names("rules", move.rules());
+                gen.writeStringField("text", move.text());
+                gen.writeArrayFieldStart("ride");
+                for (GainPoint point : move.ride()) {
+                    gen.writeStartObject();
+                    number("seconds", point.seconds());
+                    number("gainDb", point.gainDb());
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            number("commonGainDb", plan.commonGainDb());
+            number("busGainDb", plan.busGainDb());
+            counts("before", verified.before().findings());
+            counts("predicted", plan.predicted());
+            if (verified.isRendered()) {
+                counts("after", verified.after().findings());
+            } else {
+                gen.writeNullField("after");
+            }
+            gen.writeArrayFieldStart("unresolved");
+            for (String sentence : plan.unresolved()) {
+                gen.writeString(sentence);
+            }
+            gen.writeEndArray();
+            names("refused", plan.refused().stream().sorted().toList());
+            gen.writeEndObject();
+        }
+
+        /** {severity id: number of findings}, always all five keys. */
+        private void counts(String name, List<Finding> findings) throws IOException {
+            int[] counts = ReportSupport.counts(findings);
+            gen.writeObjectFieldStart(name);
+            for (Severity severity : Severity.values()) {
+                gen.writeNumberField(severity.id(), counts[severity.ordinal()]);
+            }
+            gen.writeEndObject();
         }
 
         private void track(MeasuredTrack measured) throws IOException {
@@ -360,13 +416,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             gen.writeStartObject();
             gen.writeStringField("rule", finding.ruleId());
             gen.writeStringField("severity", finding.severity().id());
-            printer.inlineArrays(true);
-            gen.writeArrayFieldStart("tracks");
-            for (String track : finding.tracks()) {
-                gen.writeString(track);
-            }
-            gen.writeEndArray();
-            printer.inlineArrays(false);
+            names("tracks", finding.tracks());
             gen.writeStringField("message", finding.message());
 
             gen.writeFieldName("measured");
@@ -386,11 +436,7 @@ public final class JsonReportRenderer implements ReportRenderer {
 
             gen.writeFieldName("fix");
             fix(finding.fix());
-            gen.writeArrayFieldStart("fixes");
-            for (Fix fix : finding.fixes()) {
-                fix(fix);
-            }
-            gen.writeEndArray();
+            fixes(finding.fixes());
             nullableString("suggestion", finding.suggestion());
 
             gen.writeArrayFieldStart("timeRanges");
@@ -415,6 +461,26 @@ public final class JsonReportRenderer implements ReportRenderer {
             number("max", target.max());
             unit(target.unit());
             gen.writeEndObject();
+        }
+
+        /** The field "fixes": each fix as {@link #fix(Fix)} writes it. */
+        private void fixes(List<Fix> fixes) throws IOException {
+            gen.writeArrayFieldStart("fixes");
+            for (Fix fix : fixes) {
+                fix(fix);
+            }
+            gen.writeEndArray();
+        }
+
+        /** An array of names (tracks, rule ids) on one line. */
+        private void names(String field, Collection<String> names) throws IOException {
+            printer.inlineArrays(true);
+            gen.writeArrayFieldStart(field);
+            for (String name : names) {
+                gen.writeString(name);
+            }
+            gen.writeEndArray();
+            printer.inlineArrays(false);
         }
 
         /** {"track": name, action: value, ...}: the actions flattened into one object, in their order. */

@@ -11,6 +11,7 @@ import io.mixbench.session.Role;
 import io.mixbench.session.Session;
 import io.mixbench.session.Track;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,11 +69,22 @@ final class ReportSupport {
 
     /** The findings per severity, indexed by {@link Severity#ordinal()}. */
     static int[] counts(AnalysisResult result) {
+        return counts(result.findings());
+    }
+
+    /** The findings per severity, indexed by {@link Severity#ordinal()}. */
+    static int[] counts(List<Finding> findings) {
         int[] counts = new int[Severity.values().length];
-        for (Finding finding : result.findings()) {
+        for (Finding finding : findings) {
             counts[finding.severity().ordinal()]++;
         }
         return counts;
+    }
+
+    /** The PROBLEM and WARN findings among {@code findings}, e.g. "4 PROBLEM, 1 WARN": what a plan clears. */
+    static String warnProblemCounts(List<Finding> findings) {
+        int[] counts = counts(findings);
+        return counts[Severity.PROBLEM.ordinal()] + " PROBLEM, " + counts[Severity.WARN.ordinal()] + " WARN";
     }
 
     /** A stable lower-case id in the style of the other ids: "pcm-integer", "pcm-float", "lossy". */

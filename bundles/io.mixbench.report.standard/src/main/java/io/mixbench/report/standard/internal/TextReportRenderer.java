@@ -5,6 +5,8 @@ import io.mixbench.analysis.Move;
 import io.mixbench.analysis.Moves;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.meter.MeasurementIds;
+import io.mixbench.plan.PlannedMove;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.report.ReportRenderer;
 import io.mixbench.rule.Finding;
@@ -34,7 +36,9 @@ import java.util.OptionalDouble;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The terminal report, read at a glance: a one-line header; the moves ({@link AnalysisResult#moves()}), one line
+ * The terminal report, read at a glance: a one-line header; the balance plan when the options carry one with moves
+ * (the moves numbered in the order to make them, and the WARN and PROBLEM counts before and after, predicted or
+ * rendered); the moves ({@link AnalysisResult#moves()}), one line
  * each with the rules that ask for it, most urgent first, each followed by its findings; the findings no move covers;
  * the streaming preview as one table; and a one-line verdict. OK findings are only counted. Unless
  * {@link ReportOptions#verbose()}, the tonal hints of a session with stems are left out (and counted), and so are
@@ -71,6 +75,8 @@ public final class TextReportRenderer implements ReportRenderer {
     /** Narrowest the name and format columns get when the table must shrink to {@link #WIDTH} columns. */
     private static final int MIN_NAME_WIDTH = 12;
     private static final int MIN_FORMAT_WIDTH = 18;
+    /** Widest a plan's move text is padded to, so the rules after it line up; a longer text pushes them along. */
+    private static final int PLAN_TEXT_WIDTH = 48;
 
     @Override
     public String format() {
@@ -170,6 +176,8 @@ public final class TextReportRenderer implements ReportRenderer {
         private final boolean colour;
         private final boolean verbose;
         private final Writer out;
+        /** The plan of the analysis, or null. */
+        private final VerifiedPlan plan;
         /** Whether each finding of the result is left out of this report (a tonal hint of a session with stems). */
         private final boolean[] leftOut;
 
@@ -177,6 +185,7 @@ public final class TextReportRenderer implements ReportRenderer {
             this.result = result;
             this.colour = options != null && options.colour();
             this.verbose = options != null && options.verbose();
+            this.plan = options == null ? null : options.plan();
             this.out = out;
             List<Finding> findings = result.findings();
             this.leftOut = new boolean[findings.size()];
@@ -194,6 +203,7 @@ public final class TextReportRenderer implements ReportRenderer {
             if (verbose) {
                 settings();
             }
+            plan();
             List<Move> moves = new ArrayList<>();
             boolean[] inMove = new boolean[result.findings().size()];
             for (Move move : result.moves()) {
@@ -294,6 +304,55 @@ public final class TextReportRenderer implements ReportRenderer {
                 sb.append(", ").append(failed).append(" could not be decoded");
             }
             return sb.toString();
+        }
+
+        /**
+         * The plan, all moves at once: each numbered in the order to make it, with its amount and the rules it
+         * answers; the WARN and PROBLEM counts before and after (the planner's prediction, said as such, or the
+         * analysis of the rendered session); what it does not clear. Nothing when there is no plan or it moves
+         * nothing: the moves below say it all then.
+         */
+        private void plan() throws IOException {
+            if (plan == null || plan.plan().isEmpty()) {
+                return;
+            }
+            line("");
+            line("Plan: all moves at once");
+            List<PlannedMove> moves = plan.plan().moves();
+            int textWidth = 0;
+            for (PlannedMove move : moves) {
+                textWidth = Math.max(textWidth, clean(move.text()).length());
+            }
+            textWidth = Math.min(textWidth, PLAN_TEXT_WIDTH);
+            for (int i = 0; i < moves.size(); i++) {
+                PlannedMove move = moves.get(i);
+                String number = String.format(Locale.ROOT, "%2d. ", i + 1);
+                String rules = move.rules().isEmpty() ? "" : "[" + clean(String.join(", ", move.rules())) + "]";
+                String aligned = (pad(clean(move.text()), textWidth) + "  " + rules).stripTrailing();
+                if (number.length() + aligned.length() <= WIDTH) {
+                    line(number + aligned);
+                } else {
+                    List<String> lines = wrap(clean(move.text()) + "  " + rules, WIDTH - number.length());
+                    line(number + lines.get(0));
+                    for (int k = 1; k < lines.size(); k++) {
+                        line(" ".repeat(number.length()) + lines.get(k));
+                    }
+                }
+            }
+            String counts = ReportSupport.warnProblemCounts(plan.before().findings()) + " -> ";
+            String outcome = plan.isRendered()
+                    ? "Rendered and analysed: " + counts + ReportSupport.warnProblemCounts(plan.after().findings())
+                    : "Predicted: " + counts + ReportSupport.warnProblemCounts(plan.plan().predicted())
+                            + " (run `mixbench plan` to render and verify it)";
+            for (String text : wrap(outcome, WIDTH)) {
+                line(text);
+            }
+            if (!plan.plan().refused().isEmpty()) {
+                indented(0, "Refused: ", String.join(", ", plan.plan().refused().stream().sorted().toList()));
+            }
+            for (String sentence : plan.plan().unresolved()) {
+                indented(0, "Not cleared: ", sentence);
+            }
         }
 
         /**

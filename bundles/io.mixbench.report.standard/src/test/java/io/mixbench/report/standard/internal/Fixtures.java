@@ -2,6 +2,7 @@ package io.mixbench.report.standard.internal;
 
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AppliedRule;
+import io.mixbench.analysis.MoveKind;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
@@ -12,6 +13,12 @@ import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Spectrum;
 import io.mixbench.meter.Units;
+import io.mixbench.plan.GainPoint;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlannedMove;
+import io.mixbench.plan.RenderedSession;
+import io.mixbench.plan.TrackChanges;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
@@ -31,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Analysis results built in code: every measurement shape, a failed track, findings of every severity. */
 final class Fixtures {
@@ -181,5 +189,49 @@ final class Fixtures {
     static AnalysisResult judgedAs(AnalysisResult r, io.mixbench.rule.JudgedDeliverable deliverable) {
         return new AnalysisResult(r.session(), r.ruleSet(), r.tracks(), r.rules(), r.findings(), r.startedAt(),
                 r.elapsed(), r.versions(), r.groups(), deliverable);
+    }
+
+    static final String PLAN_UNRESOLVED = "bass.under.kick (Bass DI): no fader move places Bass DI 2 dB under Kick"
+            + " without pushing Kick past its peak target.";
+
+    /**
+     * A plan of {@link #withMix()}, not rendered: lower the kick, ride the vocal, centre the bass; one WARN it does
+     * not clear (1 PROBLEM, 2 WARN before, 0 PROBLEM, 1 WARN predicted).
+     */
+    static VerifiedPlan plan(AnalysisResult before) {
+        List<GainPoint> ride = List.of(new GainPoint(0.5, 0),
+                new GainPoint(1.0, 4.0), new GainPoint(3.0, 4.0),
+                new GainPoint(3.5, -1.5));
+        List<PlannedMove> moves = List.of(
+                new PlannedMove("level:Kick", MoveKind.LEVEL,
+                        List.of(Fix.gain("Kick", -4.3)), List.of("kick.level", "bass.under.kick"),
+                        "Lower Kick by 4.3 dB", List.of()),
+                new PlannedMove("ride:Lead Vox", MoveKind.RIDE,
+                        List.of(Fix.gain("Lead Vox", 4.0).and(Fix.START_SECONDS, 0.5).and(Fix.END_SECONDS, 3.5)),
+                        List.of("vocal.lead"), "Ride Lead Vox up by as much as 4.0 dB in 1 phrase", ride),
+                new PlannedMove("pan:Bass DI", MoveKind.PAN,
+                        List.of(Fix.pan("Bass DI", 0)), List.of("lowEnd.centred"), "Pan Bass DI to the centre",
+                        List.of()));
+        List<Finding> predicted = List.of(Finding.of("bass.under.kick", Severity.WARN).tracks("Bass DI")
+                .message("Bass DI sits 1.5 dB too close under Kick.").build(),
+                Finding.of("kick.level", Severity.OK).tracks("Kick").message("Kick is in range.").build());
+        Plan plan = new Plan("rock", moves,
+                List.of(TrackChanges.none("Kick")), 0, 0, predicted, List.of(PLAN_UNRESOLVED),
+                Set.of());
+        return VerifiedPlan.unrendered(plan, before);
+    }
+
+    /** {@link #plan(AnalysisResult)} rendered into /renders/Song, whose analysis has one PROBLEM and nothing else. */
+    static VerifiedPlan renderedPlan(AnalysisResult before) {
+        VerifiedPlan planned = plan(before);
+        Path folder = Path.of("/renders/Song");
+        RenderedSession rendered = new RenderedSession(
+                folder.resolve("Song.mixbench"), Map.of("Kick", folder.resolve("Kick.wav")),
+                folder.resolve("Mix.wav"), -3.5);
+        AnalysisResult after = new AnalysisResult(before.session(), before.ruleSet(), before.tracks(),
+                before.rules(), List.of(Finding.of("headroom", Severity.PROBLEM).tracks("Mix")
+                        .message("The rendered mix peaks too high.").build()),
+                before.startedAt(), before.elapsed(), before.versions());
+        return new VerifiedPlan(planned.plan(), before, rendered, after);
     }
 }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.analysis.MoveKind;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlannedMove;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
@@ -78,31 +82,35 @@ class HtmlReportRendererTest {
     void selfContainedWellFormedAndEveryLinkLands() throws Exception {
         for (AnalysisResult result : List.of(Fixtures.withMix(), Fixtures.withoutMix(),
                 generated(8, 120, true, 2, false, true), generated(4, 30, false, 0, true, false))) {
-            String html = render(result);
-            assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html);
-            // Nothing to fetch: no scripts, external sheets, images, fonts or URLs of any scheme but data:.
-            for (String banned : List.of("<script", "http:", "https:", "src=", "url(", "@import", "<img", "<iframe")) {
-                assertFalse(html.toLowerCase().contains(banned), banned);
-            }
-            Document doc = parse(html);
-            Set<String> ids = new HashSet<>();
-            NodeList all = doc.getElementsByTagName("*");
-            for (int i = 0; i < all.getLength(); i++) {
-                String id = ((Element) all.item(i)).getAttribute("id");
-                if (!id.isEmpty()) {
-                    assertTrue(ids.add(id), "duplicate id " + id);
-                }
-            }
-            NodeList links = doc.getElementsByTagName("a");
-            int internal = 0;
-            for (int i = 0; i < links.getLength(); i++) {
-                String href = ((Element) links.item(i)).getAttribute("href");
-                assertTrue(href.startsWith("#"), "only links within the page: " + href);
-                assertTrue(ids.contains(href.substring(1)), "link to a missing anchor " + href);
-                internal++;
-            }
-            assertTrue(internal > 10, "findings and tracks are linked");
+            selfContainedAndLinked(render(result));
         }
+    }
+
+    /** Nothing fetched, well-formed, ids unique, every link lands in the page. */
+    private static void selfContainedAndLinked(String html) throws Exception {
+        assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html);
+        // Nothing to fetch: no scripts, external sheets, images, fonts or URLs of any scheme but data:.
+        for (String banned : List.of("<script", "http:", "https:", "src=", "url(", "@import", "<img", "<iframe")) {
+            assertFalse(html.toLowerCase().contains(banned), banned);
+        }
+        Document doc = parse(html);
+        Set<String> ids = new HashSet<>();
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            String id = ((Element) all.item(i)).getAttribute("id");
+            if (!id.isEmpty()) {
+                assertTrue(ids.add(id), "duplicate id " + id);
+            }
+        }
+        NodeList links = doc.getElementsByTagName("a");
+        int internal = 0;
+        for (int i = 0; i < links.getLength(); i++) {
+            String href = ((Element) links.item(i)).getAttribute("href");
+            assertTrue(href.startsWith("#"), "only links within the page: " + href);
+            assertTrue(ids.contains(href.substring(1)), "link to a missing anchor " + href);
+            internal++;
+        }
+        assertTrue(internal > 10, "findings and tracks are linked");
     }
 
     @Test
@@ -398,5 +406,79 @@ class HtmlReportRendererTest {
         String html = render(Fixtures.judgedAs(Fixtures.withMix(), Fixtures.GUESSED_MASTER));
         assertTrue(html.contains("<dt>Judged as</dt><dd>a master: guessed from the audio (-13.4 LUFS,"),
                 html);
+    }
+
+    private String render(AnalysisResult result, VerifiedPlan plan) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(result, ReportOptions.DEFAULT.withPlan(plan), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void thePlanComesFirstItsMovesInOrderWithTheirRulesLinkedAndSaysItIsPredicted() throws Exception {
+        AnalysisResult result = Fixtures.withMix();
+        String html = render(result, Fixtures.plan(result));
+        int plan = html.indexOf("<section id=\"plan\">");
+        assertTrue(plan > 0 && plan < html.indexOf("<section id=\"moves\">"), "the plan comes first");
+        assertTrue(html.contains("<nav><a href=\"#plan\">Plan</a> <a href=\"#moves\">"), "and is in the nav");
+        String section = section(html, "plan");
+        assertTrue(section.contains("<h2>Plan: all moves at once</h2>"), section);
+        assertEquals(3, section.split("<tr class=\"move ", -1).length - 1, section);
+        // Order, move, kind, the rules linked to the finding that names the move's track (kick.level's rule error
+        // names none).
+        assertTrue(section.contains("<tr class=\"move level\"><td class=\"num\">1</td><td><b>Lower Kick by 4.3 dB</b>"
+                + "</td><td>level</td><td class=\"rule\"><a href=\"#finding-1\">kick.level</a>, "
+                + "<a href=\"#finding-3\">bass.under.kick</a></td></tr>"), section);
+        assertTrue(section.contains("<td class=\"num\">2</td><td><b>Ride Lead Vox up by as much as 4.0 dB in 1 phrase"
+                + "</b><br/><span class=\"why\">Ridden: 4 breakpoints from 0:00.5 to 0:03.5, -1.5 to +4.0 dB</span>"
+                + "</td><td>ride</td>"), section);
+        // A rule with no finding in this report is named, not linked.
+        assertTrue(section.contains("<td>pan</td><td class=\"rule\">lowEnd.centred</td>"), section);
+        // Counts in their severity's colour, a count of 0 in OK's.
+        assertTrue(section.contains("Before: <span class=\"sev-problem\"><b>1</b> PROBLEM</span>, <span"
+                + " class=\"sev-warn\"><b>2</b> WARN</span> \u2192 predicted: <span class=\"sev-ok\"><b>0</b>"
+                + " PROBLEM</span>, <span class=\"sev-warn\"><b>1</b> WARN</span>"), section);
+        assertTrue(section.contains("run <code>mixbench plan</code> to render and verify it"), section);
+        assertFalse(section.toLowerCase().contains("verified") || section.contains("rendered and analysed"),
+                "an unrendered plan is never said to be verified: " + section);
+        assertTrue(section.contains("<h3>Not cleared</h3>\n<ul class=\"unresolved\"><li>"
+                + Fixtures.PLAN_UNRESOLVED + "</li></ul>"), section);
+        selfContainedAndLinked(html);
+    }
+
+    @Test
+    void aRenderedPlanShowsTheRenderedSessionsCounts() throws Exception {
+        AnalysisResult result = Fixtures.withMix();
+        String section = section(render(result, Fixtures.renderedPlan(result)), "plan");
+        assertTrue(section.contains("\u2192 after (rendered and analysed): <span class=\"sev-problem\"><b>1</b>"
+                + " PROBLEM</span>, <span class=\"sev-ok\"><b>0</b> WARN</span></p>"), section);
+        assertTrue(section.contains("Rendered session: " + Path.of("/renders/Song/Song.mixbench")), section);
+        assertFalse(section.contains("predicted"), section);
+    }
+
+    @Test
+    void noPlanOrAnEmptyPlanLeavesNoSection() throws Exception {
+        AnalysisResult result = Fixtures.withMix();
+        VerifiedPlan planned = Fixtures.plan(result);
+        Plan p = planned.plan();
+        VerifiedPlan empty = VerifiedPlan.unrendered(new Plan(p.ruleSetId(), List.of(), p.changes(), 0, 0,
+                p.predicted(), p.unresolved(), p.refused()), result);
+        for (String html : List.of(render(result), render(result, empty))) {
+            assertFalse(html.contains("id=\"plan\"") || html.contains("href=\"#plan\""), html);
+        }
+    }
+
+    @Test
+    void aPlansTextsAreEscaped() throws Exception {
+        AnalysisResult result = Fixtures.withMix();
+        Plan p = Fixtures.plan(result).plan();
+        Plan evil = new Plan(p.ruleSetId(), List.of(new PlannedMove("level:" + EVIL, MoveKind.LEVEL,
+                List.of(Fix.gain(EVIL, -1)), List.of("rule<&>"), "Lower " + EVIL, List.of())), p.changes(), 0, 0,
+                p.predicted(), List.of("why " + EVIL), Set.of(EVIL));
+        String html = render(result, VerifiedPlan.unrendered(evil, result));
+        assertFalse(html.contains("<script>"), html);
+        String text = parse(html).getDocumentElement().getTextContent();
+        assertTrue(text.contains("Lower " + EVIL) && text.contains("why " + EVIL) && text.contains("rule<&>")
+                && text.contains("Refused: " + EVIL), text);
     }
 }

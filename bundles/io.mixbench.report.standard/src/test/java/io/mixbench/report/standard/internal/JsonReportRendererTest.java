@@ -16,6 +16,7 @@ import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.meter.Measurement;
 import io.mixbench.meter.Series;
 import io.mixbench.meter.Units;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.MeasuredTrack;
@@ -136,7 +137,7 @@ class JsonReportRendererTest {
                 "ruleSet", "deliverable", "summary", "moves", "tracks", "mix", "findings", "groups"),
                 fieldNames(report));
         assertEquals("mixbench-report", report.get("format").asText());
-        assertEquals(3, report.get("formatVersion").asInt());
+        assertEquals(4, report.get("formatVersion").asInt());
         assertEquals("Mixbench", report.at("/tool/name").asText());
         assertEquals("0.1.0", report.at("/tool/version").asText());
         assertEquals(List.of("io.mixbench.meter.standard", "io.mixbench.rules.standard", "mixbench"),
@@ -369,7 +370,7 @@ class JsonReportRendererTest {
         byte[] bytes = out.toByteArray();
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.contains("Song \u00c4"), "non-ASCII path written as UTF-8");
-        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 3,\n"), text);
+        assertTrue(text.startsWith("{\n  \"format\": \"mixbench-report\",\n  \"formatVersion\": 4,\n"), text);
         assertTrue(text.endsWith("}\n"));
         assertEquals("json", renderer.format());
         assertEquals("application/json", renderer.mediaType());
@@ -421,5 +422,73 @@ class JsonReportRendererTest {
             assertTrue(xml.contains("name=\"report.format\"") && xml.contains("value=\"json\""), xml);
             assertTrue(xml.contains("interface=\"io.mixbench.report.ReportRenderer\""), xml);
         }
+    }
+
+    private JsonNode render(AnalysisResult result, VerifiedPlan plan) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(result, ReportOptions.DEFAULT.withPlan(plan), out);
+        return MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void thePlanIsATopLevelObjectAfterTheMovesAndValidates() throws IOException {
+        AnalysisResult result = Fixtures.withMix();
+        JsonNode report = render(result, Fixtures.plan(result));
+        Set<ValidationMessage> errors = validate(report);
+        assertTrue(errors.isEmpty(), errors::toString);
+        List<String> top = fieldNames(report);
+        assertEquals(top.indexOf("moves") + 1, top.indexOf("plan"), top.toString());
+        JsonNode plan = report.get("plan");
+        assertEquals(List.of("ruleSet", "rendered", "sessionFile", "moves", "commonGainDb", "busGainDb", "before",
+                "predicted", "after", "unresolved", "refused"), fieldNames(plan));
+        assertFalse(plan.get("rendered").asBoolean());
+        assertTrue(plan.get("after").isNull() && plan.get("sessionFile").isNull(), plan.toString());
+        assertEquals(1, plan.at("/before/problem").asInt());
+        assertEquals(2, plan.at("/before/warn").asInt());
+        assertEquals(0, plan.at("/predicted/problem").asInt());
+        assertEquals(1, plan.at("/predicted/warn").asInt());
+        assertEquals(1, plan.at("/predicted/ok").asInt());
+        JsonNode kick = plan.at("/moves/0");
+        assertEquals(List.of("id", "kind", "tracks", "fixes", "rules", "text", "ride"), fieldNames(kick));
+        assertEquals("level:Kick", kick.get("id").asText());
+        assertEquals("level", kick.get("kind").asText());
+        assertEquals("[\"Kick\"]", kick.get("tracks").toString());
+        assertEquals("{\"track\":\"Kick\",\"gainDb\":-4.3}", kick.at("/fixes/0").toString(),
+                "fixes as the report writes them");
+        assertEquals("[\"kick.level\",\"bass.under.kick\"]", kick.get("rules").toString());
+        assertEquals("Lower Kick by 4.3 dB", kick.get("text").asText());
+        assertEquals(0, kick.get("ride").size());
+        JsonNode ride = plan.at("/moves/1");
+        assertEquals("ride", ride.get("kind").asText());
+        assertEquals(4, ride.get("ride").size());
+        assertEquals(1.0, ride.at("/ride/1/seconds").asDouble());
+        assertEquals(4.0, ride.at("/ride/1/gainDb").asDouble());
+        assertEquals(0.5, ride.at("/fixes/0/startSeconds").asDouble());
+        assertEquals(Fixtures.PLAN_UNRESOLVED, plan.at("/unresolved/0").asText());
+        assertEquals(4, report.get("formatVersion").asInt());
+    }
+
+    @Test
+    void aRenderedPlanHasItsAfterCountsAndNoPlanNoObject() throws IOException {
+        AnalysisResult result = Fixtures.withMix();
+        JsonNode plan = render(result, Fixtures.renderedPlan(result)).get("plan");
+        assertTrue(validate(render(result, Fixtures.renderedPlan(result))).isEmpty());
+        assertTrue(plan.get("rendered").asBoolean());
+        assertEquals(1, plan.at("/after/problem").asInt());
+        assertEquals(0, plan.at("/after/warn").asInt());
+        assertEquals(Path.of("/renders/Song/Song.mixbench").toAbsolutePath().toString(),
+                plan.get("sessionFile").asText());
+        assertFalse(render(result).has("plan"), "no plan: no object");
+    }
+
+    @Test
+    void schemaRejectsABrokenPlan() throws IOException {
+        AnalysisResult result = Fixtures.withMix();
+        JsonNode good = render(result, Fixtures.plan(result));
+        assertRejected(good, r -> ((ObjectNode) r.get("plan")).remove("moves"));
+        assertRejected(good, r -> ((ObjectNode) r.at("/plan/moves/0")).putArray("fixes"));
+        assertRejected(good, r -> ((ObjectNode) r.at("/plan/moves/1/ride/0")).remove("gainDb"));
+        assertRejected(good, r -> ((ObjectNode) r.at("/plan/predicted")).remove("warn"));
+        assertRejected(good, r -> ((ObjectNode) r.get("plan")).put("after", "none"));
     }
 }

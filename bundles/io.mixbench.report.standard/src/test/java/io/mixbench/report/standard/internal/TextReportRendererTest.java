@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.analysis.MoveKind;
 import io.mixbench.audio.AudioFormat;
 import io.mixbench.audio.ChannelLayout;
 import io.mixbench.audio.SampleEncoding;
 import io.mixbench.meter.MeasurementIds;
 import io.mixbench.meter.Scalar;
 import io.mixbench.meter.Units;
+import io.mixbench.plan.Plan;
+import io.mixbench.plan.PlannedMove;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
@@ -26,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TextReportRendererTest {
@@ -334,6 +339,61 @@ class TextReportRendererTest {
             assertTrue(in != null, "bnd generated the component description");
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(xml.contains("name=\"report.format\"") && xml.contains("value=\"text\""), xml);
+        }
+    }
+
+    @Test
+    void thePlanComesFirstItsMovesNumberedWithTheirRulesAndThePredictedCounts() throws IOException {
+        AnalysisResult result = Fixtures.withMix();
+        String text = render(result, new ReportOptions(false, Severity.PROBLEM, false, Fixtures.plan(result)));
+        List<String> lines = text.lines().toList();
+        assertEquals("", lines.get(2));
+        assertEquals(List.of("Plan: all moves at once",
+                " 1. Lower Kick by 4.3 dB                              [kick.level, bass.under.kick]",
+                " 2. Ride Lead Vox up by as much as 4.0 dB in 1 phrase  [vocal.lead]",
+                " 3. Pan Bass DI to the centre                         [lowEnd.centred]",
+                "Predicted: 1 PROBLEM, 2 WARN -> 0 PROBLEM, 1 WARN (run `mixbench plan` to render and verify it)",
+                "Not cleared: bass.under.kick (Bass DI): no fader move places Bass DI 2 dB under Kick without pushing",
+                "             Kick past its peak target.", "", "Moves, most urgent first"), lines.subList(3, 12));
+        assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("verified:")
+                || text.contains("Rendered and analysed"), "an unrendered plan is only predicted: " + text);
+        for (String line : lines) {
+            assertTrue(line.length() <= TextReportRenderer.WIDTH, line);
+        }
+        // Without a plan the report is as it was.
+        String without = render(result, false);
+        assertEquals(without, render(result, new ReportOptions(false, Severity.PROBLEM, false, null)));
+        assertFalse(without.contains("Plan: "), without);
+    }
+
+    @Test
+    void aRenderedPlanSaysWhatTheRenderedSessionsAnalysisFound() throws IOException {
+        AnalysisResult result = Fixtures.withMix();
+        String text = render(result, ReportOptions.DEFAULT.withPlan(Fixtures.renderedPlan(result)));
+        assertTrue(text.contains("\nRendered and analysed: 1 PROBLEM, 2 WARN -> 1 PROBLEM, 0 WARN\n"), text);
+        assertFalse(text.contains("Predicted"), text);
+    }
+
+    @Test
+    void aPlanWithoutMovesAddsNothingAndALongMoveWrapsUnderItsNumber() throws IOException {
+        AnalysisResult result = Fixtures.withMix();
+        Plan p = Fixtures.plan(result).plan();
+        Plan empty = new Plan(p.ruleSetId(), List.of(), p.changes(), 0, 0, List.of(), List.of(), Set.of());
+        assertEquals(render(result, false),
+                render(result, ReportOptions.DEFAULT.withPlan(VerifiedPlan.unrendered(empty, result))));
+        String name = "A Very Long Track Name That Goes On ".repeat(3).strip();
+        Plan longMove = new Plan(p.ruleSetId(), List.of(new PlannedMove("level:" + name, MoveKind.LEVEL,
+                List.of(Fix.gain(name, -2)), List.of("kick.level", "bass.under.kick", "mix.balance"),
+                "Lower " + name + " by 2.0 dB", List.of())), p.changes(), 0, 0, List.of(), List.of(),
+                Set.of("pan:Bass DI"));
+        String text = render(result, ReportOptions.DEFAULT.withPlan(VerifiedPlan.unrendered(longMove, result)));
+        List<String> lines = text.lines().toList();
+        int first = lines.indexOf("Plan: all moves at once") + 1;
+        assertTrue(lines.get(first).startsWith(" 1. Lower A Very Long"), text);
+        assertTrue(lines.get(first + 1).startsWith("    ") && lines.get(first + 1).endsWith("mix.balance]"), text);
+        assertTrue(text.contains("\nRefused: pan:Bass DI\n"), text);
+        for (String line : lines) {
+            assertTrue(line.length() <= TextReportRenderer.WIDTH, line);
         }
     }
 }
