@@ -342,9 +342,13 @@ class WorkbenchGuiTest {
         Path windows = work.resolve("windows.json");
         Path shot = screenshot("gui-plan-rendered.png");
         Path besideShot = screenshot("gui-plan-rendered-session.png");
+        Path exported = folder.resolve("flawed plan.json");
         gui(planned(findings, "setText " + PLAN_VIEW + " \"" + folder + "\"", "click " + PLAN_VIEW + " Render",
                 "waitViewValue " + PLAN_VIEW + " status rendered 300",
                 "dumpViews " + rendered, "screenshot " + shot,
+                // Export as JSON: the file dialog proposes "<session> plan.json" in the rendered folder; accept it.
+                "choose " + PLAN_VIEW + " json", "clickLater " + PLAN_VIEW + " Export...", "acceptDialog 60",
+                "waitFile \"" + exported + "\" 60",
                 "click " + PLAN_VIEW + " \"Open rendered session\"", "waitWindow flawed.mixbench 60",
                 "waitWindowAnalysis flawed.mixbench 120", "dumpWindows " + windows,
                 "screenshot " + besideShot + " flawed.mixbench", "quit"));
@@ -360,6 +364,11 @@ class WorkbenchGuiTest {
         Path sessionFile = Path.of(plan.get("renderedSession").asText());
         assertEquals(folder, sessionFile.getParent(), "rendered where the user said");
         assertTrue(Files.isRegularFile(sessionFile), "the rendered session file: " + sessionFile);
+        JsonNode json = read(exported);
+        List<String> ids = new ArrayList<>();
+        json.get("moves").forEach(m -> ids.add(m.get("id").asText()));
+        assertEquals(texts(plan.get("moves")), ids, "the exported plan is the one shown: " + json);
+        assertTrue(json.get("verified").isObject(), "with its proof: it was rendered");
         JsonNode w = read(windows);
         assertEquals(2, w.get("titles").size(), "a second window: " + w);
         assertTrue(w.get("titles").get(1).asText().contains(sessionFile.getFileName().toString()), w.toString());
@@ -379,7 +388,7 @@ class WorkbenchGuiTest {
         Path rendered = work.resolve("rendered.json");
         gui(planned(work.resolve("findings.json"), "setText " + PLAN_VIEW + " \"" + demo + "\"",
                 "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status \"render failed\" 120",
-                "dumpViews " + refused, "dismissMessage 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
+                "dumpViews " + refused, "acceptDialog 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
                 "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status rendered 300",
                 "dumpViews " + rendered, "quit"));
         JsonNode failed = planState(refused);

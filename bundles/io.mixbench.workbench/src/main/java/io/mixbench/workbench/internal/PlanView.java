@@ -460,7 +460,11 @@ public final class PlanView implements ViewContribution {
             FileDialog dialog = new FileDialog(site.shell(), SWT.SAVE);
             dialog.setOverwrite(true);
             if (location != null) {
-                dialog.setFilterPath((Files.isDirectory(location) ? location : location.getParent()).toString());
+                // Beside what it describes: the rendered files once there are some, else the session's.
+                Path where = verified != null
+                        ? verified.rendered().sessionFile().getParent()
+                        : Files.isDirectory(location) ? location : location.getParent();
+                dialog.setFilterPath(where.toString());
                 dialog.setFileName(PlanWords.exportFileName(location, chosen));
             }
             String file = dialog.open();

@@ -42,6 +42,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -80,7 +81,10 @@ import org.osgi.service.component.annotations.Reference;
  * content; {@code setText ID TEXT}: the view's first text field gets TEXT; {@code checkRow ID TEXT true|false}:
  * checks or unchecks the box of the first row of the view's first table with a cell equal to TEXT, as a click on it
  * does; {@code waitViewValue ID KEY VALUE [S]}: until the view's published state has KEY with VALUE (as text);
- * {@code dismissMessage [S]}: waits for the window's message box (an error) and presses Enter in it;
+ * {@code clickLater ID TEXT}: the same click, sent without waiting for what it opens (a dialog);
+ * {@code acceptDialog [S]}: waits for a native dialog of the window (a message box, a file or folder dialog) and
+ * presses Enter in it: a message box's OK, a file dialog's proposed file; {@code choose ID TEXT}: the item of the
+ * view's first drop-down that starts with TEXT;
  * {@code clickAndCancel ID TEXT}: the button with that text in a view, then the window's Cancel button, in one task
  * of the UI thread (so the work the button starts is cancelled before it can end);</li>
  * <li>{@code waitWindow TEXT [S]}: until another workbench window than the first shows, its title containing TEXT;
@@ -89,7 +93,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code dumpWindows FILE}: the workbench windows' titles, and the open sessions' locations and WARN or worse
  * findings, oldest first;</li>
  * <li>{@code installPlugin JAR}: shows the plug-in manager and installs through the workspace;
- * {@code removeFile PATH}, {@code copyFile SRC DST};</li>
+ * {@code removeFile PATH}, {@code copyFile SRC DST}, {@code waitFile PATH [S]}: until the file exists;</li>
  * <li>{@code export FORMAT FILE}: the workspace's export of the result; {@code screenshot PNG [TITLE]}: of the
  * first window, or of the window whose title contains TITLE;</li>
  * <li>{@code openCloseSession PATH N}: open, analyse and close N times; {@code handles FILE}: live SWT resources
@@ -283,7 +287,18 @@ public final class Robot {
                 cancelButton().notifyListeners(SWT.Selection, new Event());
                 return null;
             });
-            case "dismissMessage" -> dismissMessage(seconds(c, 1));
+            case "clickLater" -> display.asyncExec(() -> {
+                try {
+                    click(c.get(1), c.get(2));
+                } catch (InvalidSyntaxException | RuntimeException | AssertionError e) {
+                    err.println("robot: FAILED at 'clickLater': " + e);
+                }
+            });
+            case "acceptDialog" -> acceptDialog(seconds(c, 1));
+            case "choose" -> ui(() -> {
+                choose(c.get(1), c.get(2));
+                return null;
+            });
             case "setText" -> ui(() -> {
                 setText(c.get(1), c.get(2));
                 return null;
@@ -309,6 +324,8 @@ public final class Robot {
                 }
             }
             case "copyFile" -> Files.copy(Path.of(c.get(1)), Path.of(c.get(2)), StandardCopyOption.REPLACE_EXISTING);
+            case "waitFile" -> waitUntil(seconds(c, 2), "the file " + c.get(1), () -> Files.isRegularFile(Path.of(c.get(
+                    1))));
             case "removeFile" -> Files.deleteIfExists(Path.of(c.get(1)));
             case "export" -> workspace.export(shownResult(), c.get(1), ReportOptions.DEFAULT, Path.of(c.get(2)));
             case "screenshot" -> ui(() -> {
@@ -574,16 +591,16 @@ public final class Robot {
     }
 
     /**
-     * Waits for a message box (a native dialog, which SWT's widget tree does not show: the UI thread runs it inside
-     * {@code MessageBox.open}) and presses Enter until it has closed. Enter goes again only while the box is still
-     * open, so no key reaches the window behind it.
+     * Waits for a native dialog (which SWT's widget tree does not show: the UI thread runs it inside the dialog's
+     * {@code open}) and presses Enter until it has closed. Enter goes again only while the dialog is still open, so
+     * no key reaches the window behind it.
      */
-    private void dismissMessage(long seconds) throws Exception {
-        waitUntil(seconds, "a message box", Robot::messageBoxOpen);
+    private void acceptDialog(long seconds) throws Exception {
+        waitUntil(seconds, "a dialog", Robot::dialogOpen);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (int polls = 0; messageBoxOpen(); polls++) {
+        for (int polls = 0; dialogOpen(); polls++) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the message box did not close");
+                throw new AssertionError("the dialog did not close");
             }
             if (polls % 50 == 0) {
                 key(SWT.KeyDown);
@@ -601,19 +618,36 @@ public final class Robot {
         display.post(e);
     }
 
-    /** Whether the UI thread is in a message box. */
-    private static boolean messageBoxOpen() {
+    /** Whether the UI thread is in a native dialog. */
+    private static boolean dialogOpen() {
+        Set<String> dialogs = Set.of("org.eclipse.swt.widgets.MessageBox", "org.eclipse.swt.widgets.FileDialog",
+                "org.eclipse.swt.widgets.DirectoryDialog");
         for (var e : Thread.getAllStackTraces().entrySet()) {
             if (e.getKey().getName().equals("main")) {
                 for (StackTraceElement frame : e.getValue()) {
-                    if (frame.getClassName().equals("org.eclipse.swt.widgets.MessageBox")
-                            && frame.getMethodName().equals("open")) {
+                    if (dialogs.contains(frame.getClassName()) && frame.getMethodName().equals("open")) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** Selects the item of the view's first drop-down that starts with {@code text}, as the user would. */
+    private void choose(String id, String text) throws InvalidSyntaxException {
+        Combo combo = find(viewControl(id), Combo.class);
+        if (combo == null) {
+            throw new AssertionError("no drop-down in view " + id);
+        }
+        for (int i = 0; i < combo.getItemCount(); i++) {
+            if (combo.getItem(i).startsWith(text)) {
+                combo.select(i);
+                combo.notifyListeners(SWT.Selection, new Event());
+                return;
+            }
+        }
+        throw new AssertionError("no item '" + text + "' in view " + id + ": " + List.of(combo.getItems()));
     }
 
     /** The window's Cancel button: in its status bar, outside every view's tab folder. */
