@@ -18,6 +18,7 @@ import io.mixbench.ui.WorkbenchListener;
 import io.mixbench.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -356,8 +357,13 @@ public final class PlanView implements ViewContribution {
             DirectoryDialog dialog = new DirectoryDialog(site.shell());
             dialog.setText("Render the plan into");
             dialog.setMessage("A folder for the moved stems, their mix and a session file");
-            Path current = Path.of(folder.getText().strip());
-            Path existing = current.isAbsolute() ? current : null;
+            Path existing;
+            try {
+                existing = location == null ? null : PlanWords.resolveFolder(location, folder.getText());
+            } catch (InvalidPathException e) {
+                existing = null;
+            }
+            // The dialog opens in the nearest folder that exists.
             while (existing != null && !Files.isDirectory(existing)) {
                 existing = existing.getParent();
             }
@@ -384,7 +390,7 @@ public final class PlanView implements ViewContribution {
             Path target;
             try {
                 target = PlanWords.resolveFolder(location, text);
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 site.showError("Cannot render into " + text + ": " + e.getMessage());
                 return;
             }
