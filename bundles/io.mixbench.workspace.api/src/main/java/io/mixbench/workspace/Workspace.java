@@ -16,6 +16,7 @@ import io.mixbench.session.Session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,8 +153,19 @@ public interface Workspace {
      * @throws IOException naming the file when a part cannot be read or the folder not written
      * @since 1.1
      */
-    VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request, AnalysisListener listener,
-            BooleanSupplier cancelled) throws IOException, InterruptedException;
+    default VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request,
+            AnalysisListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
+        return renderAndVerify(plan, before, request, AnalysisRequest.DEFAULT_RULE_TIME_LIMIT, listener, cancelled);
+    }
+
+    /**
+     * As {@link #renderAndVerify(Plan, AnalysisResult, RenderRequest, AnalysisListener, BooleanSupplier)}, the
+     * rendered session's rules each given {@code ruleTimeLimit}.
+     *
+     * @since 1.1
+     */
+    VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request, Duration ruleTimeLimit,
+            AnalysisListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException;
 
     /**
      * Writes a plan in a format to a stream (e.g. stdout).

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -148,13 +149,8 @@ final class Commands {
         @Override
         public Integer call() throws Exception {
             PrintStream err = top.err;
-            Severity threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
-                case "warn" -> Severity.WARN;
-                case "problem" -> Severity.PROBLEM;
-                default -> null;
-            };
+            Severity threshold = threshold(failOn, err);
             if (threshold == null) {
-                err.println("mixbench: --fail-on must be warn or problem, not '" + failOn + "'");
                 return ExitCodes.USAGE;
             }
             Map<String, ReportFormat> installed = top.cli.workspace.reportFormats();
@@ -245,7 +241,7 @@ final class Commands {
             PrintStream err = top.err;
             boolean colour = targets == null && System.console() != null && System.getenv("NO_COLOR") == null;
             ReportOptions options = new ReportOptions(colour, threshold, verbose,
-                    noPlan ? null : plan(top, result, quiet));
+                    noPlan ? null : plan(top, result, Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000)), quiet));
             if (targets != null) {
                 for (ReportFormat reportFormat : reportFormats) {
                     Path target = targets.apply(reportFormat);
@@ -268,18 +264,32 @@ final class Commands {
         }
     }
 
+    /** The severity {@code --fail-on} names, or null (said on stderr) when it names none. */
+    static Severity threshold(String failOn, PrintStream err) {
+        Severity threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
+            case "warn" -> Severity.WARN;
+            case "problem" -> Severity.PROBLEM;
+            default -> null;
+        };
+        if (threshold == null) {
+            err.println("mixbench: --fail-on must be warn or problem, not '" + failOn + "'");
+        }
+        return threshold;
+    }
+
     /**
      * The balance plan of the analysis, unrendered (the planner's prediction: fast, nothing written), for the report to
      * show; null when the session has no measured part to move, or when planning fails: the report is worth more than
      * its plan, so it is written without one and stderr says why. Unless {@code quiet}, stderr says how long it took.
      */
-    static VerifiedPlan plan(Top top, AnalysisResult result, boolean quiet) {
+    static VerifiedPlan plan(Top top, AnalysisResult result, Duration ruleTimeLimit, boolean quiet) {
         if (result.tracks().stream().noneMatch(t -> t.measured() && t.track().role().isPart())) {
             return null;
         }
         try {
             long start = System.nanoTime();
-            Plan plan = top.cli.workspace.plan(PlanRequest.of(result));
+            Plan plan = top.cli.workspace.plan(new PlanRequest(result, Set.of(), PlanRequest.DEFAULT_RIDE_LIMIT_DB,
+                    ruleTimeLimit));
             if (!quiet) {
                 top.err.printf(Locale.ROOT, "Planned %d move(s) in %.2f s%n", plan.moves().size(),
                         (System.nanoTime() - start) / 1e9);

@@ -76,6 +76,10 @@ final class PlanCommand implements Callable<Integer> {
             + " or problem (default).")
     String failOn;
 
+    @Option(names = "--rule-time-limit", paramLabel = "SECONDS", defaultValue = "10", description = "How long one rule may take, in the analysis and on each of the planner's"
+            + " predictions, before it is a rule error (default 10).")
+    double ruleTimeLimitSeconds;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -85,13 +89,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = top.err;
-        Severity threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
-            case "warn" -> Severity.WARN;
-            case "problem" -> Severity.PROBLEM;
-            default -> null;
-        };
+        Severity threshold = Commands.threshold(failOn, err);
         if (threshold == null) {
-            err.println("mixbench: --fail-on must be warn or problem, not '" + failOn + "'");
             return ExitCodes.USAGE;
         }
         PlanFormat planFormat = PlanFormat.byId(format.strip().toLowerCase(Locale.ROOT));
@@ -117,12 +116,17 @@ final class PlanCommand implements Callable<Integer> {
             err.println("mixbench: --deliverable must be mix, pre-master or master, not '" + deliverable + "'");
             return ExitCodes.USAGE;
         }
+        if (!(ruleTimeLimitSeconds > 0)) {
+            err.println("mixbench: --rule-time-limit must be a positive number of seconds");
+            return ExitCodes.USAGE;
+        }
+        Duration ruleTimeLimit = Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000));
         if (!(rideLimitDb >= 0 && rideLimitDb <= 40)) {
             err.println("mixbench: --ride-limit must be 0..40 dB");
             return ExitCodes.USAGE;
         }
         AnalysisResult before = Commands.analyseSession(top, inputs, rules, deliverable, !noCache, quiet, false,
-                io.mixbench.analysis.AnalysisRequest.DEFAULT_RULE_TIME_LIMIT);
+                ruleTimeLimit);
         if (before == null) {
             return ExitCodes.USAGE;
         }
@@ -131,7 +135,8 @@ final class PlanCommand implements Callable<Integer> {
                     + " (a plan moves the parts, and a mix bounce alone has none)");
             return ExitCodes.USAGE;
         }
-        Plan plan = top.cli.workspace.plan(new PlanRequest(before, new HashSet<>(refused), rideLimitDb));
+        Plan plan = top.cli.workspace.plan(new PlanRequest(before, new HashSet<>(refused), rideLimitDb,
+                ruleTimeLimit));
         if (!quiet) {
             err.printf(Locale.ROOT, "Planned %d move(s); rendering and analysing the result%n", plan.moves().size());
         }
@@ -149,7 +154,7 @@ final class PlanCommand implements Callable<Integer> {
         VerifiedPlan verified;
         try {
             verified = top.cli.workspace.renderAndVerify(plan, before, new RenderRequest(folder, samples),
-                    quiet ? AnalysisListener.NONE : Commands.progress(err, false, false), () -> false);
+                    ruleTimeLimit, quiet ? AnalysisListener.NONE : Commands.progress(err, false, false), () -> false);
             write(verified, planFormat);
         } finally {
             if (render == null) {

@@ -192,7 +192,7 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request,
-            AnalysisListener listener, BooleanSupplier cancelled) {
+            Duration ruleTimeLimit, AnalysisListener listener, BooleanSupplier cancelled) {
         throw notUsedByTheCommands();
     }
 

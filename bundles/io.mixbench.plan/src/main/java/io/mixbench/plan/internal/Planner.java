@@ -1,8 +1,8 @@
 package io.mixbench.plan.internal;
 
-import io.mixbench.analysis.AnalysisRequest;
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.analysis.AnalysisService;
+import io.mixbench.analysis.AppliedRule;
 import io.mixbench.analysis.Move;
 import io.mixbench.analysis.MoveKind;
 import io.mixbench.analysis.Moves;
@@ -15,6 +15,8 @@ import io.mixbench.plan.TrackChanges;
 import io.mixbench.rule.Finding;
 import io.mixbench.rule.Fix;
 import io.mixbench.rule.MeasuredTrack;
+import io.mixbench.rule.RuleSet;
+import io.mixbench.rule.RuleSettings;
 import io.mixbench.rule.Severity;
 import io.mixbench.session.Role;
 import io.mixbench.session.Session;
@@ -55,6 +57,8 @@ final class Planner {
     /** Why a move that would go back to a state seen before is not made. */
     private static final String SEEN = "it would undo another move (the rules asking for it pull against each"
             + " other), so it was left where the other rules want it";
+    /** {@link AppliedRule#outcome()} of a rule that failed. */
+    private static final String FAILED = "error";
     /** Common-gain id of the move of every part together. */
     static final String COMMON = "common";
     /** The mix bus's move id. */
@@ -83,7 +87,16 @@ final class Planner {
         for (String part : parts) {
             changes.add(byName.get(part));
         }
-        List<String> unresolved = unresolved(judged, search, request.refused());
+        Set<String> failed = new LinkedHashSet<>();
+        for (AppliedRule rule : base.rules()) {
+            if (FAILED.equals(rule.outcome())) {
+                failed.add(rule.ruleId());
+            }
+        }
+        List<String> unresolved = unresolved(judged, search, request.refused(), failed);
+        for (String rule : failed) {
+            unresolved.add(rule + " failed in the analysis (a RULE ERROR), so the plan does not take it into account.");
+        }
         boolean bus = state.isBusMove();
         return new Plan(base.ruleSet().id(), moves, changes, bus ? 0 : round(state.global),
                 bus ? round(state.global) : 0, judged.findings(), unresolved, request.refused());
@@ -103,7 +116,7 @@ final class Planner {
             if (state.isBusMove()) {
                 last.add(move(BUS, MoveKind.LEVEL, Fix.gain(mixName, state.global), rules, List.of()));
             } else {
-                Fix fix = new Fix(mixName, Map.of(Fix.GAIN_DB, round(state.global), Fix.ALL_PARTS, true));
+                Fix fix = Fix.gain(mixName, state.global).and(Fix.ALL_PARTS, true);
                 moves.add(move(COMMON, MoveKind.LEVEL, fix, rules, List.of()));
             }
         }
@@ -121,8 +134,9 @@ final class Planner {
                 for (GainPoint p : ride) {
                     most = Math.abs(p.gainDb()) > Math.abs(most) ? p.gainDb() : most;
                 }
-                Fix fix = new Fix(part, Map.of(Fix.GAIN_DB, round(most), Fix.START_SECONDS, ride.get(0).seconds(),
-                        Fix.END_SECONDS, ride.get(ride.size() - 1).seconds()));
+                // actions in a fixed order (Map.of has none): reports write them as they come
+                Fix fix = Fix.gain(part, most).and(Fix.START_SECONDS, ride.get(0).seconds()).and(Fix.END_SECONDS,
+                        ride.get(ride.size() - 1).seconds());
                 moves.add(move("ride:" + part, MoveKind.RIDE, fix, rulesByMove, ride));
             }
         }
@@ -149,9 +163,13 @@ final class Planner {
     }
 
     /** One sentence for each WARN, PROBLEM and RULE ERROR the plan leaves, saying why. */
-    private static List<String> unresolved(AnalysisResult judged, Search search, Set<String> refused) {
+    private static List<String> unresolved(AnalysisResult judged, Search search, Set<String> refused,
+            Set<String> failedBefore) {
         List<String> sentences = new ArrayList<>();
         for (Finding f : judged.findings()) {
+            if (f.severity() == Severity.RULE_ERROR && failedBefore.contains(f.ruleId())) {
+                continue;
+            }
             if (f.severity() == Severity.RULE_ERROR) {
                 sentences.add(f.ruleId() + ": failed on the predicted measurements, so the plan could not take it"
                         + " into account: " + f.message());
@@ -208,6 +226,8 @@ final class Planner {
         final Map<String, String> givenUp = new LinkedHashMap<>();
         final Set<String> seen = new HashSet<>();
         final String mixName;
+        /** The analysis the rules judge with: its rule set without the rules that failed in it. */
+        final AnalysisResult judgedBy;
         PlanState state;
 
         Search(AnalysisResult base, Prediction prediction, List<String> parts, PlanRequest request) {
@@ -217,11 +237,12 @@ final class Planner {
             this.request = request;
             this.mixName = base.session().mix().map(Track::name).orElse("Mix");
             this.state = new PlanState();
+            this.judgedBy = withoutFailedRules(base);
         }
 
         AnalysisResult judge(PlanState s) {
             List<MeasuredTrack> tracks = prediction.tracks(s.changes(parts));
-            return analysis.judge(base, tracks, prediction.groups(), AnalysisRequest.DEFAULT_RULE_TIME_LIMIT);
+            return analysis.judge(judgedBy, tracks, prediction.groups(), request.ruleTimeLimit());
         }
 
         void run() {
@@ -521,6 +542,31 @@ final class Planner {
             rulesByMove.computeIfAbsent(COMMON, k -> new LinkedHashSet<>()).addAll(answered);
             state = next;
         }
+    }
+
+    /**
+     * The analysis with the rules that failed in it (threw, hung, lied) disabled: a planning step judges the
+     * predicted measurements dozens of times, and a rule that hung once would hold up every step. The analysis's
+     * report already has their RULE ERROR, and the plan says it could not take them into account.
+     */
+    static AnalysisResult withoutFailedRules(AnalysisResult base) {
+        Map<String, RuleSettings> settings = new LinkedHashMap<>(base.ruleSet().rules());
+        boolean any = false;
+        for (AppliedRule rule : base.rules()) {
+            if (FAILED.equals(rule.outcome())) {
+                RuleSettings old = settings.get(rule.ruleId());
+                settings.put(rule.ruleId(), new RuleSettings(false, old == null ? Map.of() : old.parameters()));
+                any = true;
+            }
+        }
+        if (!any) {
+            return base;
+        }
+        RuleSet set = base.ruleSet();
+        RuleSet without = new RuleSet(set.id(), set.title(), set.description(), set.extendsId(), settings,
+                set.source(), set.deliverable());
+        return new AnalysisResult(base.session(), without, base.tracks(), base.rules(), base.findings(),
+                base.startedAt(), base.elapsed(), base.versions(), base.groups(), base.deliverable());
     }
 
     /** A stereo fix that adds to one already made: the stronger of each action (the narrower width, higher corner). */

@@ -35,6 +35,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -286,7 +287,8 @@ public final class WorkspaceService implements Workspace {
 
     @Override
     public VerifiedPlan renderAndVerify(Plan plan, AnalysisResult before, RenderRequest request,
-            AnalysisListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
+            Duration ruleTimeLimit, AnalysisListener listener, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
         RenderedSession rendered = plans.render(plan, before, request,
                 share -> listener.progress(share / 2, "Rendering the plan"), cancelled);
         Session session = sessions.open(rendered.sessionFile());
@@ -307,8 +309,8 @@ public final class WorkspaceService implements Workspace {
             }
         };
         // Measured afresh, judged as the plan's analysis was: the same rule set and deliverable.
-        AnalysisJob job = analysis.submit(new AnalysisRequest(session, before.ruleSet(),
-                AnalysisRequest.DEFAULT_RULE_TIME_LIMIT, false, before.deliverable().deliverable()), second);
+        AnalysisJob job = analysis.submit(new AnalysisRequest(session, before.ruleSet(), ruleTimeLimit, false,
+                before.deliverable().deliverable()), second);
         try {
             while (true) {
                 try {
