@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -156,6 +157,13 @@ public final class PlanView implements ViewContribution {
                 c.setText(TITLES[i]);
             }
             fitColumns();
+            // The rules column is the one a narrow view cuts: the whole of it on hover.
+            moves.addListener(SWT.MouseHover, e -> {
+                TableItem item = moves.getItem(new Point(e.x, e.y));
+                moves.setToolTipText(item != null && item.getData() instanceof PlannedMove m
+                        ? m.text() + " (" + m.kind().id() + "), answers " + String.join(", ", m.rules())
+                        : null);
+            });
             moves.addListener(SWT.Selection, e -> {
                 if (e.detail == SWT.CHECK && e.item instanceof TableItem item
                         && item.getData() instanceof PlannedMove m) {
