@@ -81,6 +81,32 @@ public interface ViewSite {
      */
     OpenSession openSession();
 
+    /**
+     * Says a failure as the window does: in the status line and in a message box (which waits for the user).
+     *
+     * @param message one or two sentences naming the file and the problem
+     * @since 1.2
+     */
+    void showError(String message);
+
+    /**
+     * Starts a long task of the view shown as an analysis is: the window's progress bar and status line follow it,
+     * and its Cancel button (and Esc) cancel it until {@link ViewTask#done} is called. The view runs the work on a
+     * thread of its own.
+     *
+     * @param description what the task does, for the status line
+     * @since 1.2
+     */
+    ViewTask startTask(String description);
+
+    /**
+     * Opens a session file or folder in a new workbench window beside this one, with its own open session and
+     * analysis, e.g. to compare a rendered session with the original. Failures are shown as {@link #showError} does.
+     *
+     * @since 1.2
+     */
+    void openWindow(Path session);
+
     /** Adds a listener; it is removed when the view's control is disposed, or by {@link #removeListener}. */
     void addListener(WorkbenchListener listener);
 

@@ -5,7 +5,7 @@
  * ({@code io.mixbench.workspace}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mixbench.ui;
 
 import org.osgi.annotation.bundle.Export;

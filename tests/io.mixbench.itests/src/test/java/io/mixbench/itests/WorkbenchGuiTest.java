@@ -2,6 +2,7 @@ package io.mixbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -229,6 +230,199 @@ class WorkbenchGuiTest {
         assertShowsContent(shot);
     }
 
+    static final String PLAN_VIEW = "io.mixbench.plan";
+
+    /** The Plan view's published state in a dump of the views. */
+    static JsonNode planState(Path views) throws Exception {
+        JsonNode v = view(read(views), PLAN_VIEW);
+        assertNotNull(v, "the Plan view is there");
+        return v.get("state");
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** "4 PROBLEM, 1 WARN" of the rows the findings view shows. */
+    static String counts(JsonNode rows) {
+        int problems = 0;
+        int warnings = 0;
+        for (JsonNode r : rows) {
+            problems += r.get("severity").asText().equals("problem") ? 1 : 0;
+            warnings += r.get("severity").asText().equals("warn") ? 1 : 0;
+        }
+        return problems + " PROBLEM, " + warnings + " WARN";
+    }
+
+    /**
+     * A script that opens the flawed demo, writes the findings view's rows to {@code findings}, shows the Plan view
+     * and waits for its plan, then goes on with {@code then}.
+     */
+    static List<String> planned(Path findings, String... then) {
+        List<String> script = new ArrayList<>(List.of("open \"" + Product.demo("flawed") + "\"", "waitAnalysis",
+                "dumpFindings " + findings, "showView " + PLAN_VIEW,
+                "waitViewValue " + PLAN_VIEW + " status planned 60"));
+        script.addAll(List.of(then));
+        return script;
+    }
+
+    /** The row of a move by its id, or -1. */
+    static int row(JsonNode plan, String id) {
+        return texts(plan.get("moves")).indexOf(id);
+    }
+
+    @Test
+    void thePlanViewShowsTheFlawedDemosThreeMovesAndARefusedMoveIsPlannedAround() throws Exception {
+        Path findings = work.resolve("findings.json");
+        Path first = work.resolve("plan.json");
+        Path refused = work.resolve("refused.json");
+        Path again = work.resolve("again.json");
+        Path quick = work.resolve("quick.json");
+        Path reopened = work.resolve("reopened.json");
+        Path shot = screenshot("gui-plan.png");
+        Path refusedShot = screenshot("gui-plan-refused.png");
+        String kick = "\"Lower Kick by 6.0 dB\"";
+        gui(planned(findings, "dumpViews " + first, "screenshot " + shot,
+                // Refusing a move plans again: the view says "planning" at once, then shows the new plan.
+                "checkRow " + PLAN_VIEW + " " + kick + " false", "waitViewValue " + PLAN_VIEW + " status planned 60",
+                "dumpViews " + refused, "screenshot " + refusedShot, "checkRow " + PLAN_VIEW + " " + kick + " true",
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + again,
+                // Refused and taken back before the plan without it can come: only the latest plan is ever shown.
+                "checkRow " + PLAN_VIEW + " " + kick + " false", "checkRow " + PLAN_VIEW + " " + kick + " true",
+                "waitViewValue " + PLAN_VIEW + " status planned 60", "dumpViews " + quick,
+                // Another session (here the same one opened again) starts with every move allowed.
+                "checkRow " + PLAN_VIEW + " " + kick + " false", "closeSession", "open \"" + Product.demo("flawed")
+                        + "\"",
+                "waitAnalysis", "waitViewValue " + PLAN_VIEW + " status planned 60",
+                "dumpViews " + reopened, "quit"));
+
+        JsonNode plan = planState(first);
+        List<String> moves = texts(plan.get("moves"));
+        assertEquals(3, moves.size(), "three moves: " + plan);
+        assertTrue(moves.containsAll(List.of("level:Kick", "level:Lead Vox", "pan:Bass")), plan.toString());
+        assertEquals("Lower Kick by 6.0 dB", plan.get("texts").get(row(plan, "level:Kick")).asText());
+        assertTrue(plan.get("texts").get(row(plan, "level:Lead Vox")).asText().startsWith("Raise Lead Vox by "),
+                plan.toString());
+        assertEquals(List.of("true", "true", "true"), texts(plan.get("checked")), "every move checked at first");
+        assertEquals("Predicted: " + counts(read(findings)) + " -> 0 PROBLEM, 0 WARN", plan.get("predicted")
+                .asText());
+        assertEquals(0, plan.get("refused").size());
+
+        JsonNode without = planState(refused);
+        assertEquals(List.of("level:Kick"), texts(without.get("refused")));
+        int kickRow = row(without, "level:Kick");
+        assertTrue(kickRow >= 0, "a refused move keeps its row, unchecked: " + without);
+        assertFalse(without.get("checked").get(kickRow).asBoolean(), without.toString());
+        for (int i = 0; i < without.get("checked").size(); i++) {
+            assertEquals(i != kickRow, without.get("checked").get(i).asBoolean(), "only the refused move is unchecked");
+        }
+        String vocalBefore = plan.get("texts").get(row(plan, "level:Lead Vox")).asText();
+        String vocalAfter = without.get("texts").get(row(without, "level:Lead Vox")).asText();
+        assertNotEquals(vocalBefore, vocalAfter, "without the kick's move the vocal's changes: " + without);
+        System.err.println("Plan view, Kick refused: " + without.get("texts") + "; " + without.get("predicted"));
+
+        for (Path back : List.of(again, quick, reopened)) {
+            JsonNode p = planState(back);
+            assertEquals(plan.get("moves"), p.get("moves"), "taken back: the first plan again (" + back + ")");
+            assertEquals(plan.get("texts"), p.get("texts"));
+            assertEquals(plan.get("checked"), p.get("checked"));
+            assertEquals(0, p.get("refused").size());
+        }
+        assertShowsContent(shot);
+        assertShowsContent(refusedShot);
+    }
+
+    @Test
+    void renderingThePlanClearsTheFlawedDemoAndOpensTheRenderedSessionBesideIt() throws Exception {
+        Path findings = work.resolve("findings.json");
+        Path folder = work.resolve("rendered plan");
+        Path rendered = work.resolve("rendered.json");
+        Path windows = work.resolve("windows.json");
+        Path shot = screenshot("gui-plan-rendered.png");
+        Path besideShot = screenshot("gui-plan-rendered-session.png");
+        Path exported = folder.resolve("flawed plan.json");
+        gui(planned(findings, "setText " + PLAN_VIEW + " \"" + folder + "\"", "click " + PLAN_VIEW + " Render",
+                "waitViewValue " + PLAN_VIEW + " status rendered 300",
+                "dumpViews " + rendered, "screenshot " + shot,
+                // Export as JSON: the file dialog proposes "<session> plan.json" in the rendered folder; accept it.
+                "choose " + PLAN_VIEW + " json", "clickLater " + PLAN_VIEW + " Export...", "acceptDialog 60",
+                "waitFile \"" + exported + "\" 60",
+                "click " + PLAN_VIEW + " \"Open rendered session\"", "waitWindow flawed.mixbench 60",
+                "waitWindowAnalysis flawed.mixbench 120", "dumpWindows " + windows,
+                "screenshot " + besideShot + " flawed.mixbench", "quit"));
+        JsonNode plan = planState(rendered);
+        System.err.println("Plan view, rendered: " + plan.get("after") + "; " + plan.get("renderedMix"));
+        assertEquals("Before: " + counts(read(findings)) + " -> after (rendered): 0 PROBLEM, 0 WARN", plan.get(
+                "after").asText(), plan.toString());
+        assertEquals(0, plan.get("stillOutside").size(), plan.toString());
+        assertTrue(plan.get("canRender").asBoolean() && plan.get("canExport").asBoolean(), "ready again: " + plan);
+        String mix = plan.get("renderedMix").asText();
+        assertTrue(mix.matches("Rendered mix: peak -?[0-9.]+ dBFS, true peak -?[0-9.]+ dBTP, loudness -[0-9.]+ LUFS"),
+                mix);
+        Path sessionFile = Path.of(plan.get("renderedSession").asText());
+        assertEquals(folder, sessionFile.getParent(), "rendered where the user said");
+        assertTrue(Files.isRegularFile(sessionFile), "the rendered session file: " + sessionFile);
+        JsonNode json = read(exported);
+        List<String> ids = new ArrayList<>();
+        json.get("moves").forEach(m -> ids.add(m.get("id").asText()));
+        assertEquals(texts(plan.get("moves")), ids, "the exported plan is the one shown: " + json);
+        assertTrue(json.get("verified").isObject(), "with its proof: it was rendered");
+        JsonNode w = read(windows);
+        assertEquals(2, w.get("titles").size(), "a second window: " + w);
+        assertTrue(w.get("titles").get(1).asText().contains(sessionFile.getFileName().toString()), w.toString());
+        assertEquals(sessionFile.toString(), w.get("sessions").get(1).asText(),
+                "the second window's open session is the rendered one: " + w);
+        assertTrue(w.get("warnOrWorse").get(0).asInt() > 0, "the original has findings: " + w);
+        assertEquals(0, w.get("warnOrWorse").get(1).asInt(), "the rendered session, analysed in its window: " + w);
+        assertShowsContent(shot);
+        assertShowsContent(besideShot);
+    }
+
+    @Test
+    void aRenderIntoTheSessionsOwnFolderIsRefusedNamingTheFileAndTheViewRendersElsewhereAfter() throws Exception {
+        Path demo = Product.demo("flawed");
+        Path refused = work.resolve("refused.json");
+        Path folder = work.resolve("elsewhere");
+        Path rendered = work.resolve("rendered.json");
+        gui(planned(work.resolve("findings.json"), "setText " + PLAN_VIEW + " \"" + demo + "\"",
+                "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status \"render failed\" 120",
+                "dumpViews " + refused, "acceptDialog 60", "setText " + PLAN_VIEW + " \"" + folder + "\"",
+                "click " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW + " status rendered 300",
+                "dumpViews " + rendered, "quit"));
+        JsonNode failed = planState(refused);
+        String problem = failed.get("problem").asText();
+        assertTrue(problem.startsWith("Cannot render the plan: ") && problem.contains(demo.toString() + "/"),
+                "names a file of the session: " + problem);
+        assertTrue(failed.get("renderedSession").isNull() && failed.get("canRender").asBoolean(), failed.toString());
+        assertEquals(3, failed.get("moves").size(), "the plan is still shown: " + failed);
+        JsonNode again = planState(rendered);
+        assertTrue(again.get("problem").isNull(), again.toString());
+        assertEquals(folder, Path.of(again.get("renderedSession").asText()).getParent(), again.toString());
+    }
+
+    @Test
+    void theWindowsCancelStopsARenderAndLeavesNoFile() throws Exception {
+        Path folder = work.resolve("cancelled plan");
+        Path cancelled = work.resolve("cancelled.json");
+        // Render and Cancel in one task of the UI thread: the render cannot end before it is cancelled.
+        gui(planned(work.resolve("findings.json"), "setText " + PLAN_VIEW + " \"" + folder + "\"",
+                "clickAndCancel " + PLAN_VIEW + " Render", "waitViewValue " + PLAN_VIEW
+                        + " status \"render cancelled\" 120",
+                "dumpViews " + cancelled, "quit"));
+        JsonNode plan = planState(cancelled);
+        assertTrue(plan.get("renderedSession").isNull(), plan.toString());
+        List<Path> left = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.walk(folder)) {
+                files.filter(Files::isRegularFile).forEach(left::add);
+            }
+        }
+        assertEquals(List.of(), left, "a cancelled render leaves no file");
+        assertEquals(3, plan.get("moves").size(), "the plan is still shown: " + plan);
+    }
+
     @Test
     void openingAndClosingASessionTenTimesLeaksNoSwtResources() throws Exception {
         Path demo = Product.demo("flawed");
@@ -237,7 +431,8 @@ class WorkbenchGuiTest {
         Path shot = screenshot("gui-after-ten-sessions.png");
         List<String> script = new ArrayList<>(List.of("open \"" + demo + "\"", "waitAnalysis"));
         for (String id : List.of("io.mixbench.timeline", "io.mixbench.meters", "io.mixbench.spectrum",
-                "io.mixbench.stereo", "io.mixbench.reports", "io.mixbench.rulesets", "io.mixbench.plugins",
+                "io.mixbench.stereo", "io.mixbench.reports", "io.mixbench.plan", "io.mixbench.rulesets",
+                "io.mixbench.plugins",
                 "io.mixbench.explorer", "io.mixbench.findings")) {
             script.add("showView " + id);
         }

@@ -5,6 +5,7 @@ import io.mixbench.session.Session;
 import io.mixbench.ui.Selection;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.ui.ViewSite;
+import io.mixbench.ui.ViewTask;
 import io.mixbench.ui.WorkbenchListener;
 import io.mixbench.workspace.OpenSession;
 import io.mixbench.workspace.OpenSessionListener;
@@ -48,8 +49,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.MessageBox;
@@ -61,7 +64,9 @@ import org.osgi.framework.ServiceReference;
 /**
  * The workbench window: the shell, its menus and status bar, and the host of the views. What the user does with the
  * session goes to one {@link OpenSession} of the {@link Workspace}; the window and its views follow that open
- * session's events, which hop to the UI thread. Everything here runs on the UI thread except {@link #async}.
+ * session's events, which hop to the UI thread. Everything here runs on the UI thread except {@link #async}. The
+ * first window of the workbench remembers the layout; a window opened beside it (a view's
+ * {@link ViewSite#openWindow}) has its own open session and closes without touching the preferences.
  */
 final class Window {
 
@@ -73,7 +78,10 @@ final class Window {
     private final Display display;
     final Preferences prefs;
     final PrintStream err;
+    /** The window this one was opened beside, or null for the workbench's first window. */
+    private final Window opener;
     private final OpenSessionListener events = new Events();
+    private final Listener escape = this::escape;
     private Shell shell;
     private SashForm mainSash;
     private SashForm rightSash;
@@ -82,21 +90,33 @@ final class Window {
     private Label status;
     private ProgressBar progress;
     private Button cancel;
+    /** Whether the open session's events last said an analysis runs. */
+    private boolean analysing;
+    /** The view task the status bar shows, or null. */
+    private Task task;
 
     /** The session and result as the UI thread has heard of them: what the views are shown. */
     private Session session;
     private AnalysisResult result;
     private Selection selection = Selection.EMPTY;
 
-    Window(Workbench wb, Workspace workspace, Display display, Preferences prefs, PrintStream err) {
+    /**
+     * @param opener the window this one opens beside (it takes that window's rule-set choice), or null for the
+     *        workbench's first window (the preferences' choice)
+     */
+    Window(Workbench wb, Workspace workspace, Display display, Preferences prefs, PrintStream err, Window opener) {
         this.wb = wb;
         this.workspace = workspace;
         this.display = display;
         this.prefs = prefs;
         this.err = err;
+        this.opener = opener;
         this.openSession = workspace.newOpenSession(settings(prefs));
-        String chosen = prefs.get(Preferences.ACTIVE_RULE_SET, "");
-        openSession.chooseRuleSet(chosen.isBlank() ? null : chosen);
+        String chosen = opener != null
+                ? opener.openSession.ruleSetChoice()
+                : prefs.get(Preferences.ACTIVE_RULE_SET,
+                        "");
+        openSession.chooseRuleSet(chosen == null || chosen.isBlank() ? null : chosen);
     }
 
     Display display() {
@@ -137,17 +157,21 @@ final class Window {
         rightSash.setWeights(weights("sash.right", new int[]{50, 50}));
         statusBar();
         int[] bounds = prefs.ints("shell.bounds", 4);
-        if (bounds != null && bounds[2] >= 400 && bounds[3] >= 300) {
+        if (opener != null) {
+            // Beside the window it was opened from, offset so both title bars show, and on the screen.
+            Rectangle o = opener.shell.getBounds();
+            Rectangle screen = opener.shell.getMonitor().getClientArea();
+            shell.setBounds(Math.max(screen.x, Math.min(o.x + 48, screen.x + screen.width - o.width)),
+                    Math.max(screen.y, Math.min(o.y + 48, screen.y + screen.height - o.height)), o.width, o.height);
+        } else if (bounds != null && bounds[2] >= 400 && bounds[3] >= 300) {
             shell.setBounds(bounds[0], bounds[1], bounds[2], bounds[3]);
         } else {
             shell.setSize(1280, 780);
         }
-        shell.addListener(SWT.Close, e -> rememberLayout());
-        display.addFilter(SWT.KeyDown, e -> {
-            if (e.keyCode == SWT.ESC && openSession.analysing() && !shell.isDisposed() && shell.isVisible()) {
-                cancelAnalysis();
-            }
-        });
+        if (opener == null) {
+            shell.addListener(SWT.Close, e -> rememberLayout());
+        }
+        display.addFilter(SWT.KeyDown, escape);
         DropTarget drop = new DropTarget(shell, DND.DROP_COPY | DND.DROP_DEFAULT);
         drop.setTransfer(new Transfer[]{FileTransfer.getInstance()});
         drop.addDropListener(fileDrop(this::addFiles));
@@ -218,7 +242,7 @@ final class Window {
         progress.setLayoutData(pd);
         cancel = new Button(bar, SWT.PUSH);
         cancel.setText("Cancel");
-        cancel.setToolTipText("Cancel the analysis (Esc)");
+        cancel.setToolTipText("Cancel the analysis or the task the bar shows (Esc)");
         cancel.setEnabled(false);
         cancel.addListener(SWT.Selection, e -> cancelAnalysis());
     }
@@ -441,8 +465,30 @@ final class Window {
         openSession.analyse();
     }
 
+    /** Cancels a view's task when one runs, else the analysis. */
     void cancelAnalysis() {
-        openSession.cancel();
+        if (task != null) {
+            task.cancel();
+        } else {
+            openSession.cancel();
+        }
+    }
+
+    /** Esc in this window cancels as the Cancel button does. */
+    private void escape(Event e) {
+        if (e.keyCode == SWT.ESC && (analysing || task != null) && !shell.isDisposed() && shell.isVisible()
+                && e.widget instanceof Control c && !c.isDisposed() && c.getShell() == shell) {
+            cancelAnalysis();
+        }
+    }
+
+    /** Opens a session in a new window beside this one. */
+    void openWindow(Path path) {
+        try {
+            wb.openWindow(path, this);
+        } catch (RuntimeException e) {
+            error("Cannot open " + path + " in a new window: " + e.getMessage());
+        }
     }
 
     /** The open session's events, on the UI thread in the order they happened. */
@@ -520,8 +566,62 @@ final class Window {
      * gets to them.
      */
     private void followAnalysing(boolean running) {
+        analysing = running;
         if (!cancel.isDisposed()) {
-            cancel.setEnabled(running);
+            cancel.setEnabled(running || task != null);
+        }
+    }
+
+    /** Starts a view's task in the status bar; a task already shown stays running but loses the bar. */
+    Task startTask(String description) {
+        task = new Task();
+        progress.setSelection(0);
+        followAnalysing(analysing);
+        setStatus(description);
+        return task;
+    }
+
+    /**
+     * A view's task in the status bar. Its progress and end hop to the UI thread; a task that no longer owns the
+     * bar (a newer one started) changes nothing there.
+     */
+    final class Task implements ViewTask {
+        private volatile boolean cancelled;
+        private volatile boolean ended;
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            async(() -> {
+                if (task == this && !ended) {
+                    progress.setSelection((int) Math.round(Math.max(0, Math.min(1, fraction)) * 1000));
+                    setStatus(message);
+                }
+            });
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void done(String message) {
+            async(() -> {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                if (task == this) {
+                    task = null;
+                    progress.setSelection(cancelled ? 0 : 1000);
+                    followAnalysing(analysing);
+                    setStatus(message);
+                }
+            });
         }
     }
 
@@ -628,6 +728,9 @@ final class Window {
     }
 
     void shutdown() {
+        if (!display.isDisposed()) {
+            display.removeFilter(SWT.KeyDown, escape);
+        }
         openSession.removeListener(events);
         openSession.close();
         for (ViewHolder h : List.copyOf(holders)) {
@@ -838,6 +941,21 @@ final class Window {
         @Override
         public OpenSession openSession() {
             return openSession;
+        }
+
+        @Override
+        public void showError(String message) {
+            error(message);
+        }
+
+        @Override
+        public ViewTask startTask(String description) {
+            return Window.this.startTask(description);
+        }
+
+        @Override
+        public void openWindow(Path path) {
+            Window.this.openWindow(path);
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.DeviceData;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.BundleContext;
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * {@code mixbench gui [session|folder]}: the workbench. {@link #run} is called on the process's main thread and
  * owns the SWT display for its whole life; services arrive on framework threads and reach the UI through
  * {@link Display#asyncExec}. Views are {@link ViewContribution} services, tracked dynamically. The workbench runs on
- * the {@link Workspace}: the window keeps one open session of it.
+ * the {@link Workspace}: each window keeps one open session of it. The first window lives as long as the command;
+ * a view may open more beside it (e.g. a rendered plan's session), which close with it.
  * <p>
  * System properties for tests: {@value #SCREENSHOT_PROPERTY} names a PNG the window saves of itself once shown,
  * {@value #EXIT_AFTER_PROPERTY} closes it after that many milliseconds, and {@value #TRACK_RESOURCES_PROPERTY}
@@ -46,7 +48,8 @@ public final class Workbench implements Application {
     BundleContext bundleContext;
 
     final List<ServiceReference<ViewContribution>> viewRefs = new CopyOnWriteArrayList<>();
-    private volatile Window window;
+    /** The open windows, the first one first. */
+    private final List<Window> windows = new CopyOnWriteArrayList<>();
 
     @Activate
     void activate(BundleContext context) {
@@ -56,18 +59,35 @@ public final class Workbench implements Application {
     @Reference(service = ViewContribution.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addView(ServiceReference<ViewContribution> ref) {
         viewRefs.add(ref);
-        Window w = window;
-        if (w != null) {
-            w.async(w::syncViews);
-        }
+        syncViews();
     }
 
     void removeView(ServiceReference<ViewContribution> ref) {
         viewRefs.remove(ref);
-        Window w = window;
-        if (w != null) {
+        syncViews();
+    }
+
+    private void syncViews() {
+        for (Window w : windows) {
             w.async(w::syncViews);
         }
+    }
+
+    /**
+     * Opens a session in a new window beside {@code opener}, on the UI thread. The window ends its open session when
+     * it closes.
+     */
+    void openWindow(Path session, Window opener) {
+        Window w = new Window(this, workspace, opener.display(), opener.prefs, opener.err, opener);
+        windows.add(w);
+        w.create();
+        w.shell().addListener(SWT.Dispose, e -> {
+            if (windows.remove(w)) {
+                w.shutdown();
+            }
+        });
+        w.open(session);
+        w.shell().open();
     }
 
     Path workingDir() {
@@ -83,9 +103,9 @@ public final class Workbench implements Application {
         Display display = new Display(data);
         Display.setAppName("Mixbench");
         Preferences prefs = new Preferences(Preferences.defaultFile()).load();
-        Window w = new Window(this, workspace, display, prefs, err);
+        Window w = new Window(this, workspace, display, prefs, err, null);
         try {
-            window = w;
+            windows.add(w);
             w.create();
             if (!args.isEmpty()) {
                 w.open(workingDir().resolve(args.get(0)).toAbsolutePath().normalize());
@@ -101,8 +121,10 @@ public final class Workbench implements Application {
             }
             return 0;
         } finally {
-            window = null;
-            w.shutdown();
+            for (Window open : windows) {
+                windows.remove(open);
+                open.shutdown();
+            }
             display.dispose();
         }
     }

@@ -3,6 +3,7 @@ package io.mixbench.testbundle.guirobot;
 import io.mixbench.analysis.AnalysisResult;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.rule.Finding;
+import io.mixbench.rule.Severity;
 import io.mixbench.session.Session;
 import io.mixbench.ui.Selection;
 import io.mixbench.ui.ViewContribution;
@@ -41,6 +42,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -76,10 +78,24 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code showView ID}, {@code waitView ID [S]}, {@code waitNoView ID [S]}, {@code dumpViews FILE},
  * {@code waitViewState ID TEXT [S]}: until the view's published state contains TEXT; {@code click ID TEXT}: the
  * button with that text in a view; {@code setTextFile ID FILE}: the view's first text field gets the file's
- * content;</li>
+ * content; {@code setText ID TEXT}: the view's first text field gets TEXT; {@code checkRow ID TEXT true|false}:
+ * checks or unchecks the box of the first row of the view's first table with a cell equal to TEXT, as a click on it
+ * does; {@code waitViewValue ID KEY VALUE [S]}: until the view's published state has KEY with VALUE (as text);
+ * {@code clickLater ID TEXT}: the same click, sent without waiting for what it opens (a dialog);
+ * {@code acceptDialog [S]}: waits for a native dialog of the window (a message box, a file or folder dialog) and
+ * presses Enter in it: a message box's OK, a file dialog's proposed file; {@code choose ID TEXT}: the item of the
+ * view's first drop-down that starts with TEXT;
+ * {@code clickAndCancel ID TEXT}: the button with that text in a view, then the window's Cancel button, in one task
+ * of the UI thread (so the work the button starts is cancelled before it can end);</li>
+ * <li>{@code waitWindow TEXT [S]}: until another workbench window than the first shows, its title containing TEXT;
+ * {@code waitWindowAnalysis TEXT [S]}: until that window's open session has a result and its findings view shows a
+ * row for each finding;
+ * {@code dumpWindows FILE}: the workbench windows' titles, and the open sessions' locations and WARN or worse
+ * findings, oldest first;</li>
  * <li>{@code installPlugin JAR}: shows the plug-in manager and installs through the workspace;
- * {@code removeFile PATH}, {@code copyFile SRC DST};</li>
- * <li>{@code export FORMAT FILE}: the workspace's export of the result; {@code screenshot PNG};</li>
+ * {@code removeFile PATH}, {@code copyFile SRC DST}, {@code waitFile PATH [S]}: until the file exists;</li>
+ * <li>{@code export FORMAT FILE}: the workspace's export of the result; {@code screenshot PNG [TITLE]}: of the
+ * first window, or of the window whose title contains TITLE;</li>
  * <li>{@code openCloseSession PATH N}: open, analyse and close N times; {@code handles FILE}: live SWT resources
  * by type (the workbench must run with {@code -Dmixbench.gui.trackResources=true}) and the number of widgets;</li>
  * <li>{@code timings FILE}: epoch milliseconds of JVM start, and of when the robot first saw the window and the
@@ -266,6 +282,38 @@ public final class Robot {
                     return null;
                 });
             }
+            case "clickAndCancel" -> ui(() -> {
+                click(c.get(1), c.get(2));
+                cancelButton().notifyListeners(SWT.Selection, new Event());
+                return null;
+            });
+            case "clickLater" -> display.asyncExec(() -> {
+                try {
+                    click(c.get(1), c.get(2));
+                } catch (InvalidSyntaxException | RuntimeException | AssertionError e) {
+                    err.println("robot: FAILED at 'clickLater': " + e);
+                }
+            });
+            case "acceptDialog" -> acceptDialog(seconds(c, 1));
+            case "choose" -> ui(() -> {
+                choose(c.get(1), c.get(2));
+                return null;
+            });
+            case "setText" -> ui(() -> {
+                setText(c.get(1), c.get(2));
+                return null;
+            });
+            case "checkRow" -> ui(() -> {
+                checkRow(c.get(1), c.get(2), Boolean.parseBoolean(c.get(3)));
+                return null;
+            });
+            case "waitViewValue" -> waitUntil(seconds(c, 4), "view " + c.get(1) + " to say " + c.get(2) + "="
+                    + c.get(3), () -> ui(() -> c.get(3).equals(viewValue(c.get(1), c.get(2)))));
+            case "waitWindow" -> waitUntil(seconds(c, 2), "a window showing " + c.get(1), () -> ui(() -> otherWindow(
+                    c.get(1)) != null));
+            case "waitWindowAnalysis" -> waitUntil(seconds(c, 2), "the analysis in the window showing " + c.get(
+                    1), () -> otherWindowShowsItsResult(c.get(1)));
+            case "dumpWindows" -> Json.writeFile(Path.of(c.get(1)), ui(this::windows));
             case "waitViewState" -> waitUntil(seconds(c, 3), "view " + c.get(1) + " to show " + c.get(2),
                     () -> ui(() -> viewState(c.get(1)).contains(c.get(2))));
             case "installPlugin" -> {
@@ -276,10 +324,16 @@ public final class Robot {
                 }
             }
             case "copyFile" -> Files.copy(Path.of(c.get(1)), Path.of(c.get(2)), StandardCopyOption.REPLACE_EXISTING);
+            case "waitFile" -> waitUntil(seconds(c, 2), "the file " + c.get(1), () -> Files.isRegularFile(Path.of(c.get(
+                    1))));
             case "removeFile" -> Files.deleteIfExists(Path.of(c.get(1)));
             case "export" -> workspace.export(shownResult(), c.get(1), ReportOptions.DEFAULT, Path.of(c.get(2)));
             case "screenshot" -> ui(() -> {
-                screenshot(Path.of(c.get(1)));
+                Shell which = c.size() > 2 ? otherWindow(c.get(2)) : shell;
+                if (which == null) {
+                    throw new AssertionError("no window showing " + c.get(2));
+                }
+                screenshot(which, Path.of(c.get(1)));
                 return null;
             });
             case "openCloseSession" -> {
@@ -512,6 +566,183 @@ public final class Robot {
         field.setText(text);
     }
 
+    /**
+     * Checks or unchecks a row's box in the view's first table, as a click on the box does: the table hears a
+     * selection event with {@code SWT.CHECK} as its detail.
+     */
+    private void checkRow(String id, String text, boolean checked) throws InvalidSyntaxException {
+        Table table = find(viewControl(id), Table.class);
+        if (table == null) {
+            throw new AssertionError("no table in view " + id);
+        }
+        for (TableItem item : table.getItems()) {
+            for (int i = 0; i < Math.max(1, table.getColumnCount()); i++) {
+                if (item.getText(i).equals(text)) {
+                    item.setChecked(checked);
+                    Event e = new Event();
+                    e.item = item;
+                    e.detail = SWT.CHECK;
+                    table.notifyListeners(SWT.Selection, e);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no row '" + text + "' in view " + id);
+    }
+
+    /**
+     * Waits for a native dialog (which SWT's widget tree does not show: the UI thread runs it inside the dialog's
+     * {@code open}) and presses Enter until it has closed. Enter goes again only while the dialog is still open, so
+     * no key reaches the window behind it.
+     */
+    private void acceptDialog(long seconds) throws Exception {
+        waitUntil(seconds, "a dialog", Robot::dialogOpen);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int polls = 0; dialogOpen(); polls++) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the dialog did not close");
+            }
+            if (polls % 50 == 0) {
+                key(SWT.KeyDown);
+                key(SWT.KeyUp);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private void key(int type) {
+        Event e = new Event();
+        e.type = type;
+        e.keyCode = SWT.CR;
+        e.character = SWT.CR;
+        display.post(e);
+    }
+
+    /** Whether the UI thread is in a native dialog. */
+    private static boolean dialogOpen() {
+        Set<String> dialogs = Set.of("org.eclipse.swt.widgets.MessageBox", "org.eclipse.swt.widgets.FileDialog",
+                "org.eclipse.swt.widgets.DirectoryDialog");
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().equals("main")) {
+                for (StackTraceElement frame : e.getValue()) {
+                    if (dialogs.contains(frame.getClassName()) && frame.getMethodName().equals("open")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Selects the item of the view's first drop-down that starts with {@code text}, as the user would. */
+    private void choose(String id, String text) throws InvalidSyntaxException {
+        Combo combo = find(viewControl(id), Combo.class);
+        if (combo == null) {
+            throw new AssertionError("no drop-down in view " + id);
+        }
+        for (int i = 0; i < combo.getItemCount(); i++) {
+            if (combo.getItem(i).startsWith(text)) {
+                combo.select(i);
+                combo.notifyListeners(SWT.Selection, new Event());
+                return;
+            }
+        }
+        throw new AssertionError("no item '" + text + "' in view " + id + ": " + List.of(combo.getItems()));
+    }
+
+    /** The window's Cancel button: in its status bar, outside every view's tab folder. */
+    private Button cancelButton() {
+        Button found = outsideViews(shell);
+        if (found == null) {
+            throw new AssertionError("no Cancel button in the window");
+        }
+        return found;
+    }
+
+    private static Button outsideViews(Control c) {
+        if (c instanceof Button b && b.getText().equals("Cancel")) {
+            return b;
+        }
+        if (c instanceof Composite comp && !(c instanceof CTabFolder)) {
+            for (Control child : comp.getChildren()) {
+                Button found = outsideViews(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** One value of a view's published state, as text; null when it has none. */
+    private String viewValue(String id, String key) throws InvalidSyntaxException {
+        Control control = viewControl(id);
+        if (control != null && control.getData(ViewContribution.STATE_DATA) instanceof Map<?, ?> m
+                && m.get(key) != null) {
+            return String.valueOf(m.get(key));
+        }
+        return null;
+    }
+
+    /** A visible workbench window other than the first whose title contains {@code text}, or null. */
+    private Shell otherWindow(String text) {
+        for (Shell s : display.getShells()) {
+            if (s != shell && s.isVisible() && s.getText().startsWith("Mixbench") && s.getText().contains(text)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the other window showing {@code text} has its open session's latest result in its findings view. */
+    private boolean otherWindowShowsItsResult(String text) throws Exception {
+        OpenSession other = null;
+        for (OpenSession o : workspace.openSessions()) {
+            if (o != openSession && o.session() != null && String.valueOf(o.session().location()).contains(text)) {
+                other = o;
+            }
+        }
+        if (other == null || other.analysing() || other.result() == null) {
+            return false;
+        }
+        int findings = other.result().findings().size();
+        return ui(() -> {
+            Shell window = otherWindow(text);
+            viewServices();
+            CTabItem tab = window == null ? null : tab(window, viewNames.get(FINDINGS_VIEW));
+            Table table = tab == null ? null : find(tab.getControl(), Table.class);
+            return table != null && table.getItemCount() == findings;
+        });
+    }
+
+    /**
+     * The visible workbench windows' titles, the first window's first; every open session's location and the number
+     * of WARN or worse findings of its latest result (null without one).
+     */
+    private Map<String, Object> windows() {
+        List<String> titles = new ArrayList<>(List.of(shell.getText()));
+        for (Shell s : display.getShells()) {
+            if (s != shell && s.isVisible() && s.getText().startsWith("Mixbench")) {
+                titles.add(s.getText());
+            }
+        }
+        List<String> sessions = new ArrayList<>();
+        List<Object> problems = new ArrayList<>();
+        for (OpenSession open : workspace.openSessions()) {
+            Session session = open.session();
+            sessions.add(session == null ? null : String.valueOf(session.location()));
+            AnalysisResult result = open.result();
+            problems.add(result == null
+                    ? null
+                    : result.findings().stream().filter(f -> f.severity().reaches(Severity.WARN)).count());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("titles", titles);
+        out.put("sessions", sessions);
+        out.put("warnOrWorse", problems);
+        return out;
+    }
+
     /** What a view publishes under {@link ViewContribution#STATE_DATA}, as text; empty when nothing. */
     private String viewState(String id) throws InvalidSyntaxException {
         Control control = viewControl(id);
@@ -667,12 +898,12 @@ public final class Robot {
      * Saves a PNG of the window as it draws itself (whatever covers it on screen): the shell prints itself into an
      * image.
      */
-    private void screenshot(Path file) {
-        Rectangle bounds = shell.getBounds();
+    private void screenshot(Shell window, Path file) {
+        Rectangle bounds = window.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(image);
         try {
-            shell.print(gc);
+            window.print(gc);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[]{image.getImageData()};
             loader.save(file.toString(), SWT.IMAGE_PNG);
