@@ -1,6 +1,8 @@
 package io.mixbench.workbench.internal;
 
 import io.mixbench.analysis.AnalysisResult;
+import io.mixbench.plan.PlanRequest;
+import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.report.ReportOptions;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.ui.ViewSite;
@@ -77,18 +79,37 @@ public final class ReportsView implements ViewContribution {
         return root;
     }
 
-    /** Writes the shown result off the UI thread (atomically: the workspace's export) and says how it went. */
+    /**
+     * Writes the shown result off the UI thread (atomically: the workspace's export) with its plan, as
+     * {@code mixbench analyze} writes it, and says how it went.
+     */
     private static void export(ViewSite site, Control owner, String format, Path file) {
         AnalysisResult result = site.result();
         site.setStatus("Writing " + file + "...");
         CompletableFuture.supplyAsync(() -> {
+            String without = "";
+            VerifiedPlan plan = null;
             try {
-                site.workspace().export(result, format, ReportOptions.DEFAULT, file);
-                return file;
+                plan = plan(site, result);
+            } catch (RuntimeException e) {
+                // the report is worth more than its plan: written without it, and the status says why
+                without = " (without its plan: planning failed: " + e.getMessage() + ")";
+            }
+            try {
+                site.workspace().export(result, format, ReportOptions.DEFAULT.withPlan(plan), file);
+                return file + without;
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
         }).whenComplete((done, failure) -> StandardViews.async(owner, () -> site.setStatus(
                 failure == null ? "Wrote " + done : "Cannot write " + file + ": " + failure.getMessage())));
+    }
+
+    /** The result's plan, unrendered; null when it has no part to move. */
+    private static VerifiedPlan plan(ViewSite site, AnalysisResult result) {
+        if (result.tracks().stream().noneMatch(t -> t.measured() && t.track().role().isPart())) {
+            return null;
+        }
+        return VerifiedPlan.unrendered(site.workspace().plan(PlanRequest.of(result)), result);
     }
 }
