@@ -172,12 +172,7 @@ final class Commands {
                         + " <base>.<extension>) or a folder");
                 return ExitCodes.USAGE;
             }
-            if (deliverable != null && Deliverable.fromId(deliverable).isEmpty()) {
-                err.println("mixbench: --deliverable must be mix, pre-master or master, not '" + deliverable + "'");
-                return ExitCodes.USAGE;
-            }
-            if (!(ruleTimeLimitSeconds > 0)) {
-                err.println("mixbench: --rule-time-limit must be a positive number of seconds");
+            if (!analysisOptionsValid(deliverable, ruleTimeLimitSeconds, err)) {
                 return ExitCodes.USAGE;
             }
             if (!each) {
@@ -262,6 +257,19 @@ final class Commands {
             }
             return result.hasFindingsAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
+    }
+
+    /** Whether {@code --deliverable} and {@code --rule-time-limit} are valid; what is not is said on stderr. */
+    static boolean analysisOptionsValid(String deliverable, double ruleTimeLimitSeconds, PrintStream err) {
+        if (deliverable != null && Deliverable.fromId(deliverable).isEmpty()) {
+            err.println("mixbench: --deliverable must be mix, pre-master or master, not '" + deliverable + "'");
+            return false;
+        }
+        if (!(ruleTimeLimitSeconds > 0)) {
+            err.println("mixbench: --rule-time-limit must be a positive number of seconds");
+            return false;
+        }
+        return true;
     }
 
     /** The severity {@code --fail-on} names, or null (said on stderr) when it names none. */

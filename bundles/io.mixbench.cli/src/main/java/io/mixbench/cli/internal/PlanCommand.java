@@ -8,7 +8,6 @@ import io.mixbench.plan.PlanRequest;
 import io.mixbench.plan.RenderRequest;
 import io.mixbench.plan.VerifiedPlan;
 import io.mixbench.rule.Severity;
-import io.mixbench.session.Deliverable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -112,12 +111,7 @@ final class PlanCommand implements Callable<Integer> {
             err.println("mixbench: --sample-format must be float32 or source, not '" + sampleFormat + "'");
             return ExitCodes.USAGE;
         }
-        if (deliverable != null && Deliverable.fromId(deliverable).isEmpty()) {
-            err.println("mixbench: --deliverable must be mix, pre-master or master, not '" + deliverable + "'");
-            return ExitCodes.USAGE;
-        }
-        if (!(ruleTimeLimitSeconds > 0)) {
-            err.println("mixbench: --rule-time-limit must be a positive number of seconds");
+        if (!Commands.analysisOptionsValid(deliverable, ruleTimeLimitSeconds, err)) {
             return ExitCodes.USAGE;
         }
         Duration ruleTimeLimit = Duration.ofMillis((long) (ruleTimeLimitSeconds * 1000));
