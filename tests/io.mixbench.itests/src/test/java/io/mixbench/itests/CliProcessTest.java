@@ -36,19 +36,35 @@ class CliProcessTest {
     }
 
     @Test
-    void severalProcessesRunAtOnce() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    void severalProcessesRunAtOnceAndAgree(@TempDir Path work) throws Exception {
+        // A session of its own, named as the demo: the processes race to measure it and to write its cache.
+        Path session = Files.createDirectories(work.resolve("flawed"));
+        try (Stream<Path> files = Files.list(Product.demo("flawed"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, session.resolve(file.getFileName()));
+            }
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             var runs = new java.util.ArrayList<java.util.concurrent.Future<Product.Run>>();
-            for (int i = 0; i < 3; i++) {
-                runs.add(pool.submit(() -> Product.process(Map.of(), 90, "analyze", Product.demo("clean").toString(),
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> Product.process(Map.of(), 120, "analyze", session.toString(),
                         "--format", "json", "--quiet")));
             }
+            JsonNode fresh = StartupTest.withoutTimes(Product.process(Map.of(), 120, "analyze",
+                    Product.demo("flawed").toString(), "--format", "json", "--quiet", "--no-cache").out());
             for (var run : runs) {
                 Product.Run r = run.get();
-                assertEquals(0, r.exitCode(), r.err());
-                ReportSchema.assertValid(Product.JSON.readTree(r.out()));
+                assertEquals(1, r.exitCode(), r.err());
+                JsonNode report = Product.JSON.readTree(r.out());
+                ReportSchema.assertValid(report);
+                assertEquals(fresh.toString().replace(Product.demo("flawed").toString(), session.toString()),
+                        StartupTest.withoutTimes(r.out()).toString());
             }
+            JsonNode cached = StartupTest.withoutTimes(Product.process(Map.of(), 120, "analyze", session.toString(),
+                    "--format", "json", "--quiet").out());
+            assertEquals(fresh.toString().replace(Product.demo("flawed").toString(), session.toString()),
+                    cached.toString(), "what they cached");
         } finally {
             pool.shutdownNow();
         }

@@ -71,8 +71,14 @@ final class Product {
 
     /** Runs bin/mixbench as a process. */
     static Run process(Map<String, String> env, long timeoutSeconds, String... args) throws Exception {
+        return process(home(), env, timeoutSeconds, args);
+    }
+
+    /** Runs the bin/mixbench of a product folder (a copy of {@link #home()}, say) as a process. */
+    static Run process(Path productHome, Map<String, String> env, long timeoutSeconds, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(home().resolve("bin/mixbench").toString());
+        command.add(productHome.resolve("bin/mixbench").toString());
         command.addAll(List.of(args));
         return run(command, env, timeoutSeconds, args);
     }

@@ -78,7 +78,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "version", description = "Print the version of Mixbench and of its bundles.")
+    @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version of Mixbench and of its bundles.")
     static final class VersionCommand implements Callable<Integer> {
         @ParentCommand
         Top top;

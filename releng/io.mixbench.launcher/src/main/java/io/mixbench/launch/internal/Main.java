@@ -27,6 +27,7 @@ public final class Main {
         // File names, plug-in messages and logs reach stderr: none of them may drive the user's terminal.
         System.setErr(new PrintStream(new TerminalSafeOutputStream(
                 new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.err))), true));
+        StartupTrace.mark("launcher's main", System.err);
         int code;
         try {
             code = run(args);
@@ -55,6 +56,16 @@ public final class Main {
     static int run(String[] args) throws Exception {
         PrintStream reportOut = System.out;
         System.setOut(System.err);
+        Path home = Path.of(System.getProperty("mixbench.home", ".")).toAbsolutePath().normalize();
+        String version = System.getProperty("mixbench.version", "development");
+        if (LauncherAnswers.enabled()) {
+            String answer = LauncherAnswers.answer(args, home, version);
+            if (answer != null) {
+                reportOut.print(answer);
+                StartupTrace.mark("answered by the launcher", System.err);
+                return 0;
+            }
+        }
         String command = args.length == 0 ? "help" : args[0];
         command = switch (command) {
             case "-h", "--help" -> "help";
@@ -62,14 +73,12 @@ public final class Main {
             default -> command;
         };
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
-        Path home = Path.of(System.getProperty("mixbench.home", ".")).toAbsolutePath().normalize();
         String pluginsOverride = System.getenv("MIXBENCH_PLUGINS");
         Path plugins = pluginsOverride == null || pluginsOverride.isBlank()
                 ? home.resolve("plugins")
                 : Path.of(pluginsOverride).toAbsolutePath();
         Files.createDirectories(plugins);
-        LaunchContext context = new LaunchContext(home, plugins, Path.of("").toAbsolutePath(),
-                System.getProperty("mixbench.version", "development"));
+        LaunchContext context = new LaunchContext(home, plugins, Path.of("").toAbsolutePath(), version);
         boolean gui = command.equals("gui");
         List<String> features = gui ? List.of("core", "rules", "workbench") : List.of("core", "rules", "cli");
         Map<String, String> config = gui
@@ -80,8 +89,24 @@ public final class Main {
         EmbeddedProduct.Plugins pluginMode = gui
                 ? EmbeddedProduct.Plugins.NONE
                 : runsPlugins(command, rest) ? EmbeddedProduct.Plugins.START : EmbeddedProduct.Plugins.INSTALL;
-        try (EmbeddedProduct product = EmbeddedProduct.start(context, features, pluginMode, config, System.err)) {
-            return product.run(command, rest, reportOut, System.err, 10_000);
+        EmbeddedProduct product = EmbeddedProduct.start(context, features, pluginMode, config, System.err);
+        StartupTrace.mark("product started", System.err);
+        int code;
+        try {
+            code = product.run(command, rest, reportOut, System.err, 10_000);
+        } catch (Exception | Error e) {
+            product.close();
+            throw e;
         }
+        StartupTrace.mark("command done", System.err);
+        if (gui) {
+            product.close();
+        } else {
+            // A command has written everything it writes when it returns; the process halts next, so stopping
+            // each bundle in turn would only keep the user waiting.
+            product.discard();
+        }
+        StartupTrace.mark("framework storage deleted", System.err);
+        return code;
     }
 }
