@@ -5,7 +5,7 @@
  * {@link io.mixbench.launch.LaunchContext} and {@link io.mixbench.launch.PluginHost} services.
  */
 @org.osgi.annotation.bundle.Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mixbench.launch;
 
 import org.osgi.annotation.versioning.Version;

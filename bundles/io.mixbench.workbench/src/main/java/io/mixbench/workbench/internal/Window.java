@@ -98,6 +98,8 @@ final class Window {
     /** The session and result as the UI thread has heard of them: what the views are shown. */
     private Session session;
     private AnalysisResult result;
+    /** Run once, when the first findings are on screen (start-up tracing). */
+    private Runnable firstFindings;
     private Selection selection = Selection.EMPTY;
 
     /**
@@ -375,6 +377,11 @@ final class Window {
         }
     }
 
+    /** Runs {@code action} on the UI thread once the first analysis result is shown. */
+    void onFirstFindings(Runnable action) {
+        this.firstFindings = action;
+    }
+
     // ---- the session: gestures go to the open session; what they change comes back as its events
 
     /** Opens a session file, a folder of audio files or one audio file, and analyses it when set to. */
@@ -537,6 +544,12 @@ final class Window {
                 }
                 result = r;
                 fire(l -> l.resultChanged(r));
+                if (r != null && firstFindings != null) {
+                    Runnable first = firstFindings;
+                    firstFindings = null;
+                    shell.update();
+                    first.run();
+                }
             });
         }
 

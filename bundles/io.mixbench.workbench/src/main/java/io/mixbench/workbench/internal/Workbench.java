@@ -2,6 +2,7 @@ package io.mixbench.workbench.internal;
 
 import io.mixbench.launch.Application;
 import io.mixbench.launch.LaunchContext;
+import io.mixbench.launch.StartupTrace;
 import io.mixbench.ui.ViewContribution;
 import io.mixbench.workspace.Workspace;
 import java.io.PrintStream;
@@ -29,7 +30,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * <p>
  * System properties for tests: {@value #SCREENSHOT_PROPERTY} names a PNG the window saves of itself once shown,
  * {@value #EXIT_AFTER_PROPERTY} closes it after that many milliseconds, and {@value #TRACK_RESOURCES_PROPERTY}
- * tracks every SWT resource so a test can count leaks.
+ * tracks every SWT resource so a test can count leaks. With {@link StartupTrace} on, it marks {@code window drawn}
+ * and, for a session given on the command line, {@code findings shown} (then closes, with
+ * {@value StartupTrace#EXIT_AFTER_STARTUP_PROPERTY}).
  */
 @Component(service = Application.class, property = Application.COMMAND + "=gui")
 public final class Workbench implements Application {
@@ -110,9 +113,23 @@ public final class Workbench implements Application {
             if (!args.isEmpty()) {
                 w.open(workingDir().resolve(args.get(0)).toAbsolutePath().normalize());
             }
+            boolean exitAfterStartup = Boolean.getBoolean(StartupTrace.EXIT_AFTER_STARTUP_PROPERTY);
+            if (!args.isEmpty()) {
+                w.onFirstFindings(() -> {
+                    StartupTrace.mark("findings shown", err);
+                    if (exitAfterStartup) {
+                        w.shell().close();
+                    }
+                });
+            }
             w.shell().open();
+            w.shell().update();
             err.printf(java.util.Locale.ROOT, "Workbench window open after %d ms (JVM start to window)%n",
                     System.currentTimeMillis() - jvmStart);
+            StartupTrace.mark("window drawn", err);
+            if (exitAfterStartup && args.isEmpty()) {
+                w.shell().close();
+            }
             scheduleTestHooks(w, err);
             while (!w.shell().isDisposed()) {
                 if (!display.readAndDispatch()) {

@@ -2,6 +2,7 @@ package io.mixbench.launch.internal;
 
 import io.mixbench.launch.Application;
 import io.mixbench.launch.LaunchContext;
+import io.mixbench.launch.StartupTrace;
 import io.mixbench.launch.PluginHost;
 import io.mixbench.launch.PluginProblem;
 import io.mixbench.launch.guard.ExitGuard;
@@ -51,7 +52,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 public final class EmbeddedProduct implements AutoCloseable, PluginHost {
 
     /** The version of the io.mixbench.launch package the system bundle exports. */
-    static final String LAUNCH_API_EXPORT = "io.mixbench.launch;version=1.1.0";
+    static final String LAUNCH_API_EXPORT = "io.mixbench.launch;version=1.2.0";
     /** The guard package woven plug-in classes import (not an API: nothing compiles against it). */
     static final String GUARD_EXPORT = ExitGuard.PACKAGE + ";version=1.0.0";
 

@@ -1,6 +1,7 @@
 package io.mixbench.launch.internal;
 
 import io.mixbench.launch.LaunchContext;
+import io.mixbench.launch.StartupTrace;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
