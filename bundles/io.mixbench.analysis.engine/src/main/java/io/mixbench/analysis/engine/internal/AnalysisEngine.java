@@ -74,6 +74,23 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
     private final ExecutorService trackThreads = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), daemonThreads("mixbench-meter"));
     private final ExecutorService ruleThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-rule"));
+    /** Helpers that measure one file beside its track thread when cores are idle; not the track pool, which is full. */
+    private final ExecutorService laneThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-lane"));
+
+    /**
+     * System property: the most threads that measure one file (decoding and meters), whatever the idle cores;
+     * {@code 1} forces the one-thread path (tests compare the two).
+     */
+    static final String METER_THREADS_PROPERTY = "mixbench.meterThreads";
+
+    /** The most threads per file; 0: the property, else the cores. Tests set it. */
+    int meterThreads;
+
+    /** The cores the tracks share; tests raise it so every file gets helper threads. */
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    /** Blocks timed before a file's meters are split between threads; tests set 0 (round-robin at once). */
+    int calibrationBlocks = TrackMeasurer.CALIBRATION_BLOCKS;
     private String engineVersion = "unknown";
     private BundleContext bundleContext;
 
@@ -91,12 +108,14 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
     void deactivate() {
         coordinators.shutdownNow();
         trackThreads.shutdownNow();
+        laneThreads.shutdownNow();
         ruleThreads.shutdownNow();
         try {
             // Decoding stops at the next block; wait for it so no file is written after the service has gone.
             // Rule threads are not waited for: a hung rule never ends.
             coordinators.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
             trackThreads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            laneThreads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -250,6 +269,8 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
             }
             String meterKey = AnalysisCache.meterKey(List.copyOf(decoders), meterSnapshot);
             List<Future<TrackMeasurer.Outcome>> futures = new ArrayList<>();
+            int maxLanes = meterThreads > 0 ? meterThreads : Integer.getInteger(METER_THREADS_PROPERTY, cores);
+            AtomicInteger unfinished = new AtomicInteger(tracks.size());
             for (int i = 0; i < tracks.size(); i++) {
                 Track track = tracks.get(i);
                 int index = i;
@@ -259,11 +280,19 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
                             : cache.load(track, meterKey, listener::note);
                     TrackMeasurer.Outcome outcome;
                     if (cached.isPresent()) {
+                        unfinished.decrementAndGet();
                         outcome = new TrackMeasurer.Outcome(cached.get(), List.of());
                     } else {
                         progress.message("Measuring " + track.name());
-                        outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot, cancelled::get,
-                                fraction -> progress.track(index, fraction));
+                        // The cores left idle by the tracks still to measure (this one included) help this one.
+                        int lanes = Math.max(1, Math.min(maxLanes, cores / Math.max(1, unfinished.get())));
+                        try {
+                            outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot, cancelled::get,
+                                    fraction -> progress.track(index, fraction),
+                                    new TrackMeasurer.Lanes(laneThreads, lanes, calibrationBlocks));
+                        } finally {
+                            unfinished.decrementAndGet();
+                        }
                         if (cache != null && outcome.meterFailures().isEmpty()) {
                             cache.store(outcome.track(), meterKey);
                         }

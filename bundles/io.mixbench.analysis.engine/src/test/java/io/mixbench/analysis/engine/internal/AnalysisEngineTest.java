@@ -40,12 +40,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.ServiceReference;
 
-/** The engine with fake decoder, meter and rule services: one pass, parallel tracks, progress, cancel, errors. */
+/**
+ * The engine with fake decoder, meter and rule services: one pass, parallel tracks, progress, cancel, errors. Each
+ * file on one thread here; {@link AnalysisEngineLanesTest} runs the same with each file on several.
+ */
 class AnalysisEngineTest {
 
     static final int RATE = 48_000;
@@ -54,6 +58,11 @@ class AnalysisEngineTest {
     Path dir;
     final AnalysisEngine engine = new AnalysisEngine();
     final RuleSet defaults = new RuleSet("default", "Default", "", null, Map.of(), "test");
+
+    @BeforeEach
+    void threads() {
+        engine.meterThreads = 1;
+    }
 
     @AfterEach
     void stop() {
