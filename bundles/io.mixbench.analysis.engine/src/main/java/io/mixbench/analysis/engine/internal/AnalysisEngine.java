@@ -78,16 +78,13 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
     private final ExecutorService laneThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-lane"));
 
     /**
-     * System property: the most threads that measure one file (decoding and meters), whatever the idle cores;
-     * {@code 1} forces the one-thread path (tests compare the two).
+     * System property: the threads that measure the tracks (default: the cores). The tracks still to measure
+     * share them, so a lone file gets them all; {@code 1} forces the one-thread path (tests compare the two).
      */
     static final String METER_THREADS_PROPERTY = "mixbench.meterThreads";
 
-    /** The most threads per file; 0: the property, else the cores. Tests set it. */
+    /** The threads that measure the tracks; 0: the property, else the cores. Tests set it. */
     int meterThreads;
-
-    /** The cores the tracks share; tests raise it so every file gets helper threads. */
-    int cores = Runtime.getRuntime().availableProcessors();
 
     /** Blocks timed before a file's meters are split between threads; tests set 0 (round-robin at once). */
     int calibrationBlocks = TrackMeasurer.CALIBRATION_BLOCKS;
@@ -269,7 +266,9 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
             }
             String meterKey = AnalysisCache.meterKey(List.copyOf(decoders), meterSnapshot);
             List<Future<TrackMeasurer.Outcome>> futures = new ArrayList<>();
-            int maxLanes = meterThreads > 0 ? meterThreads : Integer.getInteger(METER_THREADS_PROPERTY, cores);
+            int threads = meterThreads > 0
+                    ? meterThreads
+                    : Integer.getInteger(METER_THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
             AtomicInteger unfinished = new AtomicInteger(tracks.size());
             for (int i = 0; i < tracks.size(); i++) {
                 Track track = tracks.get(i);
@@ -284,8 +283,8 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
                         outcome = new TrackMeasurer.Outcome(cached.get(), List.of());
                     } else {
                         progress.message("Measuring " + track.name());
-                        // The cores left idle by the tracks still to measure (this one included) help this one.
-                        int lanes = Math.max(1, Math.min(maxLanes, cores / Math.max(1, unfinished.get())));
+                        // The threads are shared by the tracks still to measure, this one included.
+                        int lanes = Math.max(1, threads / Math.max(1, unfinished.get()));
                         try {
                             outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot, cancelled::get,
                                     fraction -> progress.track(index, fraction),
