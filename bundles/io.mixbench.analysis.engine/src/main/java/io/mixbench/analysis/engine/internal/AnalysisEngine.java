@@ -86,8 +86,12 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
     /** The threads that measure the tracks; 0: the property, else the cores. Tests set it. */
     int meterThreads;
 
-    /** Blocks timed before a file's meters are split between threads; tests set 0 (round-robin at once). */
-    int calibrationBlocks = TrackMeasurer.CALIBRATION_BLOCKS;
+    /** Each meter factory's declared cost ({@link TrackMeasurer#COST_PROPERTY}). */
+    private final Map<MeterFactory, Double> meterCosts = java.util.Collections
+            .synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** Whether meters are split by their costs; tests clear it to split them round-robin. */
+    boolean splitByCost = true;
     private String engineVersion = "unknown";
     private BundleContext bundleContext;
 
@@ -129,11 +133,20 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addMeter(MeterFactory meter, ServiceReference<MeterFactory> ref) {
+        Object cost = ref.getProperty(TrackMeasurer.COST_PROPERTY);
+        double declared = TrackMeasurer.DEFAULT_COST;
+        try {
+            declared = cost == null ? declared : Double.parseDouble(cost.toString());
+        } catch (NumberFormatException e) {
+            // a plug-in's typo costs it nothing but a less even split
+        }
+        meterCosts.put(meter, Double.isFinite(declared) && declared >= 0 ? declared : TrackMeasurer.DEFAULT_COST);
         meters.add(ServiceEntry.of(meter, ref));
     }
 
     void removeMeter(MeterFactory meter) {
         meters.removeIf(e -> e.service() == meter);
+        meterCosts.remove(meter);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -270,6 +283,10 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
                     ? meterThreads
                     : Integer.getInteger(METER_THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
             AtomicInteger unfinished = new AtomicInteger(tracks.size());
+            double[] costs = splitByCost
+                    ? meterSnapshot.stream().mapToDouble(
+                            e -> meterCosts.getOrDefault(e.service(), TrackMeasurer.DEFAULT_COST)).toArray()
+                    : null;
             for (int i = 0; i < tracks.size(); i++) {
                 Track track = tracks.get(i);
                 int index = i;
@@ -288,7 +305,7 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
                         try {
                             outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot, cancelled::get,
                                     fraction -> progress.track(index, fraction),
-                                    new TrackMeasurer.Lanes(laneThreads, lanes, calibrationBlocks));
+                                    new TrackMeasurer.Lanes(laneThreads, lanes, costs));
                         } finally {
                             unfinished.decrementAndGet();
                         }

@@ -27,10 +27,9 @@ import java.util.function.DoubleConsumer;
  * Measures one track: decodes it once and feeds every meter each block, in one streaming pass. Memory is a few
  * blocks per channel plus what the meters keep, whatever the file's length.
  * <p>
- * With more than one lane (idle cores), the meters are split between the decoding thread and helper threads
- * after the first {@link #CALIBRATION_BLOCKS} blocks, which run on one thread and time each meter and the
- * decoder. Each meter stays on one thread and sees every block in order, so the results are those of the
- * one-thread path to the bit; only the split depends on timing.
+ * With more than one lane (idle cores), the caller's thread decodes into a ring of blocks and the meters are split
+ * between it and helper threads by their declared costs ({@link #COST_PROPERTY}). Each meter stays on one thread
+ * and sees every block in order, so the results are those of the one-thread path to the bit.
  */
 final class TrackMeasurer {
 
@@ -41,11 +40,18 @@ final class TrackMeasurer {
     static final int RING_BLOCKS = 4;
 
     /**
-     * Blocks timed on one thread before the meters are split between lanes. Few: they run before the JIT has
-     * compiled the meters (16 took 200 ms of a 10-minute file's 1.5 s), and their ratios already tell the slow
-     * meters from the fast ones.
+     * Service property of a {@code MeterFactory}: its meter's CPU time per minute of 48 kHz stereo audio, ms, once
+     * compiled (the figures of docs/performance.md). Only the ratios matter: they split the meters between threads.
+     * Timing the first blocks instead misleads: they run before the JIT has compiled the meters, when a filter loop
+     * costs ten times an FFT's share.
      */
-    static final int CALIBRATION_BLOCKS = 2;
+    static final String COST_PROPERTY = "meter.cost";
+
+    /** The cost of a meter that declares none: a light one. */
+    static final double DEFAULT_COST = 10;
+
+    /** The cost of decoding, on the caller's lane (WAV: about 7 ms per minute here; others more). */
+    static final double DECODE_COST = 7;
 
     /** A meter that failed on this track; the other meters' values stand. */
     record MeterFailure(String meterId, String bundle, String message) {
@@ -60,10 +66,11 @@ final class TrackMeasurer {
      *
      * @param threads helper threads for lanes beyond the first (the caller's); null with one lane
      * @param lanes threads that may measure this track, the caller's included; 1 is the one-thread path
-     * @param calibrationBlocks blocks timed before splitting; 0 splits the meters round-robin at once (tests)
+     * @param costs each meter factory's cost ({@link #COST_PROPERTY}), in the factories' order; null splits the
+     *            meters round-robin from the first helper lane (tests)
      */
-    record Lanes(Executor threads, int lanes, int calibrationBlocks) {
-        static final Lanes ONE = new Lanes(null, 1, 0);
+    record Lanes(Executor threads, int lanes, double[] costs) {
+        static final Lanes ONE = new Lanes(null, 1, null);
     }
 
     private TrackMeasurer() {
@@ -104,24 +111,26 @@ final class TrackMeasurer {
                 ring[i] = new float[format.channels()][BLOCK_FRAMES];
             }
             int[] own = meters.all();
-            boolean calibrate = ring.length > 1 && lanes.calibrationBlocks() > 0;
-            boolean timing = calibrate;
-            long[] costNanos = calibrate ? new long[created.size()] : null;
-            long decodeNanos = 0;
+            if (ring.length > 1) {
+                double[] costs = null;
+                if (lanes.costs() != null) {
+                    costs = new double[active.size()];
+                    for (int m = 0; m < costs.length; m++) {
+                        costs[m] = lanes.costs()[meterFactories.indexOf(active.get(m))];
+                    }
+                }
+                int[][] split = split(lanes.lanes(), created.size(), costs, DECODE_COST);
+                pipeline = Pipeline.start(meters, ring, Arrays.copyOfRange(split, 1, split.length), lanes.threads());
+                if (pipeline != null) {
+                    own = split[0];
+                }
+            }
             int n;
             for (long k = 0;; k++) {
-                if (pipeline == null && ring.length > 1 && k == lanes.calibrationBlocks()) {
-                    int[][] split = split(lanes.lanes(), created.size(), costNanos, decodeNanos);
-                    pipeline = Pipeline.start(meters, ring, k, Arrays.copyOfRange(split, 1, split.length),
-                            lanes.threads());
-                    own = pipeline == null ? meters.all() : split[0];
-                    timing = false;
-                }
                 float[][] block = ring[(int) (k % ring.length)];
                 if (pipeline != null) {
                     pipeline.awaitFree(k);
                 }
-                long t0 = timing ? System.nanoTime() : 0;
                 n = stream.read(block, BLOCK_FRAMES);
                 if (n <= 0) {
                     break;
@@ -132,19 +141,8 @@ final class TrackMeasurer {
                 if (pipeline != null) {
                     pipeline.publish(k, n);
                 }
-                if (timing) {
-                    long t1 = System.nanoTime();
-                    decodeNanos += t1 - t0;
-                    for (int m : own) {
-                        meters.process(m, block, n, k);
-                        long t2 = System.nanoTime();
-                        costNanos[m] += t2 - t1;
-                        t1 = t2;
-                    }
-                } else {
-                    for (int m : own) {
-                        meters.process(m, block, n, k);
-                    }
+                for (int m : own) {
+                    meters.process(m, block, n, k);
                 }
                 frames += n;
                 if (format.frames() > 0) {
@@ -202,25 +200,25 @@ final class TrackMeasurer {
     }
 
     /**
-     * Splits the meters between lanes: the slowest first onto the least loaded lane, the caller's lane loaded
-     * with the decoder. Without timings (no calibration), round-robin from the first helper lane.
+     * Splits the meters between lanes: the costliest first onto the least loaded lane, the caller's lane loaded
+     * with the decoder. Without costs, round-robin from the first helper lane.
      *
      * @return the meter indexes of each lane, the caller's first
      */
-    static int[][] split(int lanes, int meterCount, long[] costNanos, long decodeNanos) {
+    static int[][] split(int lanes, int meterCount, double[] costs, double decodeCost) {
         int[] laneOf = new int[meterCount];
-        if (costNanos == null) {
+        if (costs == null) {
             for (int m = 0; m < meterCount; m++) {
                 laneOf[m] = (m + 1) % lanes;
             }
         } else {
-            long[] load = new long[lanes];
-            load[0] = decodeNanos;
+            double[] load = new double[lanes];
+            load[0] = decodeCost;
             Integer[] slowestFirst = new Integer[meterCount];
             for (int m = 0; m < meterCount; m++) {
                 slowestFirst[m] = m;
             }
-            Arrays.sort(slowestFirst, Comparator.comparingLong((Integer m) -> costNanos[m]).reversed()
+            Arrays.sort(slowestFirst, Comparator.comparingDouble((Integer m) -> costs[m]).reversed()
                     .thenComparingInt(m -> m));
             for (int m : slowestFirst) {
                 int least = 0;
@@ -230,7 +228,7 @@ final class TrackMeasurer {
                     }
                 }
                 laneOf[m] = least;
-                load[least] += costNanos[m];
+                load[least] += costs[m];
             }
         }
         int[][] split = new int[lanes][];
@@ -324,33 +322,31 @@ final class TrackMeasurer {
         private int running;
         private Throwable error;
 
-        private Pipeline(Meters meters, float[][][] ring, long first, int helpers) {
+        private Pipeline(Meters meters, float[][][] ring, int helpers) {
             this.meters = meters;
             this.ring = ring;
             this.frames = new int[ring.length];
             this.consumed = new long[helpers];
-            Arrays.fill(consumed, first);
-            this.published = first;
         }
 
         /**
-         * Starts a helper thread per lane that has meters, from block {@code first}.
+         * Starts a helper thread per lane that has meters.
          *
          * @return null when no lane has meters or the threads refuse work (the caller then runs every meter)
          */
-        static Pipeline start(Meters meters, float[][][] ring, long first, int[][] helperLanes, Executor threads) {
+        static Pipeline start(Meters meters, float[][][] ring, int[][] helperLanes, Executor threads) {
             List<int[]> lanes = Arrays.stream(helperLanes).filter(l -> l.length > 0).toList();
             if (lanes.isEmpty() || threads == null) {
                 return null;
             }
-            Pipeline pipeline = new Pipeline(meters, ring, first, lanes.size());
+            Pipeline pipeline = new Pipeline(meters, ring, lanes.size());
             for (int i = 0; i < lanes.size(); i++) {
                 int lane = i;
                 synchronized (pipeline) {
                     pipeline.running++;
                 }
                 try {
-                    threads.execute(() -> pipeline.run(lane, lanes.get(lane), first));
+                    threads.execute(() -> pipeline.run(lane, lanes.get(lane)));
                 } catch (RejectedExecutionException e) {
                     synchronized (pipeline) {
                         pipeline.running--;
@@ -362,8 +358,8 @@ final class TrackMeasurer {
             return pipeline;
         }
 
-        private void run(int lane, int[] own, long first) {
-            long next = first;
+        private void run(int lane, int[] own) {
+            long next = 0;
             try {
                 while (true) {
                     float[][] block;

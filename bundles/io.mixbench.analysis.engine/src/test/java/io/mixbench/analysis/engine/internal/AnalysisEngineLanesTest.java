@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * {@link AnalysisEngineTest} with each file measured on several threads (three of three tracks, all nine alone) whatever the cores,
- * its meters split round-robin from the first block: progress, cancel, failing meters and files, the cache.
+ * its meters split round-robin: progress, cancel, failing meters and files, the cache.
  */
 class AnalysisEngineLanesTest extends AnalysisEngineTest {
 
@@ -12,6 +12,6 @@ class AnalysisEngineLanesTest extends AnalysisEngineTest {
     @BeforeEach
     void threads() {
         engine.meterThreads = 9;
-        engine.calibrationBlocks = 0;
+        engine.splitByCost = false;
     }
 }

@@ -69,12 +69,18 @@ class AnalysisEngineTest {
         engine.deactivate();
     }
 
-    @SuppressWarnings("unchecked")
     static <S> ServiceReference<S> reference() {
+        return reference(Map.of());
+    }
+
+    /** A reference with these service properties and no bundle. */
+    @SuppressWarnings("unchecked")
+    static <S> ServiceReference<S> reference(Map<String, Object> properties) {
         return (ServiceReference<S>) Proxy.newProxyInstance(AnalysisEngineTest.class.getClassLoader(),
                 new Class<?>[]{ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
+                    case "getProperty" -> properties.get((String) args[0]);
                     default -> null;
                 });
     }

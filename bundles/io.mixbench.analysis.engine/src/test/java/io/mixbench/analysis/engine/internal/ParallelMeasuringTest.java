@@ -62,10 +62,14 @@ class ParallelMeasuringTest {
         helpers.shutdownNow();
     }
 
-    /** The one-thread path, and splits of every kind: round-robin now, after calibration, more lanes than meters. */
-    List<TrackMeasurer.Lanes> multiThreaded() {
-        return List.of(new TrackMeasurer.Lanes(helpers, 2, 0), new TrackMeasurer.Lanes(helpers, 3, 0),
-                new TrackMeasurer.Lanes(helpers, 2, 3), new TrackMeasurer.Lanes(helpers, 8, 0));
+    /** Splits of every kind: round-robin, by uneven costs, more lanes than meters. */
+    List<TrackMeasurer.Lanes> multiThreaded(int meters) {
+        double[] costs = new double[meters];
+        for (int m = 0; m < meters; m++) {
+            costs[m] = (m * 37) % 11 + 1;
+        }
+        return List.of(new TrackMeasurer.Lanes(helpers, 2, null), new TrackMeasurer.Lanes(helpers, 3, null),
+                new TrackMeasurer.Lanes(helpers, 2, costs), new TrackMeasurer.Lanes(helpers, 8, null));
     }
 
     static List<ServiceEntry<MeterFactory>> productMeters() {
@@ -173,7 +177,7 @@ class ParallelMeasuringTest {
             assertTrue(one.track().measured(), track.name());
             assertTrue(one.meterFailures().isEmpty(), one.meterFailures().toString());
             assertTrue(one.track().measurements().size() > 20, "every product meter measured");
-            for (TrackMeasurer.Lanes lanes : multiThreaded()) {
+            for (TrackMeasurer.Lanes lanes : multiThreaded(3)) {
                 TrackMeasurer.Outcome many = measure(track, productMeters(), lanes);
                 assertSameOutcome(one, many, track.name() + " on " + lanes.lanes() + " lanes");
             }
@@ -326,7 +330,7 @@ class ParallelMeasuringTest {
                 one.meterFailures().stream().map(TrackMeasurer.MeterFailure::meterId).toList());
         assertEquals(RATE * 4L + 321, one.track().scalar("good").getAsDouble());
         assertTrue(one.track().scalar("integratedLoudness").isPresent());
-        for (TrackMeasurer.Lanes lanes : multiThreaded()) {
+        for (TrackMeasurer.Lanes lanes : multiThreaded(failingMeters().size())) {
             assertSameOutcome(one, measure(track, failingMeters(), lanes), lanes.lanes() + " lanes");
         }
     }
@@ -341,7 +345,7 @@ class ParallelMeasuringTest {
         assertEquals(List.of("refuses", "early", "late", "sameBlock"),
                 one.meterFailures().stream().map(TrackMeasurer.MeterFailure::meterId).toList(),
                 "the meters that failed before the damage; none is finished");
-        for (TrackMeasurer.Lanes lanes : multiThreaded()) {
+        for (TrackMeasurer.Lanes lanes : multiThreaded(failingMeters().size())) {
             assertSameOutcome(one, measure(track, failingMeters(), lanes), lanes.lanes() + " lanes");
         }
     }
@@ -358,7 +362,7 @@ class ParallelMeasuringTest {
             blocks.incrementAndGet();
             running.decrementAndGet();
         }, Map::of))));
-        for (TrackMeasurer.Lanes lanes : multiThreaded()) {
+        for (TrackMeasurer.Lanes lanes : multiThreaded(meters.size())) {
             blocks.set(0);
             assertThrows(CancellationException.class, () -> TrackMeasurer.measure(track,
                     List.of(new SynthDecoder()), meters, () -> blocks.get() >= 20, f -> {
@@ -378,18 +382,18 @@ class ParallelMeasuringTest {
                 }, Map::of))));
         assertThrows(StackOverflowError.class, () -> measure(track, meters, TrackMeasurer.Lanes.ONE));
         // Round-robin from the first helper: "good" on the helper lane, "overflow" on the caller's, and the other way.
-        assertThrows(StackOverflowError.class, () -> measure(track, meters, new TrackMeasurer.Lanes(helpers, 2, 0)));
+        assertThrows(StackOverflowError.class, () -> measure(track, meters, new TrackMeasurer.Lanes(helpers, 2, null)));
         assertThrows(StackOverflowError.class,
-                () -> measure(track, List.of(meters.get(1), meters.get(0)), new TrackMeasurer.Lanes(helpers, 2, 0)));
+                () -> measure(track, List.of(meters.get(1), meters.get(0)), new TrackMeasurer.Lanes(helpers, 2, null)));
     }
 
     @Test
-    void theSplitPutsTheSlowestMeterBesideTheDecoderOnTheOtherLane() {
-        // spectrum 650, levels 280, stereo 30; decoding 100 on the caller's lane
-        int[][] split = TrackMeasurer.split(2, 3, new long[]{650, 280, 30}, 100);
+    void theSplitPutsTheCostliestMeterAloneBesideTheDecoderAndTheRest() {
+        // spectrum 39, levels 17, stereo 2 (ms per minute); decoding 7 on the caller's lane
+        int[][] split = TrackMeasurer.split(2, 3, new double[]{39, 17, 2}, 7);
         assertArrayEquals(new int[]{1, 2}, split[0]);
         assertArrayEquals(new int[]{0}, split[1]);
-        int[][] pipeline = TrackMeasurer.split(2, 1, new long[]{500}, 100);
+        int[][] pipeline = TrackMeasurer.split(2, 1, new double[]{30}, 7);
         assertArrayEquals(new int[]{}, pipeline[0], "one meter: decoding and metering in a pipeline");
         assertArrayEquals(new int[]{0}, pipeline[1]);
         int[][] roundRobin = TrackMeasurer.split(3, 4, null, 0);
@@ -399,11 +403,41 @@ class ParallelMeasuringTest {
     }
 
     @Test
+    void theEngineSplitsALoneFilesMetersByTheirDeclaredCosts() throws Exception {
+        AnalysisEngine engine = new AnalysisEngine();
+        try {
+            engine.meterThreads = 2;
+            engine.addDecoder(new SynthDecoder(), reference());
+            Map<String, Set<String>> threadsOf = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Object> costs = Map.of("light", "2", "heavy", "39", "medium", "17", "undeclared", "");
+            for (String id : List.of("light", "heavy", "medium", "undeclared")) {
+                MeterFactory meter = factory(id, format -> meter(n -> threadsOf
+                        .computeIfAbsent(id, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                        .add(Thread.currentThread().getName().replaceAll("-[0-9]+$", "")), Map::of));
+                engine.addMeter(meter, reference(id.equals("undeclared")
+                        ? Map.of()
+                        : Map.of(TrackMeasurer.COST_PROPERTY, costs.get(id))));
+            }
+            Track track = synth(2, RATE * 2L, 12);
+            engine.analyze(new io.mixbench.analysis.AnalysisRequest(new io.mixbench.session.Session(dir,
+                    List.of(track), io.mixbench.session.ExportKind.STEMS, io.mixbench.session.PanLaw.MINUS_3_DB, null,
+                    Map.of()), new io.mixbench.rule.RuleSet("default", "Default", "", null, Map.of(), "test")), null);
+            // The heaviest alone on the helper; decoding (7) and the rest (17 + 10 + 2) on the track's thread.
+            assertEquals(Set.of("mixbench-lane"), threadsOf.get("heavy"));
+            for (String id : List.of("light", "medium", "undeclared")) {
+                assertEquals(Set.of("mixbench-meter"), threadsOf.get(id), id);
+            }
+        } finally {
+            engine.deactivate();
+        }
+    }
+
+    @Test
     void refusedHelperThreadsLeaveTheWholeTrackOnOneThread() throws Exception {
         Track track = synth(2, RATE * 2L + 9, 11);
         TrackMeasurer.Outcome one = measure(track, productMeters(), TrackMeasurer.Lanes.ONE);
         ExecutorService gone = Executors.newSingleThreadExecutor();
         gone.shutdown();
-        assertSameOutcome(one, measure(track, productMeters(), new TrackMeasurer.Lanes(gone, 2, 0)), "refused");
+        assertSameOutcome(one, measure(track, productMeters(), new TrackMeasurer.Lanes(gone, 2, null)), "refused");
     }
 }
