@@ -74,6 +74,24 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
     private final ExecutorService trackThreads = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), daemonThreads("mixbench-meter"));
     private final ExecutorService ruleThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-rule"));
+    /** Helpers that measure one file beside its track thread when cores are idle; not the track pool, which is full. */
+    private final ExecutorService laneThreads = Executors.newCachedThreadPool(daemonThreads("mixbench-lane"));
+
+    /**
+     * System property: the threads that measure the tracks (default: the cores). The tracks still to measure
+     * share them, so a lone file gets them all; {@code 1} forces the one-thread path (tests compare the two).
+     */
+    static final String METER_THREADS_PROPERTY = "mixbench.meterThreads";
+
+    /** The threads that measure the tracks; 0: the property, else the cores. Tests set it. */
+    int meterThreads;
+
+    /** Each meter factory's declared cost ({@link TrackMeasurer#COST_PROPERTY}). */
+    private final Map<MeterFactory, Double> meterCosts = java.util.Collections
+            .synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** Whether meters are split by their costs; tests clear it to split them round-robin. */
+    boolean splitByCost = true;
     private String engineVersion = "unknown";
     private BundleContext bundleContext;
 
@@ -91,12 +109,14 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
     void deactivate() {
         coordinators.shutdownNow();
         trackThreads.shutdownNow();
+        laneThreads.shutdownNow();
         ruleThreads.shutdownNow();
         try {
             // Decoding stops at the next block; wait for it so no file is written after the service has gone.
             // Rule threads are not waited for: a hung rule never ends.
             coordinators.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
             trackThreads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            laneThreads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -113,11 +133,20 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addMeter(MeterFactory meter, ServiceReference<MeterFactory> ref) {
+        Object cost = ref.getProperty(TrackMeasurer.COST_PROPERTY);
+        double declared = TrackMeasurer.DEFAULT_COST;
+        try {
+            declared = cost == null ? declared : Double.parseDouble(cost.toString());
+        } catch (NumberFormatException e) {
+            // a plug-in's typo costs it nothing but a less even split
+        }
+        meterCosts.put(meter, Double.isFinite(declared) && declared >= 0 ? declared : TrackMeasurer.DEFAULT_COST);
         meters.add(ServiceEntry.of(meter, ref));
     }
 
     void removeMeter(MeterFactory meter) {
         meters.removeIf(e -> e.service() == meter);
+        meterCosts.remove(meter);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -250,6 +279,14 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
             }
             String meterKey = AnalysisCache.meterKey(List.copyOf(decoders), meterSnapshot);
             List<Future<TrackMeasurer.Outcome>> futures = new ArrayList<>();
+            int threads = meterThreads > 0
+                    ? meterThreads
+                    : Integer.getInteger(METER_THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+            AtomicInteger unfinished = new AtomicInteger(tracks.size());
+            double[] costs = splitByCost
+                    ? meterSnapshot.stream().mapToDouble(
+                            e -> meterCosts.getOrDefault(e.service(), TrackMeasurer.DEFAULT_COST)).toArray()
+                    : null;
             for (int i = 0; i < tracks.size(); i++) {
                 Track track = tracks.get(i);
                 int index = i;
@@ -259,11 +296,19 @@ public final class AnalysisEngine implements AnalysisService, AudioFiles {
                             : cache.load(track, meterKey, listener::note);
                     TrackMeasurer.Outcome outcome;
                     if (cached.isPresent()) {
+                        unfinished.decrementAndGet();
                         outcome = new TrackMeasurer.Outcome(cached.get(), List.of());
                     } else {
                         progress.message("Measuring " + track.name());
-                        outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot, cancelled::get,
-                                fraction -> progress.track(index, fraction));
+                        // The threads are shared by the tracks still to measure, this one included.
+                        int lanes = Math.max(1, threads / Math.max(1, unfinished.get()));
+                        try {
+                            outcome = TrackMeasurer.measure(track, decoderSnapshot, meterSnapshot, cancelled::get,
+                                    fraction -> progress.track(index, fraction),
+                                    new TrackMeasurer.Lanes(laneThreads, lanes, costs));
+                        } finally {
+                            unfinished.decrementAndGet();
+                        }
                         if (cache != null && outcome.meterFailures().isEmpty()) {
                             cache.store(outcome.track(), meterKey);
                         }

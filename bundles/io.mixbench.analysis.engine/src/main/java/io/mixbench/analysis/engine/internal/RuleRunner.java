@@ -172,7 +172,8 @@ final class RuleRunner {
             return session.mix().isPresent() ? "the mix could not be measured" : "the session has no mix";
         }
         List<String> missing = new ArrayList<>();
-        for (Role role : d.requiredRoles()) {
+        // In the roles' declared order: the set's own order changes from one process to the next.
+        for (Role role : d.requiredRoles().stream().sorted().toList()) {
             if (context.withRole(role).isEmpty()) {
                 missing.add(role.displayName().toLowerCase(java.util.Locale.ROOT));
             }

@@ -40,12 +40,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.ServiceReference;
 
-/** The engine with fake decoder, meter and rule services: one pass, parallel tracks, progress, cancel, errors. */
+/**
+ * The engine with fake decoder, meter and rule services: one pass, parallel tracks, progress, cancel, errors. Each
+ * file on one thread here; {@link AnalysisEngineLanesTest} runs the same with each file on several.
+ */
 class AnalysisEngineTest {
 
     static final int RATE = 48_000;
@@ -55,17 +59,28 @@ class AnalysisEngineTest {
     final AnalysisEngine engine = new AnalysisEngine();
     final RuleSet defaults = new RuleSet("default", "Default", "", null, Map.of(), "test");
 
+    @BeforeEach
+    void threads() {
+        engine.meterThreads = 1;
+    }
+
     @AfterEach
     void stop() {
         engine.deactivate();
     }
 
-    @SuppressWarnings("unchecked")
     static <S> ServiceReference<S> reference() {
+        return reference(Map.of());
+    }
+
+    /** A reference with these service properties and no bundle. */
+    @SuppressWarnings("unchecked")
+    static <S> ServiceReference<S> reference(Map<String, Object> properties) {
         return (ServiceReference<S>) Proxy.newProxyInstance(AnalysisEngineTest.class.getClassLoader(),
                 new Class<?>[]{ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
+                    case "getProperty" -> properties.get((String) args[0]);
                     default -> null;
                 });
     }

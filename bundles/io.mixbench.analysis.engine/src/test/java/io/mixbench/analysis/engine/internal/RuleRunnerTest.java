@@ -113,6 +113,18 @@ class RuleRunnerTest {
     }
 
     @Test
+    void missingRolesAreNamedInTheirDeclaredOrder() {
+        // A set's iteration order changes from one process to the next; the report must not.
+        List<Role> missing = java.util.Arrays.stream(Role.values()).filter(r -> r != Role.KICK).limit(6).toList();
+        ServiceEntry<Rule> many = rule("many", Set.copyOf(missing), c -> List.of());
+        String message = RuleRunner.run(session, measured, List.of(), defaults, List.of(many), Duration.ofSeconds(1),
+                threads).findings().get(0).message();
+        String names = String.join(" or ",
+                missing.stream().map(r -> r.displayName().toLowerCase(java.util.Locale.ROOT)).toList());
+        assertEquals("many not checked: the session has no measured " + names + " track.", message);
+    }
+
+    @Test
     void parametersComeFromTheRuleSetWithEachCall() {
         RuleDescriptor d = new RuleDescriptor("p", "P", "", Set.of(), false, null,
                 List.of(new io.mixbench.rule.Parameter(

@@ -17,8 +17,12 @@ import org.osgi.service.component.annotations.Modified;
  * pan, side energy, correlation). Ids in {@link MeasurementIds}. The crossover is the component
  * property {@value #CROSSOVER_PROPERTY} (Hz, default 200); a non-default crossover changes the algorithm version, so
  * cached results of another crossover are measured again.
+ * <p>
+ * {@code meter.cost}: CPU ms per minute of 48 kHz stereo once compiled (docs/performance.md), by which the engine
+ * splits a file's meters between threads.
  */
-@Component(service = MeterFactory.class, property = MeterFactory.ID + "=" + SpectrumMeterFactory.METER_ID)
+@Component(service = MeterFactory.class, property = {MeterFactory.ID + "=" + SpectrumMeterFactory.METER_ID,
+        "meter.cost=39"})
 public final class SpectrumMeterFactory implements MeterFactory {
 
     static final String METER_ID = "spectrum";

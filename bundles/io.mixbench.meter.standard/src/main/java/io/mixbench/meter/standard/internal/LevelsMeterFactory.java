@@ -12,8 +12,12 @@ import org.osgi.service.component.annotations.Component;
  * loudness with loudness range, PLR and PSR, the 100 ms series, activity, the hits of the peak series and the sections of the
  * short-term loudness. True peak is measured here, in the same
  * pass as loudness, because PLR and PSR need it.
+ * <p>
+ * {@code meter.cost}: CPU ms per minute of 48 kHz stereo once compiled (docs/performance.md), by which the engine
+ * splits a file's meters between threads.
  */
-@Component(service = MeterFactory.class, property = MeterFactory.ID + "=" + LevelsMeterFactory.METER_ID)
+@Component(service = MeterFactory.class, property = {MeterFactory.ID + "=" + LevelsMeterFactory.METER_ID,
+        "meter.cost=17"})
 public final class LevelsMeterFactory implements MeterFactory {
 
     static final String METER_ID = "levels";

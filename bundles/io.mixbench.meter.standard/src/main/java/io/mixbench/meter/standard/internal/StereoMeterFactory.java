@@ -10,8 +10,12 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The "stereo" meter: balance, pan, correlation (overall and per 100 ms), width and mono-sum loss over the whole band.
  * The low end below the crossover comes from the "spectrum" meter.
+ * <p>
+ * {@code meter.cost}: CPU ms per minute of 48 kHz stereo once compiled (docs/performance.md), by which the engine
+ * splits a file's meters between threads.
  */
-@Component(service = MeterFactory.class, property = MeterFactory.ID + "=" + StereoMeterFactory.METER_ID)
+@Component(service = MeterFactory.class, property = {MeterFactory.ID + "=" + StereoMeterFactory.METER_ID,
+        "meter.cost=2"})
 public final class StereoMeterFactory implements MeterFactory {
 
     static final String METER_ID = "stereo";
