@@ -81,7 +81,8 @@ public final class Benchmark {
         Files.createDirectories(work);
         if (product != null) {
             try {
-                new WholeProcess(product, program, picocli, work, brief, System.out).run();
+                new WholeProcess(product, program, picocli, work,
+                        brief ? WholeProcess.Sizes.BRIEF : WholeProcess.Sizes.FULL, System.out).run();
             } catch (IOException e) {
                 System.err.println("benchmark: " + e.getMessage());
                 System.exit(1);

@@ -30,6 +30,12 @@ final class WholeProcess {
 
         static final Sizes FULL = new Sizes(5, 600, 32, 4, 60);
         static final Sizes BRIEF = new Sizes(2, 60, 8, 1, 5);
+
+        /** Whether the inputs are the goals' (a 10-min file, 32 stems x 4 min, 60 min at 96 kHz). */
+        boolean goalSized() {
+            return longFileSeconds == FULL.longFileSeconds && stems == FULL.stems && stemMinutes == FULL.stemMinutes
+                    && memoryMinutes == FULL.memoryMinutes;
+        }
     }
 
     /** The product's start-up trace and its exit once the workbench shows the findings (the lead's contract). */
@@ -52,7 +58,7 @@ final class WholeProcess {
     /** bin/mixbench analyze and plan: 0 no finding at or above the threshold, 1 findings; both ran to the end. */
     private static final Set<Integer> ANALYSED = Set.of(0, 1);
     /** Why a figure of a smaller input than its goal's is not judged. */
-    private static final String BRIEF_SIZE = "--brief size";
+    private static final String BRIEF_SIZE = "smaller input (--brief)";
     private static final Pattern PEAK_HEAP = Pattern.compile("peak heap used (\\d+) MB");
 
     private final Path product;
@@ -60,6 +66,7 @@ final class WholeProcess {
     private final Path picocli;
     private final Path work;
     private final Sizes sizes;
+    /** Whether the inputs are smaller than the goals': their size-bound figures are printed, not judged. */
     private final boolean brief;
     private final PrintStream out;
     private final List<Table.Row> rows = new ArrayList<>();
@@ -69,13 +76,13 @@ final class WholeProcess {
      * @param ebur128 the libebur128 program (src/main/c/ebur128-measure.c)
      * @param picocli picocli's jar, for {@link PicocliPeer}
      */
-    WholeProcess(Path product, Path ebur128, Path picocli, Path work, boolean brief, PrintStream out) {
+    WholeProcess(Path product, Path ebur128, Path picocli, Path work, Sizes sizes, PrintStream out) {
         this.product = product.toAbsolutePath();
         this.ebur128 = ebur128.toAbsolutePath();
         this.picocli = picocli.toAbsolutePath();
         this.work = work.toAbsolutePath();
-        this.brief = brief;
-        this.sizes = brief ? Sizes.BRIEF : Sizes.FULL;
+        this.sizes = sizes;
+        this.brief = !sizes.goalSized();
         this.out = out;
     }
 
@@ -109,7 +116,7 @@ final class WholeProcess {
                     + "then %d runs: median wall-clock time (fastest..slowest), CPU time (user + sys) median%s%n",
                     product.getParent().getParent().getFileName() + "/bin/mixbench",
                     Runtime.getRuntime().availableProcessors(), sizes.runs(),
-                    brief ? "; --brief: fewer runs, smaller files, the goals of size-bound figures not judged" : "");
+                    brief ? "; smaller inputs (--brief): their goals not judged" : "");
             Path tiny = dir.resolve("one-second").resolve("one-second.wav");
             Files.createDirectories(tiny.getParent());
             Benchmark.generate(tiny, 48_000, 1);
@@ -126,7 +133,7 @@ final class WholeProcess {
         out.printf(Locale.ROOT,
                 "%nIssue 17's figures (whole process, wall clock, median of %d runs, fastest..slowest in "
                         + "brackets%s):%n",
-                sizes.runs(), brief ? "; --brief sizes" : "");
+                sizes.runs(), brief ? "; --brief" : "");
         out.print(Table.format(rows));
         out.println(Table.summary(rows));
     }
