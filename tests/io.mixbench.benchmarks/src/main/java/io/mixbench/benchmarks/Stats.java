@@ -36,8 +36,11 @@ record Stats(double medianSeconds, double minSeconds, double maxSeconds, int run
                 maxSeconds);
     }
 
-    /** A time, s, with as many decimals as its size needs ("0.004 s", "1.37 s", "12.3 s"). */
+    /** A time, s, with as many decimals as its size needs ("0.004 s", "1.37 s", "12.3 s"); "n/a" for NaN. */
     static String seconds(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, "%." + decimals(seconds) + "f s", seconds);
     }
 

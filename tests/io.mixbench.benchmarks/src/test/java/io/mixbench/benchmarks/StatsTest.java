@@ -24,6 +24,7 @@ class StatsTest {
         assertEquals("12.3 s (11.9..14.0)", Stats.of(11.94, 12.3, 14.0).text());
         assertEquals("0.31 s", Stats.of(0.314).text(), "one run: no range");
         assertEquals("4.60 s", Stats.seconds(4.6));
+        assertEquals("n/a", Stats.seconds(Double.NaN), "no CPU time without /proc");
     }
 
     @Test
