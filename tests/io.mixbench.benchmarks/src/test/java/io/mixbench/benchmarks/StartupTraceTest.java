@@ -29,6 +29,17 @@ class StartupTraceTest {
     }
 
     @Test
+    void readsLinesAsTheLauncherFormatsThem() {
+        // The launcher's StartupTrace: "[startup] %5d ms (+%4d) %s", with times from 0 to beyond 5 digits.
+        String stderr = String.format(java.util.Locale.ROOT, "[startup] %5d ms (+%4d) %s%n", 7, 7, "launcher's main")
+                + String.format(java.util.Locale.ROOT, "[startup] %5d ms (+%4d) %s%n", 940, 933, "window drawn")
+                + String.format(java.util.Locale.ROOT, "[startup] %5d ms (+%4d) %s%n", 123_456, 12_345,
+                        "findings shown");
+        assertEquals(Map.of("launcher's main", 7L, "window drawn", 940L, "findings shown", 123_456L),
+                StartupTrace.parse(stderr));
+    }
+
+    @Test
     void aStepPrintedTwiceKeepsItsFirstTime() {
         Map<String, Long> steps = StartupTrace.parse("[startup] 900 ms (+900) window drawn\n"
                 + "[startup] 1500 ms (+600) window drawn\n");
