@@ -290,9 +290,14 @@ final class WholeProcess {
             Child.Run r = Child.run(command, environment, GUI_LIMIT, false);
             stopped += r.killed() ? 1 : 0;
             Map<String, Long> steps = StartupTrace.parse(r.stderr());
-            if (steps.isEmpty()) {
-                // Until the product prints its trace there is nothing to time; one run says so.
-                out.printf(Locale.ROOT, "  %-44s no [startup] lines on stderr (%s)%n", "workbench",
+            if (!steps.containsKey(StartupTrace.WINDOW_DRAWN) && !steps.containsKey(StartupTrace.FINDINGS_SHOWN)) {
+                // Until the product traces the workbench there is nothing to time (and it may not exit by itself):
+                // one run says so.
+                out.printf(Locale.ROOT, "  %-44s %s on stderr (%s)%n", "workbench",
+                        steps.isEmpty()
+                                ? "no [startup] lines"
+                                : "no '" + StartupTrace.WINDOW_DRAWN + "' or '" + StartupTrace.FINDINGS_SHOWN
+                                        + "' among its [startup] lines",
                         r.killed() ? "stopped after " + GUI_LIMIT.toSeconds() + " s" : "exit code " + r.exitCode());
                 String none = "n/a (no trace from the product)";
                 rows.add(new Table.Row(window, none, windowGoal, "-", Table.Verdict.notJudged("no figure")));
