@@ -178,9 +178,10 @@ final class WholeProcess {
         Path file = dir.resolve("long").resolve("music-48k-24bit-" + seconds + "s.wav");
         Files.createDirectories(file.getParent());
         double generated = Benchmark.generate(file, 48_000, seconds);
+        String name = seconds % 60 == 0 ? seconds / 60 + "-min" : seconds + "-s";
         out.printf(Locale.ROOT,
-                "%n  One %d-min file, 48000 Hz, stereo, 24-bit, music-like (%.0f MB, generated in %.1f s):%n",
-                seconds / 60, Files.size(file) / 1e6, generated);
+                "%n  One %s file, 48000 Hz, stereo, 24-bit, music-like (%.0f MB, generated in %.1f s):%n", name,
+                Files.size(file) / 1e6, generated);
         Series mixbench = repeat(List.of(product.toString(), "analyze", "--no-cache", file.toString()), ANALYSED);
         Series library = repeat(List.of(ebur128.toString(), file.toString()), SUCCESS);
         Path ffmpeg = onPath("ffmpeg");
@@ -199,7 +200,6 @@ final class WholeProcess {
             detail("ffmpeg ebur128=peak=true", ffmpegRuns);
         }
         double limit = library.wall().medianSeconds() / 2;
-        String name = seconds % 60 == 0 ? seconds / 60 + "-min" : seconds + "-s";
         rows.add(new Table.Row("`analyze --no-cache`, one " + name + " file",
                 mixbench.text() + String.format(Locale.ROOT, ", %.1f cores", cores),
                 "<= 1/2 libebur128 CLI = " + Stats.seconds(limit),
