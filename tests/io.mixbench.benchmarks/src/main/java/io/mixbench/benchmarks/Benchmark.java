@@ -19,7 +19,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +27,8 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Prints how fast and how lean Mixbench's meter chain is. Run by releng/benchmark.sh; prints figures, never fails
- * on slow ones.
+ * Prints how fast and how lean Mixbench is: its meter chain in-process, and the product as a user runs it. Run by
+ * releng/benchmark.sh; prints figures, never fails on slow ones.
  *
  * <pre>
  * Benchmark --ebur128 PROGRAM --work FOLDER [--brief]
@@ -39,12 +38,12 @@ import javax.management.openmbean.CompositeData;
  * Benchmark --memory --work FOLDER [--minutes 60] [--rate 96000]
  *     generates a long stereo 24-bit WAV, analyses it through the decoder and every meter, prints the peak heap
  *     (run it with -Xmx256m), and deletes the file.
- * Benchmark --session PRODUCT --work FOLDER [--stems 32] [--minutes 4]
- *     generates a session of that many 48 kHz stereo 24-bit stems, analyses it with the product's bin/mixbench
- *     as a process (decoding, every meter, the rules: the whole job, wall clock, on every core), once measuring
- *     every file and once re-opened from the analysis cache, prints both times; then plans it with
- *     bin/mixbench plan, rendering every stem and the mix and analysing the render (issue 16's goal: under twice
- *     the analysis), prints that time, and deletes the session and the render.
+ * Benchmark --process PRODUCT/bin/mixbench --ebur128 PROGRAM --picocli JAR --work FOLDER [--brief]
+ *     issue 17's figures, the product run as a user runs it, as processes, next to goals and peers in one table:
+ *     start-up, a 1-second file, one 10-minute file (brief: 1-minute) against libebur128's CLI and ffmpeg, a
+ *     session of 32 four-minute stems (brief: 8 of 1 minute) analysed, from the cache and planned, the workbench
+ *     through the product's start-up trace, and the memory run above as a process of its own (brief: 5 minutes);
+ *     see {@link WholeProcess}.
  * </pre>
  */
 public final class Benchmark {
@@ -60,7 +59,7 @@ public final class Benchmark {
         boolean brief = false;
         boolean memory = false;
         Path product = null;
-        int stems = 32;
+        Path picocli = null;
         int minutes = -1;
         int rate = 96_000;
         for (int i = 0; i < args.length; i++) {
@@ -69,19 +68,25 @@ public final class Benchmark {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--brief" -> brief = true;
                 case "--memory" -> memory = true;
-                case "--session" -> product = Path.of(args[++i]);
-                case "--stems" -> stems = Integer.parseInt(args[++i]);
+                case "--process" -> product = Path.of(args[++i]);
+                case "--picocli" -> picocli = Path.of(args[++i]);
                 case "--minutes" -> minutes = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 default -> usage();
             }
         }
-        if (work == null || (!memory && product == null && program == null)) {
+        if (work == null || (!memory && program == null) || (product != null && picocli == null)) {
             usage();
         }
         Files.createDirectories(work);
         if (product != null) {
-            session(product, work, stems, minutes < 0 ? 4 : minutes);
+            try {
+                new WholeProcess(product, program, picocli, work,
+                        brief ? WholeProcess.Sizes.BRIEF : WholeProcess.Sizes.FULL, System.out).run();
+            } catch (IOException e) {
+                System.err.println("benchmark: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         Mixbench mixbench = Mixbench.fromClassPath();
@@ -95,7 +100,8 @@ public final class Benchmark {
     private static void usage() {
         System.err.println("usage: Benchmark --ebur128 PROGRAM --work FOLDER [--brief]\n"
                 + "       Benchmark --memory --work FOLDER [--minutes 60] [--rate 96000]\n"
-                + "       Benchmark --session PRODUCT/bin/mixbench --work FOLDER [--stems 32] [--minutes 4]");
+                + "       Benchmark --process PRODUCT/bin/mixbench --ebur128 PROGRAM --picocli JAR --work FOLDER "
+                + "[--brief]");
         System.exit(2);
     }
 
@@ -397,95 +403,6 @@ public final class Benchmark {
             best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }
         return best;
-    }
-
-    /**
-     * BRIEF 12, "a 32-stem, 4-minute session analysed in seconds on 2 cores; re-opening an analysed session
-     * instant": the product as a user runs it, on a session generated for the purpose.
-     */
-    private static void session(Path product, Path work, int stems, int minutes)
-            throws IOException, InterruptedException {
-        if (!Files.isExecutable(product)) {
-            throw new IOException(product + ": not the product's bin/mixbench (build the product first)");
-        }
-        Path folder = work.resolve("session-" + stems + "x" + minutes + "min");
-        deleteTree(folder);
-        Files.createDirectories(folder);
-        try {
-            double generated = 0;
-            long bytes = 0;
-            for (int i = 1; i <= stems; i++) {
-                Path stem = folder.resolve(String.format(Locale.ROOT, "Stem %02d.wav", i));
-                generated += generate(stem, 48_000, minutes * 60L, SEED + i);
-                bytes += Files.size(stem);
-            }
-            System.out.printf(Locale.ROOT, "%nSession: %d stems of %d min, 48000 Hz, stereo, 24-bit (%.1f GB, generated"
-                    + " in %.0f s), analysed by %s on %d cores%n", stems, minutes, bytes / 1e9, generated,
-                    product.getParent().getParent().getFileName() + "/bin/mixbench",
-                    Runtime.getRuntime().availableProcessors());
-            Path report = work.resolve("session-report.json");
-            double cold = analyse(product, folder, report);
-            System.out.printf(Locale.ROOT, "  analysed (every file decoded and measured, then the rules) in %6.1f s "
-                    + "wall clock, JVM start included (%.0f x real time over all stems)%n", cold,
-                    stems * minutes * 60 / cold);
-            double warm = analyse(product, folder, report);
-            System.out.printf(Locale.ROOT, "  re-opened from the analysis cache in                  %6.1f s%n", warm);
-            Path rendered = work.resolve("session-plan");
-            try {
-                double plan = plan(product, folder, rendered, work.resolve("session-plan.json"));
-                System.out.printf(Locale.ROOT, "  planned, rendered (%d stems and the mix, float 32-bit) and the render"
-                        + " analysed in %6.1f s: %.2f x the analysis (goal: under 2)%n", stems, plan, plan / cold);
-            } finally {
-                deleteTree(rendered);
-            }
-        } finally {
-            deleteTree(folder);
-        }
-    }
-
-    /** Runs bin/mixbench analyze on the folder; returns its wall-clock time, s. */
-    private static double analyse(Path product, Path folder, Path report) throws IOException, InterruptedException {
-        return timed(product, "analyze", folder.toString(), "--quiet", "--format", "json", "--out",
-                report.toString());
-    }
-
-    /** Runs bin/mixbench with the arguments; returns its wall-clock time, s. */
-    private static double timed(Path product, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(product.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        int code = p.waitFor();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        // 0: no finding at or above the threshold; 1: findings (generated stems have some): both ran to the end
-        if (code != 0 && code != 1) {
-            throw new IOException(product + " " + String.join(" ", args) + " exited with " + code);
-        }
-        return seconds;
-    }
-
-    /**
-     * Runs bin/mixbench plan on the folder (its analysis from the cache), rendering into {@code rendered}; returns its
-     * wall-clock time, s: planning, rendering every stem and the mix, and analysing the rendered session afresh.
-     */
-    private static double plan(Path product, Path folder, Path rendered, Path out)
-            throws IOException, InterruptedException {
-        return timed(product, "plan", folder.toString(), "--render", rendered.toString(), "--quiet", "--format",
-                "json", "--out", out.toString());
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static void memory(Mixbench mixbench, Path work, int minutes, int rate) throws IOException {
